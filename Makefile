@@ -1,0 +1,108 @@
+# liq — corporate-bond liquidity from TRACE, as small Unix filters.
+#
+#   make            install missing Debian packages, build bin/*
+#   make check      the same, then every unit and bats test through prove
+#   make demo       the same, then the example pipeline on simulated data
+#   make help       every target
+#
+# PREFIX, DESTDIR, MANPREFIX are honoured by install/uninstall.
+# LIQ_NO_DEPS=1 skips the package check (for packagers and offline builds).
+
+VERSION    = 0.1.0
+PREFIX    ?= /usr/local
+BINDIR     = $(PREFIX)/bin
+MANPREFIX ?= $(PREFIX)/share/man
+DESTDIR   ?=
+
+CC        ?= cc
+CFLAGS    ?= -O2 -g
+WARN       = -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes
+ALL_CPPFLAGS = -D_GNU_SOURCE -DLIQ_VERSION='"$(VERSION)"' -Ilib $(CPPFLAGS)
+ALL_CFLAGS = $(WARN) $(CFLAGS)
+LDLIBS_BASE = -lgsl -lgslcblas -lm
+
+# Debian packages the build and the tests need (scripts/deps installs them).
+DEB_PKGS = gcc make libc6-dev libgsl-dev libxgboost-dev libcsv-dev \
+           bats bats-assert bats-support perl
+
+TOOLS = trace-sim
+# per-tool extra libraries: LIBS_<tool> = ...
+
+LIB_SRC  = $(wildcard lib/*.c)
+LIB_OBJ  = $(LIB_SRC:lib/%.c=build/lib/%.o)
+LIB_A    = build/libliq.a
+BINS     = $(TOOLS:%=bin/%)
+UNIT_SRC = $(wildcard tests/unit/t-*.c)
+UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=build/tests/%)
+MAN1     = $(TOOLS:%=man/man1/%.1)
+MAN7     = man/man7/liq.7
+
+.PHONY: all deps check unit demo bench install uninstall clean help
+.DEFAULT_GOAL := all
+.SUFFIXES:
+
+all: deps $(BINS)
+
+deps:
+ifeq ($(LIQ_NO_DEPS),)
+	@scripts/deps $(DEB_PKGS)
+endif
+
+build/lib/%.o: lib/%.c | deps
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+build/src/%.o: src/%.c | deps
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(LIB_A): $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $(LIB_OBJ)
+
+bin/%: build/src/%.o $(LIB_A)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(LIB_A) $(LIBS_$*) $(LDLIBS_BASE) $(LDLIBS)
+
+build/tests/%: tests/unit/%.c $(LIB_A) tests/unit/tap.h | deps
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP $(LDFLAGS) -o $@ $< $(LIB_A) $(LDLIBS_BASE) $(LDLIBS)
+
+unit: $(UNIT_BIN)
+
+# Every unit test and every bats file, through one prove run: its last line
+# is the verdict.
+check: all unit
+	prove -j2 -e tests/run-test $(UNIT_BIN) tests/*.bats
+
+demo: all
+	@$(MAKE) --no-print-directory -C examples demo LIQBIN=$(CURDIR)/bin
+
+bench: all
+	@bench/run
+
+install: all
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANPREFIX)/man1 $(DESTDIR)$(MANPREFIX)/man7
+	cp -f $(BINS) $(DESTDIR)$(BINDIR)/
+	cp -f $(MAN1) $(DESTDIR)$(MANPREFIX)/man1/
+	cp -f $(MAN7) $(DESTDIR)$(MANPREFIX)/man7/
+
+uninstall:
+	rm -f $(TOOLS:%=$(DESTDIR)$(BINDIR)/%)
+	rm -f $(TOOLS:%=$(DESTDIR)$(MANPREFIX)/man1/%.1)
+	rm -f $(DESTDIR)$(MANPREFIX)/man7/liq.7
+
+clean:
+	rm -rf build $(BINS) examples/out
+
+help:
+	@echo 'make            install missing packages (scripts/deps) and build bin/*'
+	@echo 'make check      build, then run every unit test and bats test (prove)'
+	@echo 'make demo       build, then run the example pipeline on simulated data'
+	@echo 'make bench      run the benchmarks in bench/ (minutes; needs disk)'
+	@echo 'make install    tools to $$(DESTDIR)$$(PREFIX)/bin, pages to $$(MANPREFIX)'
+	@echo 'make uninstall  remove what install put there'
+	@echo 'make clean      remove build/ and bin/*'
+	@echo 'variables: PREFIX=$(PREFIX) MANPREFIX=$(MANPREFIX) DESTDIR= CC= CFLAGS= LIQ_NO_DEPS=1'
+
+-include $(LIB_OBJ:.o=.d) $(TOOLS:%=build/src/%.d) $(UNIT_BIN:=.d)

@@ -1,0 +1,12 @@
+/* cusip — CUSIP check digits (ANSI X9.6, "modulus 10 double-add-double"). */
+#ifndef LIQ_CUSIP_H
+#define LIQ_CUSIP_H
+
+/* Check digit ('0'..'9') for the first 8 characters of s (digits, upper
+ * case letters, '*', '@', '#'), or -1 if one is not allowed. */
+int liq_cusip_check(const char *s);
+
+/* 1 if s is 9 characters with a correct check digit. */
+int liq_cusip_valid(const char *s);
+
+#endif

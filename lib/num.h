@@ -1,0 +1,39 @@
+/* num — strict number parsing and the one number formatter.
+ *
+ * Parsing accepts exactly: [+-]digits[.digits][(e|E)[+-]digits] (".5" and
+ * "5." too), and the token NA for a missing value. It rejects the empty
+ * string, white space, trailing garbage, hex, and nan/inf spellings.
+ * Results are correctly rounded (a fast exact path for short decimals,
+ * strtod otherwise). Formatting is "%.10g" in the C locale, with NA for NaN.
+ */
+#ifndef LIQ_NUM_H
+#define LIQ_NUM_H
+
+#include <stddef.h>
+
+enum {
+	LIQ_NUM_OK = 0,  /* *out holds the value */
+	LIQ_NUM_NA = 1,  /* the field was NA; *out is NaN */
+	LIQ_NUM_BAD = -1 /* not a number; *out untouched */
+};
+
+/* Parse the NUL-terminated string s. Returns LIQ_NUM_OK, LIQ_NUM_NA or
+ * LIQ_NUM_BAD. Out-of-range values (overflow to inf) are LIQ_NUM_BAD. */
+int liq_num_parse(const char *s, double *out);
+
+/* Parse a whole decimal integer (optional sign) into *out; returns
+ * LIQ_NUM_OK, LIQ_NUM_NA or LIQ_NUM_BAD (also on overflow). */
+int liq_int_parse(const char *s, long *out);
+
+/* Longest text liq_num_fmt() writes, plus the NUL. */
+#define LIQ_NUM_BUFSZ 32
+
+/* Write x as "%.10g" (NaN as "NA", infinities as "inf"/"-inf") into buf,
+ * which holds LIQ_NUM_BUFSZ bytes; returns the length written. */
+int liq_num_fmt(char *buf, double x);
+
+/* Missing value: a quiet NaN. */
+double liq_na(void);
+int liq_is_na(double x);
+
+#endif

@@ -1,0 +1,208 @@
+#include "../../lib/diag.h"
+#include "../../lib/tsv.h"
+#include "tap.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static char tmpl[] = "/tmp/t-tsv-XXXXXX";
+
+static const char *
+write_file(const char *content)
+{
+	static char path[64];
+	int fd;
+	strcpy(path, tmpl);
+	fd = mkstemp(path);
+	if (write(fd, content, strlen(content)) < 0)
+		abort();
+	close(fd);
+	return path;
+}
+
+static void
+t_basic(void)
+{
+	const char *p = write_file("cusip\tdate\tprice\nA\t2020-01-02\t101.5\nB\t2020-01-03\tNA\n");
+	liq_tsv *r = liq_tsv_open(p);
+	int ip, ic;
+	check_int(liq_tsv_header(r), 1);
+	check_int(r->nhdr, 3);
+	ic = liq_tsv_col(r, "cusip");
+	ip = liq_tsv_col(r, "price");
+	check_int(ic, 0);
+	check_int(ip, 2);
+	check_int(liq_tsv_col(r, "qty"), -1);
+	check_int(liq_tsv_next(r), 1);
+	check_str(liq_tsv_field(r, ic), "A");
+	check_near(liq_tsv_num(r, ip), 101.5, 0);
+	check_int(r->lineno, 2);
+	check_int(liq_tsv_next(r), 1);
+	check(isnan(liq_tsv_num(r, ip)));
+	check_int(liq_tsv_next(r), 0);
+	check_int(liq_tsv_next(r), 0);
+	liq_tsv_close(r);
+	unlink(p);
+}
+
+static void
+t_empty_and_header_only(void)
+{
+	const char *p = write_file("");
+	liq_tsv *r = liq_tsv_open(p);
+	check_int(liq_tsv_header(r), 0);
+	liq_tsv_close(r);
+	unlink(p);
+	p = write_file("a\tb\n");
+	r = liq_tsv_open(p);
+	check_int(liq_tsv_header(r), 1);
+	check_int(liq_tsv_next(r), 0);
+	liq_tsv_close(r);
+	unlink(p);
+}
+
+static void
+t_no_final_newline_and_empty_fields(void)
+{
+	const char *p = write_file("a\tb\tc\n\t\t\nx\ty\tz");
+	liq_tsv *r = liq_tsv_open(p);
+	liq_tsv_header(r);
+	check_int(liq_tsv_next(r), 1);
+	check_str(liq_tsv_field(r, 0), "");
+	check_str(liq_tsv_field(r, 2), "");
+	check_int(liq_tsv_next(r), 1);
+	check_str(liq_tsv_field(r, 2), "z");
+	check_int(liq_tsv_next(r), 0);
+	liq_tsv_close(r);
+	unlink(p);
+}
+
+/* Lines longer than the 1 MiB buffer, and many rows across buffer refills. */
+static void
+t_long_lines(void)
+{
+	size_t n = 3u << 20, i;
+	char *s = malloc(n + 64);
+	const char *p;
+	liq_tsv *r;
+	long rows = 0;
+	strcpy(s, "a\tb\n");
+	for (i = 4; i < n; i++)
+		s[i] = 'x';
+	s[n / 2] = '\t';
+	strcpy(s + n, "\n1\t2\n");
+	p = write_file(s);
+	r = liq_tsv_open(p);
+	liq_tsv_header(r);
+	check_int(liq_tsv_next(r), 1);
+	check_int(strlen(liq_tsv_field(r, 0)), n / 2 - 4);
+	check_int(liq_tsv_next(r), 1);
+	check_str(liq_tsv_field(r, 1), "2");
+	liq_tsv_close(r);
+	unlink(p);
+	/* 200k short rows: several refills of the buffer */
+	{
+		FILE *f;
+		double sum = 0;
+		char path[64];
+		int fd;
+		strcpy(path, tmpl);
+		fd = mkstemp(path);
+		f = fdopen(fd, "w");
+		fputs("k\tv\n", f);
+		for (i = 0; i < 200000; i++)
+			fprintf(f, "key%zu\t%zu\n", i, i);
+		fclose(f);
+		r = liq_tsv_open(path);
+		liq_tsv_header(r);
+		while (liq_tsv_next(r)) {
+			rows++;
+			sum += liq_tsv_num(r, 1);
+		}
+		check_int(rows, 200000);
+		check_near(sum, 199999.0 * 200000 / 2, 0);
+		check_int(r->lineno, 200001);
+		liq_tsv_close(r);
+		unlink(path);
+	}
+	free(s);
+}
+
+/* ---- the error paths, each in a child process ---- */
+
+static const char *g_path;
+
+static void
+read_all(void *arg)
+{
+	liq_tsv *r;
+	(void)arg;
+	liq_init("t-tsv");
+	r = liq_tsv_open(g_path);
+	if (liq_tsv_header(r))
+		while (liq_tsv_next(r))
+			(void)liq_tsv_num(r, liq_tsv_need(r, "price"));
+}
+
+static void
+t_errors(void)
+{
+	char err[512];
+	g_path = write_file("cusip\tprice\nA\t1\r\n");
+	check_int(tap_exit_of(read_all, NULL, err, sizeof err), 1);
+	check(strstr(err, ":2: CRLF line end") != NULL);
+	unlink(g_path);
+
+	g_path = write_file("cusip\tprice\nA\t1\nB\n");
+	check_int(tap_exit_of(read_all, NULL, err, sizeof err), 1);
+	check(strstr(err, ":3: 1 field, the header has 2") != NULL);
+	unlink(g_path);
+
+	g_path = write_file("cusip\tprice\nA\t1\nB\t12x\n");
+	check_int(tap_exit_of(read_all, NULL, err, sizeof err), 1);
+	check(strstr(err, "t-tsv: /tmp/") == err);
+	check(strstr(err, ":3: column 'price': bad number '12x'") != NULL);
+	unlink(g_path);
+
+	g_path = write_file("cusip\tqty\nA\t1\n");
+	check_int(tap_exit_of(read_all, NULL, err, sizeof err), 2);
+	check(strstr(err, ": missing column 'price'") != NULL);
+	unlink(g_path);
+
+	g_path = "/nonexistent/file.tsv";
+	check_int(tap_exit_of(read_all, NULL, err, sizeof err), 1);
+	check_str(err, "t-tsv: /nonexistent/file.tsv: No such file or directory\n");
+}
+
+static void
+t_writer(void)
+{
+	liq_row w;
+	char buf[256];
+	FILE *f = fmemopen(buf, sizeof buf, "w");
+	liq_row_init(&w);
+	liq_row_str(&w, "A");
+	liq_row_date(&w, 18337);
+	liq_row_num(&w, 101.25);
+	liq_row_num(&w, NAN);
+	liq_row_long(&w, -42);
+	liq_row_na(&w);
+	liq_row_end(&w, f);
+	liq_row_num(&w, 1.0 / 3);
+	liq_row_end(&w, f);
+	fclose(f);
+	check_str(buf, "A\t2020-03-16\t101.25\tNA\t-42\tNA\n0.3333333333\n");
+	liq_row_free(&w);
+}
+
+int
+main(void)
+{
+	TEST(t_basic(), "reads header, finds columns, parses fields");
+	TEST(t_empty_and_header_only(), "empty input and header-only input");
+	TEST(t_no_final_newline_and_empty_fields(), "last line without newline, empty fields");
+	TEST(t_long_lines(), "lines longer than the buffer, many refills");
+	TEST(t_errors(), "CRLF, short row, bad number, missing column, missing file");
+	TEST(t_writer(), "row writer formats and separates fields");
+	return tap_done();
+}
