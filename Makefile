@@ -40,6 +40,7 @@ MAN7     = man/man7/liq.7
 .PHONY: all deps check unit demo bench install uninstall clean help
 .DEFAULT_GOAL := all
 .SUFFIXES:
+.SECONDARY:
 
 all: deps $(BINS)
 

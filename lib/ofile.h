@@ -1,0 +1,25 @@
+/* ofile — result files written atomically: to a temporary name in the same
+ * directory, renamed into place by liq_ofile_close(), so a crash or an
+ * error never leaves half a file under the real name.
+ *
+ *     liq_ofile *f = liq_ofile_open("model.json");   // exits 1 on error
+ *     fprintf(liq_ofile_fp(f), ...);
+ *     liq_ofile_close(f);                             // flush, fsync-free rename
+ */
+#ifndef LIQ_OFILE_H
+#define LIQ_OFILE_H
+
+#include <stdio.h>
+
+typedef struct liq_ofile liq_ofile;
+
+/* Open a temporary file next to path. "-" means stdout (no rename). */
+liq_ofile *liq_ofile_open(const char *path);
+FILE *liq_ofile_fp(liq_ofile *f);
+/* Flush, check for write errors, rename into place; exits 1 (removing the
+ * temporary) on any error. */
+void liq_ofile_close(liq_ofile *f);
+/* Remove every temporary still open (called at exit on error paths). */
+void liq_ofile_abort_all(void);
+
+#endif
