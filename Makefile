@@ -23,7 +23,7 @@ LDLIBS_BASE = -lgsl -lgslcblas -lm
 
 # Debian packages the build and the tests need (scripts/deps installs them).
 DEB_PKGS = gcc make libc6-dev libgsl-dev libxgboost-dev libcsv-dev \
-           bats bats-assert bats-support perl
+           bats bats-assert bats-support perl groff-base
 
 TOOLS = trace-sim
 # per-tool extra libraries: LIBS_<tool> = ...
@@ -79,8 +79,14 @@ check: all unit
 demo: all
 	@$(MAKE) --no-print-directory -C examples demo LIQBIN=$(CURDIR)/bin
 
-bench: all
-	@bench/run
+BENCH_BIN = build/bench/tsv-read
+
+build/bench/%: bench/%.c $(LIB_A) | deps
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(LIB_A) $(LDLIBS_BASE) $(LDLIBS)
+
+bench: all $(BENCH_BIN)
+	bench/run
 
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANPREFIX)/man1 $(DESTDIR)$(MANPREFIX)/man7

@@ -1,4 +1,5 @@
 #include "../../lib/num.h"
+#include "../../lib/traceio.h"
 #include "tap.h"
 
 #include <stdlib.h>
@@ -112,6 +113,22 @@ t_roundtrip(void)
 	check_rel(y, x, 1e-10);
 }
 
+/* Prices kept as integer thousandths print as %.10g prints them. */
+static void
+t_milli(void)
+{
+	long m, bad = 0;
+	char a[32], b[LIQ_NUM_BUFSZ];
+	for (m = 0; m < 2000000; m += 7) {
+		liq_fmt_milli(a, m);
+		liq_num_fmt(b, (double)m / 1000.0);
+		bad += strcmp(a, b) != 0;
+	}
+	liq_fmt_milli(a, -1500);
+	check_str(a, "-1.5");
+	check_int(bad, 0);
+}
+
 int
 main(void)
 {
@@ -122,5 +139,6 @@ main(void)
 	TEST(t_int(), "strict integers with overflow detection");
 	TEST(t_fmt(), "formatter equals %.10g, NaN is NA");
 	TEST(t_roundtrip(), "format then parse keeps 10 digits");
+	TEST(t_milli(), "thousandths print exactly as the number formatter");
 	return tap_done();
 }

@@ -1,0 +1,172 @@
+#!/usr/bin/env bats
+# trace-sim: options, determinism, output contracts, failures.
+
+load test_helper
+
+small() { trace-sim -n 30 --start 2021-01-04 --end 2021-06-30 "$@"; }
+
+@test "--help prints usage with examples on stdout, exit 0" {
+	run -0 trace-sim --help
+	assert_line --index 0 "Usage: trace-sim [OPTION]... > raw.tsv"
+	assert_output --partial "Examples:"
+	assert_output --partial "--clean-out"
+}
+
+@test "--version names the tool" {
+	run -0 trace-sim --version
+	assert_output --regexp '^trace-sim \(liq\) [0-9]+\.[0-9]+\.[0-9]+$'
+}
+
+@test "same seed gives byte-identical output, another seed does not" {
+	small -s 7 --truth-out t1 --clean-out c1 > r1
+	small -s 7 --truth-out t2 --clean-out c2 > r2
+	small -s 8 > r3
+	cmp r1 r2
+	cmp t1 t2
+	cmp c1 c2
+	! cmp -s r1 r3
+}
+
+@test "WRDS layout: header and field count of every row" {
+	small > raw.tsv
+	run -0 head -1 raw.tsv
+	assert_output "$(printf 'cusip_id\ttrd_exctn_dt\ttrd_exctn_tm\ttrd_rpt_dt\ttrd_rpt_tm\tmsg_seq_nb\torig_msg_seq_nb\ttrc_st\tasof_cd\trptd_pr\tentrd_vol_qt\trpt_side_cd\tcntra_mp_id\twis_fl\tspcl_trd_fl\tdays_to_sttl_ct\tsale_cndtn_cd\tlckd_in_ind')"
+	run -0 awk -F'\t' 'NF != 18 { bad++ } END { print bad + 0 }' raw.tsv
+	assert_output 0
+	# reports come in report order: (trd_rpt_dt, trd_rpt_tm) never decreases
+	run -0 awk -F'\t' 'NR > 2 && $4 $5 < prev { bad++ } { prev = $4 $5 } END { print bad + 0 }' raw.tsv
+	assert_output 0
+	# every status of the post-2012 vocabulary is planted
+	run -0 sh -c "cut -f8 raw.tsv | sort -u | tr '\n' ' '"
+	assert_output "C R T X Y trc_st "
+}
+
+@test "side files: bonds, macro, truth, counts, clean trades" {
+	small --bonds-out b.tsv --macro-out m.tsv --truth-out t.tsv \
+	      --counts-out k.tsv --clean-out c.tsv > raw.tsv
+	assert_equal "$(head -1 b.tsv)" "$(printf 'cusip\tissuer\tsector\trating\tcoupon\tmaturity\tissue_date\tamount_out')"
+	assert_equal "$(head -1 t.tsv)" "$(printf 'cusip\thalf_spread_bps\tkyle_lambda\talpha\tbeta\tsigma_bps\tadv_usd\tliquidity\ttrades_per_day')"
+	assert_equal "$(head -1 m.tsv)" "$(printf 'date\tvix\tcdx_ig_bps\tcdx_hy_bps\tust10y_pct\tlqd_volume\thyg_volume')"
+	assert_equal "$(head -1 c.tsv)" "$(printf 'cusip\tdate\ttime\tprice\tqty\tside')"
+	assert_equal "$(data_rows b.tsv)" 30
+	assert_equal "$(data_rows t.tsv)" 30
+	# one macro row per business day: 2021-01-04 .. 2021-06-30 has 128
+	assert_equal "$(data_rows m.tsv)" 128
+	# the same bonds in bonds.tsv and truth.tsv, sorted by cusip
+	assert_equal "$(cut -f1 b.tsv)" "$(cut -f1 t.tsv)"
+	tail -n +2 b.tsv | sort -c -t"$(printf '\t')" -k1,1
+	# clean trades sorted by (cusip, date, time), sides B/S/D
+	tail -n +2 c.tsv | sort -c -t"$(printf '\t')" -k1,1 -k2,2 -k3,3
+	run -0 sh -c "tail -n +2 c.tsv | cut -f6 | sort -u | tr '\n' ' '"
+	assert_output "B D S "
+}
+
+@test "counts add up: reports = removed rows + clean rows = raw rows" {
+	small --counts-out k.tsv --clean-out c.tsv > raw.tsv
+	reports=$(awk '$1 == "reports" { print $2 }' k.tsv)
+	removed=$(awk '$1 ~ /^(cancelled|corrected|reversed|dealer_buy|when_issued|special_price|settlement|price_error)$/ { s += $2 } END { print s }' k.tsv)
+	clean=$(awk '$1 == "clean" { print $2 }' k.tsv)
+	assert_equal "$reports" "$(data_rows raw.tsv)"
+	assert_equal "$((removed + clean))" "$reports"
+	assert_equal "$clean" "$(data_rows c.tsv)"
+	# X, C and Y records: two rows removed each
+	assert_equal "$(awk '$1 == "cancelled" { print $2 / 2 }' k.tsv)" "$(awk -F'\t' '$8 == "X"' raw.tsv | wc -l)"
+	assert_equal "$(awk '$1 == "corrected" { print $2 / 2 }' k.tsv)" "$(awk -F'\t' '$8 == "C"' raw.tsv | wc -l)"
+	assert_equal "$(awk '$1 == "reversed" { print $2 / 2 }' k.tsv)" "$(awk -F'\t' '$8 == "Y"' raw.tsv | wc -l)"
+}
+
+@test "--errors 0 plants no errors: only the dealer buy duplicates" {
+	small --errors 0 --counts-out k.tsv --clean-out c.tsv > raw.tsv
+	run -0 awk '$1 ~ /^(cancelled|corrected|reversed|special_price|settlement|price_error|as_of)$/ && $2 != 0' k.tsv
+	assert_output ""
+	run -0 awk -F'\t' 'NR > 1 && $8 != "T"' raw.tsv
+	assert_output ""
+}
+
+@test "--impact-scale 0 plants no impact in the truth" {
+	small --impact-scale 0 --truth-out t.tsv > /dev/null
+	run -0 awk -F'\t' 'NR > 1 && ($3 != 0 || $4 != 0)' t.tsv
+	assert_output ""
+}
+
+@test "FINRA layout: header, trailer count, YYYYMMDD dates" {
+	small --format finra > raw.txt
+	run -0 head -1 raw.txt
+	assert_output --partial "Record Count Num|Reference Number|Trade Status|TRACE Symbol|CUSIP|"
+	assert_output --partial "|Prior Trade Report Date|Prior Reference Number|First Trade Control Date|First Trade Control Number"
+	rows=$(($(wc -l < raw.txt) - 2))
+	run -0 tail -1 raw.txt
+	assert_output --regexp '^20210630235959[0-9]{10}$'
+	assert_equal "$((10#${output:14}))" "$rows"
+	run -0 awk -F'|' 'NR > 1 && NF != 37 { bad++ } END { print bad }' raw.txt
+	assert_output 1   # the trailer
+}
+
+@test "--split writes one FINRA file per report date, each with its trailer" {
+	trace-sim -n 10 --start 2021-03-01 --end 2021-03-12 --format finra --split d
+	assert_equal "$(ls d | wc -l)" 10
+	assert [ -f d/enhanced-time-and-sales-cusip-2021-03-01.txt ]
+	for f in d/*.txt; do
+		rows=$(($(wc -l < "$f") - 2))
+		t=$(tail -1 "$f")
+		assert_equal "$((10#${t:14}))" "$rows"
+	done
+}
+
+@test "same trades in both formats" {
+	small > w.tsv
+	small --format finra > f.txt
+	assert_equal "$(data_rows w.tsv)" "$(($(wc -l < f.txt) - 2))"
+}
+
+@test "bad arguments exit 2 with the bad value quoted" {
+	run -2 trace-sim --bogus
+	assert_output --partial "unrecognized option"
+	run -2 trace-sim -n 0
+	assert_output --partial "--bonds: bad value '0'"
+	run -2 trace-sim -n 2.5
+	assert_output --partial "--bonds: bad value '2.5'"
+	run -2 trace-sim -s -3
+	assert_output --partial "--seed: bad value '-3'"
+	run -2 trace-sim --start 2021-02-30
+	assert_output "trace-sim: --start: bad date '2021-02-30' (want YYYY-MM-DD)
+Try 'trace-sim --help' for more information."
+	run -2 trace-sim --start 2021-06-01 --end 2021-01-01
+	assert_output --partial "--end must not be before --start"
+	run -2 trace-sim --start 2021-01-02 --end 2021-01-03
+	assert_output --partial "the period holds no business day"
+	run -2 trace-sim --format xml
+	assert_output --partial "--format: unknown format 'xml'"
+	run -2 trace-sim --impact-scale -1
+	assert_output --partial "--impact-scale: bad value '-1'"
+	run -2 trace-sim --truth-out - --clean-out -
+	assert_output --partial "only one output may be '-'"
+	run -2 trace-sim extra
+	assert_output --partial "unexpected argument 'extra'"
+}
+
+@test "a write error is exit 1, not a silent truncation" {
+	run -1 sh -c 'trace-sim -n 5 --end 2020-03-31 > /dev/full'
+	assert_output --partial "write error"
+	run -1 small --truth-out /nonexistent/dir/truth.tsv
+	assert_output --partial "/nonexistent/dir/truth.tsv"
+}
+
+@test "a failed run leaves no half-written result file" {
+	run -1 small --truth-out t.tsv --clean-out /nonexistent/x.tsv
+	assert [ ! -e /nonexistent/x.tsv ]
+	run -0 sh -c 'ls | grep -c tmp || true'
+	assert_output 0
+}
+
+@test "stderr has one summary line, none with -q" {
+	run --separate-stderr -0 small
+	assert_equal "$stderr" "trace-sim: 30 bonds, $(($(echo "$output" | wc -l) - 1)) reports, $(small --clean-out - -q | tail -n +2 | wc -l) clean trades"
+	run --separate-stderr -0 small -q
+	assert_equal "$stderr" ""
+}
+
+@test "--clean-out - sends the clean trades to stdout, raw reports dropped" {
+	run -0 small --clean-out - -q
+	assert_line --index 0 "$(printf 'cusip\tdate\ttime\tprice\tqty\tside')"
+}
