@@ -107,9 +107,21 @@ put_s(char *p, const char *s)
 static char *
 put_date(char *p, int day, int compact)
 {
-	char d[11];
+	/* reports of a file share a few dates: remember the last two */
+	static int cday[2] = { -1, -1 }, next;
+	static char cstr[2][11];
+	const char *d;
 
-	liq_date_fmt(d, day);
+	if (cday[0] == day)
+		d = cstr[0];
+	else if (cday[1] == day)
+		d = cstr[1];
+	else {
+		cday[next] = day;
+		liq_date_fmt(cstr[next], day);
+		d = cstr[next];
+		next ^= 1;
+	}
 	if (!compact)
 		return put_s(p, d);
 	memcpy(p, d, 4);
