@@ -16,17 +16,17 @@
 liq_tsv *
 liq_tsv_open(const char *path)
 {
-	liq_tsv *r = liq_xcalloc(1, sizeof *r);
+	liq_tsv *r;
+	int fd = 0;
 
-	if (!path || strcmp(path, "-") == 0) {
-		r->fd = 0;
-		r->name = "-";
-	} else {
-		r->fd = open(path, O_RDONLY);
-		if (r->fd < 0)
+	if (path && strcmp(path, "-") != 0) {
+		fd = open(path, O_RDONLY);
+		if (fd < 0)
 			liq_die(LIQ_EXIT_DATA, "%s: %s", path, strerror(errno));
-		r->name = path;
 	}
+	r = liq_xcalloc(1, sizeof *r);
+	r->fd = fd;
+	r->name = fd ? path : "-";
 	r->cap = LIQ_TSV_BUF;
 	r->buf = liq_xmalloc(r->cap + 1);
 	return r;

@@ -117,9 +117,17 @@ tap_exit_of(void (*fn)(void *), void *arg, char *err, size_t errsz)
 		exit(0);
 	}
 	close(pfd[1]);
-	while (len + 1 < errsz &&
-	       (k = read(pfd[0], err + len, errsz - 1 - len)) > 0)
-		len += (size_t)k;
+	for (;;) {
+		char sink[512];
+		if (len + 1 < errsz)
+			k = read(pfd[0], err + len, errsz - 1 - len);
+		else
+			k = read(pfd[0], sink, sizeof sink); /* drain the rest */
+		if (k <= 0)
+			break;
+		if (len + 1 < errsz)
+			len += (size_t)k;
+	}
 	err[len] = '\0';
 	close(pfd[0]);
 	waitpid(pid, &st, 0);
