@@ -124,30 +124,112 @@ liq_int_parse(const char *s, long *out)
 	return LIQ_NUM_OK;
 }
 
+/* Write the integer v (>= 0) in decimal; returns the length. */
+static int
+put_ulong(char *buf, unsigned long v)
+{
+	char tmp[24];
+	int n = 0, len = 0;
+
+	do {
+		tmp[n++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	while (n)
+		buf[len++] = tmp[--n];
+	return len;
+}
+
+/* %.10g for 1e-5 <= |x| < 1e10 without snprintf: scale x to a 10-digit
+ * integer by an exactly representable power of ten (one rounding, error
+ * well below 1e-5 of a unit), round half to even, and lay out the digits
+ * as %g does. When the scaled value is within 1e-5 of a rounding tie the
+ * single rounding could decide it wrongly, so those go to snprintf.
+ * Returns the length, or -1 to fall back. */
+static int
+fmt_g10(char *buf, double x)
+{
+	double a = fabs(x), y, fl, fr;
+	int e, k, len = 0, nd, i;
+	unsigned long m;
+	char dig[16];
+
+	if (!(a >= 1e-5 && a < 1e10))
+		return -1;
+	e = (int)floor(log10(a));
+	/* log10 may be off by one next to a power of ten: adjust e until the
+	 * scaled value has 10 digits before the decimal point */
+	for (i = 0;; i++) {
+		k = 9 - e;
+		if (k < 0 || k > 22 || i > 2)
+			return -1;
+		y = a * p10[k];
+		if (y >= 1e10)
+			e++;
+		else if (y < 999999999.5)
+			e--;
+		else
+			break;
+	}
+	fl = floor(y);
+	fr = y - fl;
+	if (fabs(fr - 0.5) < 1e-5)
+		return -1;
+	m = (unsigned long)fl + (fr > 0.5);
+	if (m >= 10000000000UL) { /* rounding carried: 9999999999.5.. -> 1e10 */
+		m /= 10;
+		e++;
+	}
+	if (e >= 10)
+		return -1; /* exponent style: leave it to snprintf */
+	nd = put_ulong(dig, m); /* 10 digits */
+	while (nd > 1 && dig[nd - 1] == '0')
+		nd--;
+	if (x < 0)
+		buf[len++] = '-';
+	if (e < -4)
+		return -1;
+	if (e < 0) {
+		buf[len++] = '0';
+		buf[len++] = '.';
+		for (i = -1; i > e; i--)
+			buf[len++] = '0';
+		for (i = 0; i < nd; i++)
+			buf[len++] = dig[i];
+	} else {
+		for (i = 0; i <= e; i++)
+			buf[len++] = i < nd ? dig[i] : '0';
+		if (nd > e + 1) {
+			buf[len++] = '.';
+			for (i = e + 1; i < nd; i++)
+				buf[len++] = dig[i];
+		}
+	}
+	buf[len] = '\0';
+	return len;
+}
+
 int
 liq_num_fmt(char *buf, double x)
 {
+	int n;
+
 	if (isnan(x)) {
 		memcpy(buf, "NA", 3);
 		return 2;
 	}
-	/* Integers below 1e10 print the same under %.10g: do them by hand,
-	 * which is several times faster than snprintf. */
+	/* integers below 1e10 print the same under %.10g */
 	if (x > -1e10 && x < 1e10 && x == (double)(long)x && !(x == 0 && signbit(x))) {
-		char tmp[16];
 		long v = (long)x;
-		int n = 0, len = 0;
-		unsigned long u = v < 0 ? (unsigned long)(-v) : (unsigned long)v;
-		do {
-			tmp[n++] = (char)('0' + u % 10);
-			u /= 10;
-		} while (u);
+		n = 0;
 		if (v < 0)
-			buf[len++] = '-';
-		while (n)
-			buf[len++] = tmp[--n];
-		buf[len] = '\0';
-		return len;
+			buf[n++] = '-';
+		n += put_ulong(buf + n, v < 0 ? (unsigned long)(-v) : (unsigned long)v);
+		buf[n] = '\0';
+		return n;
 	}
+	n = fmt_g10(buf, x);
+	if (n >= 0)
+		return n;
 	return snprintf(buf, LIQ_NUM_BUFSZ, "%.10g", x);
 }

@@ -102,6 +102,44 @@ t_fmt(void)
 	check_str(b, "NA");
 }
 
+/* The fast path of the formatter prints exactly what %.10g prints, over
+ * random doubles of every magnitude it handles, values next to rounding
+ * ties, and powers of ten. */
+static void
+t_fmt_random(void)
+{
+	char b[LIQ_NUM_BUFSZ], r[64];
+	unsigned long s = 88172645463325252UL, i, bad = 0;
+	int e;
+	for (i = 0; i < 3000000; i++) {
+		double x;
+		s ^= s << 13, s ^= s >> 7, s ^= s << 17;
+		x = (double)(s >> 11) / 9007199254740992.0; /* [0, 1) */
+		x *= pow(10, (double)((long)(s % 19) - 7));
+		if (s & 1)
+			x = -x;
+		if (i % 3 == 0) /* short decimals, like prices and bps */
+			x = round(x * 1000) / 1000;
+		liq_num_fmt(b, x);
+		snprintf(r, sizeof r, "%.10g", x);
+		if (strcmp(b, r) != 0 && bad++ < 5)
+			printf("# %s != %s\n", b, r);
+	}
+	for (e = -8; e <= 12; e++) {
+		double v[] = { pow(10, e), nextafter(pow(10, e), 0),
+			       nextafter(pow(10, e), 1e300), 9.9999999995 * pow(10, e),
+			       1.00000000005 * pow(10, e), 1.23456789015 * pow(10, e) };
+		size_t j;
+		for (j = 0; j < sizeof v / sizeof *v; j++) {
+			liq_num_fmt(b, v[j]);
+			snprintf(r, sizeof r, "%.10g", v[j]);
+			if (strcmp(b, r) != 0 && bad++ < 10)
+				printf("# %s != %s\n", b, r);
+		}
+	}
+	check_int(bad, 0);
+}
+
 /* Formatting then parsing keeps 10 significant digits. */
 static void
 t_roundtrip(void)
@@ -139,6 +177,7 @@ main(void)
 	TEST(t_int(), "strict integers with overflow detection");
 	TEST(t_fmt(), "formatter equals %.10g, NaN is NA");
 	TEST(t_roundtrip(), "format then parse keeps 10 digits");
+	TEST(t_fmt_random(), "fast formatter equals %.10g on 3 million random values");
 	TEST(t_milli(), "thousandths print exactly as the number formatter");
 	return tap_done();
 }
