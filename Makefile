@@ -25,7 +25,7 @@ LDLIBS_BASE = -lgsl -lgslcblas -lm
 DEB_PKGS = gcc make libc6-dev libgsl-dev libxgboost-dev libcsv-dev \
            bats bats-assert bats-support perl groff-base
 
-TOOLS = trace-sim
+TOOLS = trace-sim roll amihud kyle itt
 # per-tool extra libraries: LIBS_<tool> = ...
 
 LIB_SRC  = $(wildcard lib/*.c)
