@@ -23,7 +23,7 @@ LDLIBS_BASE = -lgsl -lgslcblas -lm
 
 # Debian packages the build and the tests need (scripts/deps installs them).
 DEB_PKGS = gcc make libc6-dev libgsl-dev libxgboost-dev libcsv-dev \
-           bats bats-assert bats-support perl groff-base
+           bats bats-assert bats-support perl groff-base bc
 
 TOOLS = trace-sim roll amihud kyle itt
 # per-tool extra libraries: LIBS_<tool> = ...

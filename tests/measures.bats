@@ -240,3 +240,18 @@ trades() { # trades ROW...: a trades.tsv from rows "cusip date time price qty si
 		assert_equal "$stderr" "$t: 5 trades, 6 bond-days"
 	done
 }
+
+@test "roll equals an independent awk implementation (bench/roll-ref.awk) to 1e-9" {
+	trace-sim -q -n 60 --end 2021-06-30 --clean-out t.tsv > /dev/null
+	roll -q -w 10 --min-obs 5 t.tsv > c.tsv
+	awk -v W=10 -v MIN=5 -f "$LIQ_ROOT/bench/roll-ref.awk" t.tsv > ref.tsv
+	assert_equal "$(wc -l < c.tsv)" "$(wc -l < ref.tsv)"
+	run -0 sh -c "paste ref.tsv c.tsv | awk -F'\t' '
+		NR > 1 { if (\$1 != \$5 || \$2 != \$6 || \$4 != \$8) bad++
+			 if (\$3 == \"NA\" || \$7 == \"NA\") { if (\$3 != \$7) bad++ }
+			 else { d = \$3 - \$7; if (d < 0) d = -d; if (d > 1e-9 * (\$7 < 0 ? -\$7 : \$7) + 1e-12) bad++ } }
+		END { print bad + 0 }'"
+	assert_output 0
+	# and it is not a comparison of two NA columns
+	assert [ "$(awk -F'\t' 'NR > 1 && $3 != "NA"' c.tsv | wc -l)" -gt 1000 ]
+}
