@@ -47,9 +47,8 @@ pages() { ls "$LIQ_ROOT"/man/man1/*.1; }
 		n=0
 		while IFS= read -r -d '' cmd; do
 			n=$((n + 1))
-			run bash -o pipefail -c "$cmd"
-			# 141: a stage killed by SIGPIPE when `head` has enough
-			[ "$status" -eq 0 ] || [ "$status" -eq 141 ] || fail "$(basename "$p") example $n failed ($status): $cmd
+			run bash -e -o pipefail -c "$EXAMPLE_PRELUDE$cmd"
+			[ "$status" -eq 0 ] || fail "$(basename "$p") example $n failed ($status): $cmd
 $output"
 		done < <("$LIQ_ROOT/tests/man-examples" "$p")
 		[ "$n" -gt 0 ] || fail "$(basename "$p") has no runnable example"
