@@ -105,3 +105,34 @@ liq_ols(const double *X, const double *y, size_t n, size_t p, double *beta,
 	gsl_vector_free(c);
 	return rc;
 }
+
+int
+liq_ols_min_norm(const double *X, const double *y, size_t n, size_t p,
+		 double *beta)
+{
+	gsl_matrix_const_view Xv = gsl_matrix_const_view_array(X, n, p);
+	gsl_vector_const_view yv = gsl_vector_const_view_array(y, n);
+	gsl_vector *c;
+	gsl_matrix *cov;
+	gsl_multifit_linear_workspace *ws;
+	gsl_error_handler_t *old;
+	double chisq;
+	size_t j, rank = 0;
+	int rc;
+
+	if (n == 0 || p == 0)
+		return -1;
+	c = gsl_vector_alloc(p);
+	cov = gsl_matrix_alloc(p, p);
+	ws = gsl_multifit_linear_alloc(n, p);
+	old = gsl_set_error_handler_off();
+	rc = gsl_multifit_linear_tsvd(&Xv.matrix, &yv.vector, 1e-10, c, cov, &chisq,
+				      &rank, ws);
+	for (j = 0; j < p; j++)
+		beta[j] = rc == GSL_SUCCESS ? gsl_vector_get(c, j) : 0;
+	gsl_set_error_handler(old);
+	gsl_multifit_linear_free(ws);
+	gsl_matrix_free(cov);
+	gsl_vector_free(c);
+	return rc == GSL_SUCCESS ? (int)rank : -1;
+}
