@@ -25,7 +25,7 @@ LDLIBS_BASE = -lgsl -lgslcblas -lm
 DEB_PKGS = gcc make libc6-dev libgsl-dev libxgboost-dev libcsv-dev \
            bats bats-assert bats-support perl groff-base bc
 
-TOOLS = trace-sim roll amihud kyle itt liqfeatures liqtrain liqscore
+TOOLS = trace-sim roll amihud kyle itt liqfeatures liqtrain liqscore impact-fit impact-shrink pretrade
 # per-tool extra libraries
 LIBS_liqfeatures = -lcsv
 LIBS_liqtrain = -lxgboost

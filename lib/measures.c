@@ -144,6 +144,29 @@ liq_median(double *v, size_t n)
 	return (a + b) / 2;
 }
 
+double
+liq_quantile(double *v, size_t n, double p)
+{
+	double h, a, b;
+	size_t k, i;
+
+	if (n == 0 || !(p >= 0 && p <= 1))
+		return NAN;
+	h = p * (double)(n - 1);
+	k = (size_t)h;
+	if (k >= n - 1)
+		k = n - 1;
+	a = select_k(v, n, k);
+	if (k == n - 1 || h == (double)k)
+		return a;
+	/* the next order statistic is the smallest value above v[k] */
+	b = v[k + 1];
+	for (i = k + 2; i < n; i++)
+		if (v[i] < b)
+			b = v[i];
+	return a + (h - (double)k) * (b - a);
+}
+
 static void
 itt_fill(liq_itt_res *r, size_t n, int days, long active, double vol)
 {

@@ -1,0 +1,113 @@
+/* pretrade — the pre-trade cost of DESIGN.md §4 for one bond and size,
+ * its 90% interval, the days it takes, and the two inverse queries; and
+ * the tables they are computed from (impact.tsv, scores.tsv). pretrade(1)
+ * and the HTTP server call these same functions.
+ *
+ *     cost = h + alpha sigma (q / ADV)^beta            (bps of par)
+ *
+ * The 90% interval combines the residual spread of the fit (its 5% and
+ * 95% quantiles, resid_lo and resid_hi: how far a single trade's cost
+ * falls from its expectation) with the uncertainty of the expectation
+ * itself, sd_p = sqrt(g' C g), g = (1, MI, MI log(q/ADV)) the gradient of
+ * the cost in (h, log alpha, beta), C their covariance, MI the impact:
+ *
+ *     lo = cost - sqrt(resid_lo^2 + (1.645 sd_p)^2)
+ *     hi = cost + sqrt(resid_hi^2 + (1.645 sd_p)^2)
+ *
+ * exec_days = q / (participation ADV).
+ *
+ *     liq_impact_table *t = liq_impact_table_load("impact.tsv");
+ *     const liq_cost_model *m = liq_impact_table_find(t, "037833AK6");
+ *     liq_cost c;
+ *     if (m && m->ok) liq_pretrade_cost(m, 2e6, 0.1, &c);
+ */
+#ifndef LIQ_PRETRADE_H
+#define LIQ_PRETRADE_H
+
+#include <stddef.h>
+
+/* Default share of ADV one can trade a day without dominating the flow. */
+#define LIQ_PARTICIPATION 0.1
+
+typedef struct liq_cost_model {
+	char cusip[16];
+	int ok;                  /* 0: no usable parameters (NA in the table) */
+	double h, alpha, beta;   /* half spread (bps), impact parameters */
+	double c[6];             /* covariance of (h, log alpha, beta): var h,
+				    cov h la, cov h b, var la, cov la b, var b */
+	double sigma_bps, adv_usd;
+	double resid_lo, resid_hi;  /* 5% and 95% residual quantiles, bps */
+	long n;                  /* prints of the fit (-1 without the column) */
+	double resid_sd;         /* resid_sd_bps (NaN without the column) */
+	double mean_cost, se_mean_cost, logx_k[3];  /* the level columns of
+				    impact-fit (NaN without them) */
+	char *line;              /* the row's text, with LIQ_TABLE_LINES */
+} liq_cost_model;
+
+typedef struct liq_cost {
+	double half_spread_bps, impact_bps, cost_bps;
+	double cost_lo_bps, cost_hi_bps;   /* the 90% interval */
+	double cost_usd;                   /* cost_bps of the par traded */
+	double exec_days;
+} liq_cost;
+
+/* Cost of trading size_usd of par (> 0) at the given participation
+ * (share of ADV a day, > 0). */
+void liq_pretrade_cost(const liq_cost_model *m, double size_usd,
+		       double participation, liq_cost *out);
+
+/* The largest size ($ par) whose expected cost is at most target_bps: the
+ * inverse of the cost curve, ADV ((target - h) / (alpha sigma))^(1/beta);
+ * 0 when the target is at or below the half spread. */
+double liq_pretrade_size_for_cost(const liq_cost_model *m, double target_bps);
+
+/* The size ($ par) that takes `days` days at the participation rate. */
+double liq_pretrade_size_for_days(const liq_cost_model *m, double days,
+				  double participation);
+
+/* ---- tables ---------------------------------------------------------- */
+
+/* impact.tsv (impact-shrink's output) or impact_raw.tsv (impact-fit's),
+ * loaded whole and sorted by cusip. The posterior columns (alpha_post,
+ * beta_post, half_spread_post_bps, their se and cov columns,
+ * resid_lo_post_bps, resid_hi_post_bps) are used when alpha_post is
+ * present, the raw ones otherwise. cusip, sigma_bps, adv_usd and the
+ * three parameters are required (exit 2 naming a missing one); a missing
+ * se or cov column counts as 0 and missing residual quantiles give an NA
+ * interval. A bad number exits 1 with file:line. */
+typedef struct liq_impact_table {
+	liq_cost_model *m;
+	size_t n;
+	int posterior;          /* 1 if the posterior columns were used */
+	char *header;           /* the header line, with LIQ_TABLE_LINES */
+} liq_impact_table;
+
+enum {
+	LIQ_TABLE_RAW = 1,      /* use the raw columns even if alpha_post is there */
+	LIQ_TABLE_LINES = 2     /* keep the header and each row's text */
+};
+
+liq_impact_table *liq_impact_table_load(const char *path, int flags);
+const liq_cost_model *liq_impact_table_find(const liq_impact_table *t,
+					    const char *cusip);
+void liq_impact_table_free(liq_impact_table *t);
+
+/* scores.tsv (liqscore's output): each cusip's row with the latest date. */
+typedef struct liq_score_row {
+	char cusip[16];
+	int date;
+	double score;           /* score_pred */
+	char bucket[16];
+} liq_score_row;
+
+typedef struct liq_score_table {
+	liq_score_row *r;
+	size_t n;
+} liq_score_table;
+
+liq_score_table *liq_score_table_load(const char *path);
+const liq_score_row *liq_score_table_find(const liq_score_table *t,
+					  const char *cusip);
+void liq_score_table_free(liq_score_table *t);
+
+#endif

@@ -1,0 +1,496 @@
+#include "shrink.h"
+
+#include "diag.h"
+#include "measures.h"
+#include "ols.h"
+
+#include <gsl/gsl_cdf.h>
+#include <gsl/gsl_randist.h>
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int
+cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+double
+liq_trimmed_mean(double *v, size_t n, double trim)
+{
+	size_t k, i;
+	double s = 0;
+
+	if (n == 0)
+		return NAN;
+	qsort(v, n, sizeof *v, cmp_double);
+	k = (size_t)floor(trim * (double)n);
+	if (2 * k >= n)
+		k = (n - 1) / 2;
+	for (i = k; i < n - k; i++)
+		s += v[i];
+	return s / (double)(n - 2 * k);
+}
+
+/* Variance of the values of v[0..n) (sorted) between the trimmed ends,
+ * over (kept - 1), divided by the share of a normal's variance that the
+ * same symmetric trim keeps: an estimate of the untrimmed variance. The
+ * kept range is written to *lo, *hi. */
+static double
+trimmed_var(const double *v, size_t n, double trim, double *lo, double *hi)
+{
+	size_t k = (size_t)floor(trim * (double)n), i, m;
+	double mean = 0, ss = 0, t, keep = 1;
+
+	if (2 * k + 2 > n)
+		k = n >= 2 ? (n - 2) / 2 : 0;
+	m = n - 2 * k;
+	for (i = k; i < n - k; i++)
+		mean += v[i];
+	mean /= (double)m;
+	for (i = k; i < n - k; i++)
+		ss += (v[i] - mean) * (v[i] - mean);
+	*lo = v[k];
+	*hi = v[n - k - 1];
+	t = (double)k / (double)n;
+	if (t > 0) {
+		double z = gsl_cdf_ugaussian_Qinv(t);
+		keep = 1 - 2 * z * gsl_ran_ugaussian_pdf(z) / (1 - 2 * t);
+	}
+	return m > 1 ? ss / (double)(m - 1) / keep : 0;
+}
+
+/* Between-bond variance of estimates r_i (deviations from the prior's
+ * centre) with sampling variances s2_i: the tau2 >= 0 that makes
+ * sum min(z_i^2, C^2), z_i = r_i / sqrt(s2_i + tau2), equal to its
+ * expectation dof E[min(Z^2, C^2)] (Paule and Mandel's estimator, with
+ * the standardized deviations capped at C = 2.5 so that a wild fit
+ * cannot inflate it; consistent for normal effects). 0 when tau2 = 0
+ * already gives less. */
+#define PM_C 2.5
+static double
+pm_tau2(const double *r, const double *s2, size_t n, double dof)
+{
+	double c2 = PM_C * PM_C, target, lo = 0, hi = 0, f;
+	size_t i;
+	int it;
+
+	target = dof * ((2 * gsl_cdf_ugaussian_P(PM_C) - 1) -
+			2 * PM_C * gsl_ran_ugaussian_pdf(PM_C) +
+			c2 * 2 * gsl_cdf_ugaussian_Q(PM_C));
+#define PM_F(t, out)                                                   \
+	do {                                                           \
+		out = -target;                                         \
+		for (i = 0; i < n; i++)                                \
+			out += fmin(r[i] * r[i] / (s2[i] + (t)), c2);  \
+	} while (0)
+	PM_F(0, f);
+	if (!(f > 0))
+		return 0;
+	for (i = 0; i < n; i++)
+		hi = fmax(hi, r[i] * r[i]);
+	for (it = 0; it < 200; it++) {
+		double mid = (lo + hi) / 2;
+		PM_F(mid, f);
+		if (f > 0)
+			lo = mid;
+		else
+			hi = mid;
+	}
+#undef PM_F
+	return (lo + hi) / 2;
+}
+
+/* The half spread's prior: OLS of log h on log ADV over the fits with
+ * h > 0.5 bps; its variance is the whole residual variance of that line,
+ * the fits' own noise included (see shrink.h). */
+static void
+h_prior(const liq_params *est, const double *ladv, size_t n, liq_prior *p,
+	double *work)
+{
+	double *x = work, *y = work + n, sy = 0, syy = 0;
+	liq_ols1_fit f;
+	size_t i, m = 0;
+
+	for (i = 0; i < n; i++)
+		if (est[i].v[0] > 0.5 && ladv && isfinite(ladv[i])) {
+			x[m] = ladv[i];
+			y[m] = log(est[i].v[0]);
+			sy += y[m];
+			syy += y[m] * y[m];
+			m++;
+		}
+	if (m >= 5 && liq_ols1(x, y, m, &f) == 0) {
+		p->h_a = f.a;
+		p->h_b = f.b;
+		p->h_tau2 = f.s2;
+		return;
+	}
+	/* too few: a constant, the mean and variance of log h */
+	p->h_a = m ? sy / (double)m : log(10.0);
+	p->h_b = 0;
+	p->h_tau2 = m > 1 ? (syy - sy * sy / (double)m) / (double)(m - 1) : 1;
+	if (!(p->h_tau2 > 0.01))
+		p->h_tau2 = 0.01;
+}
+
+int
+liq_prior_estimate(const liq_params *est, const double *ladv, size_t n,
+		   double trim, liq_prior *p, double *work)
+{
+	double lo[2], hi[2], tot[2], r = 0, sw = 0, sc = 0;
+	size_t i, m = 0;
+	int j;
+
+	memset(p, 0, sizeof *p);
+	p->n = (long)n;
+	if (n < 3)
+		return -1;
+	/* components: 0 log alpha, 1 beta: trimmed mean, and the spread of
+	 * the estimates (for the uncertainty of that mean) */
+	for (j = 0; j < 2; j++) {
+		double *v = work + j * n;
+		for (i = 0; i < n; i++)
+			v[i] = est[i].v[j + 1];
+		p->mu[j] = liq_trimmed_mean(v, n, trim);
+		tot[j] = trimmed_var(v, n, trim, &lo[j], &hi[j]);
+	}
+	/* between-bond variances: what the estimates vary beyond their own
+	 * sampling error, each fit counted by its precision */
+	for (j = 0; j < 2; j++) {
+		double *d = work, *s2 = work + n;
+		int cv = j == 0 ? 3 : 5;
+		for (i = 0; i < n; i++) {
+			d[i] = est[i].v[j + 1] - p->mu[j];
+			s2[i] = est[i].c[cv];
+		}
+		p->T[j == 0 ? 0 : 2] = fmax(pm_tau2(d, s2, n, (double)n - 1),
+					     LIQ_PRIOR_FLOOR * tot[j]);
+	}
+	/* covariance: the precision-weighted mean of the cross products less
+	 * their sampling covariance */
+	for (i = 0; i < n; i++) {
+		const liq_params *e = &est[i];
+		double w = 1 / sqrt((e->c[3] + p->T[0]) * (e->c[5] + p->T[2]));
+		sw += w;
+		sc += w * ((e->v[1] - p->mu[0]) * (e->v[2] - p->mu[1]) - e->c[4]);
+	}
+	p->T[1] = sc / sw;
+	{
+		double lim = 0.95 * sqrt(p->T[0] * p->T[2]);
+		p->T[1] = fmax(-lim, fmin(lim, p->T[1]));
+	}
+	/* the estimates' own correlation, over the bonds inside both kept
+	 * ranges: the uncertainty of the prior's centre */
+	{
+		double mx = 0, my = 0, sxx = 0, syy = 0, sxy = 0;
+		for (i = 0; i < n; i++)
+			if (est[i].v[1] >= lo[0] && est[i].v[1] <= hi[0] &&
+			    est[i].v[2] >= lo[1] && est[i].v[2] <= hi[1]) {
+				work[m] = est[i].v[1];
+				work[n + m] = est[i].v[2];
+				mx += work[m];
+				my += work[n + m];
+				m++;
+			}
+		if (m >= 3) {
+			mx /= (double)m;
+			my /= (double)m;
+			for (i = 0; i < m; i++) {
+				double dx = work[i] - mx, dy = work[n + i] - my;
+				sxx += dx * dx;
+				syy += dy * dy;
+				sxy += dx * dy;
+			}
+			r = sxx > 0 && syy > 0 ? sxy / sqrt(sxx * syy) : 0;
+		}
+	}
+	p->V[0] = tot[0];
+	p->V[2] = tot[1];
+	p->V[1] = r * sqrt(tot[0] * tot[1]);
+	h_prior(est, ladv, n, p, work);
+	return 0;
+}
+
+/* Inverse of the symmetric 2x2 { a, b, d } (a b; b d); -1 if singular. */
+static int
+inv2(const double m[3], double out[3])
+{
+	double det = m[0] * m[2] - m[1] * m[1];
+
+	if (!(det > 0) || !(m[0] > 0))
+		return -1;
+	out[0] = m[2] / det;
+	out[1] = -m[1] / det;
+	out[2] = m[0] / det;
+	return 0;
+}
+
+/* out = A B for symmetric 2x2 A, B as full 2x2 (row-major) */
+static void
+mul2(const double a[3], const double b[3], double out[4])
+{
+	out[0] = a[0] * b[0] + a[1] * b[1];
+	out[1] = a[0] * b[1] + a[1] * b[2];
+	out[2] = a[1] * b[0] + a[2] * b[1];
+	out[3] = a[1] * b[1] + a[2] * b[2];
+}
+
+/* The data's h for the curve (la, b) with covariance P, from the bond's
+ * level: h = m - alpha sigma exp(K(b)), var h = se^2 + g P g', cov(h,
+ * theta) = g P with g = dh/d(la, b) = -MI (1, K'(b)). 0, or -1 without a
+ * level. */
+static int
+h_of_level(const liq_level *lv, double la, double b, const double P[3],
+	   liq_params *post)
+{
+	double d = b - 0.5, K, K1, mi, g[2];
+
+	if (!lv || !isfinite(lv->mean) || !isfinite(lv->k[0]) ||
+	    !isfinite(lv->sigma))
+		return -1;
+	K = lv->k[0] + lv->k[1] * d + lv->k[2] * d * d / 2;
+	K1 = lv->k[1] + lv->k[2] * d;
+	mi = exp(la + K) * lv->sigma;
+	g[0] = -mi;
+	g[1] = -mi * K1;
+	post->v[0] = lv->mean - mi;
+	post->c[0] = (isfinite(lv->se) ? lv->se * lv->se : 0) +
+		     g[0] * (P[0] * g[0] + P[1] * g[1]) +
+		     g[1] * (P[1] * g[0] + P[2] * g[1]);
+	post->c[1] = g[0] * P[0] + g[1] * P[1];
+	post->c[2] = g[0] * P[1] + g[1] * P[2];
+	return 0;
+}
+
+/* Combine the data's h (post->v[0], variance post->c[0]; none when
+ * have == 0) with the prior's h at the bond's ADV, normal-normal on h
+ * (the prior's lognormal taken at its median with variance (h tau)^2). */
+static void
+h_shrink(const liq_prior *p, const liq_level *lv, int have, liq_params *post)
+{
+
+	double hp = exp(p->h_a + p->h_b * (lv && isfinite(lv->ladv) ? lv->ladv : 0)),
+	       vp = hp * hp * p->h_tau2, vd = post->c[0], k;
+
+	if (!lv || !isfinite(lv->ladv))
+		hp = exp(p->h_a), vp = hp * hp * p->h_tau2;
+	if (!have || !(vd >= 0) || !isfinite(post->v[0])) {
+		post->v[0] = hp;
+		post->c[0] = vp;
+		post->c[1] = post->c[2] = 0;
+		return;
+	}
+	k = vp / (vp + vd);   /* the data's weight */
+	post->v[0] = fmax(0, hp + k * (post->v[0] - hp));
+	post->c[0] = k * vd;
+	post->c[1] *= k;
+	post->c[2] *= k;
+}
+
+int
+liq_shrink(const liq_prior *p, const liq_params *fit, const liq_level *lv,
+	   liq_params *post, double *weight)
+{
+	double S[3] = { fit->c[3], fit->c[4], fit->c[5] };
+	double TS[3] = { p->T[0] + S[0], p->T[1] + S[1], p->T[2] + S[2] };
+	double TSi[3], Si[3], K[4], P[3], d[2], detP, detT;
+
+	if (inv2(S, Si) != 0 || inv2(TS, TSi) != 0)
+		return -1;
+	/* K = T (T + S)^-1 */
+	mul2(p->T, TSi, K);
+	d[0] = fit->v[1] - p->mu[0];
+	d[1] = fit->v[2] - p->mu[1];
+	post->v[1] = p->mu[0] + K[0] * d[0] + K[1] * d[1];
+	post->v[2] = p->mu[1] + K[2] * d[0] + K[3] * d[1];
+	/* P = T - K T */
+	P[0] = p->T[0] - (K[0] * p->T[0] + K[1] * p->T[1]);
+	P[1] = p->T[1] - (K[0] * p->T[1] + K[1] * p->T[2]);
+	P[2] = p->T[2] - (K[2] * p->T[1] + K[3] * p->T[2]);
+	post->c[3] = P[0];
+	post->c[4] = P[1];
+	post->c[5] = P[2];
+	if (h_of_level(lv, post->v[1], post->v[2], P, post) != 0) {
+		/* no level: h as fitted, its covariance with the curve scaled
+		 * as the curve's own variance shrank */
+		post->v[0] = fit->v[0];
+		post->c[0] = fit->c[0];
+		post->c[1] = fit->c[1] * sqrt(P[0] / S[0]);
+		post->c[2] = fit->c[2] * sqrt(P[2] / S[2]);
+	}
+	h_shrink(p, lv, 1, post);
+	detP = P[0] * P[2] - P[1] * P[1];
+	detT = p->T[0] * p->T[2] - p->T[1] * p->T[1];
+	*weight = detT > 0 && detP > 0 ? 1 - sqrt(detP / detT) : 0;
+	if (*weight < 0)
+		*weight = 0;
+	return 0;
+}
+
+void
+liq_shrink_prior(const liq_prior *p, const liq_level *lv, liq_params *post)
+{
+	double k = p->n > 0 ? 1.0 / (double)p->n : 0;
+
+	post->v[1] = p->mu[0];
+	post->v[2] = p->mu[1];
+	post->c[3] = p->T[0] + k * p->V[0];
+	post->c[4] = p->T[1] + k * p->V[1];
+	post->c[5] = p->T[2] + k * p->V[2];
+	h_shrink(p, lv, h_of_level(lv, post->v[1], post->v[2], post->c + 3,
+				   post) == 0, post);
+}
+
+/* ---- a whole table ----------------------------------------------------- */
+
+const char *
+liq_source_name(int source)
+{
+	static const char *const N[] = { "cusip", "shrunk", "prior", "NA" };
+
+	return source >= 0 && source <= 3 ? N[source] : "NA";
+}
+
+/* 1 if bond b belongs to the prior group of (kind, id) */
+static int
+member(const liq_shrink_bond *b, int kind, int id)
+{
+	return kind == 2 || (kind == 0 && b->group == id) ||
+	       (kind == 1 && b->bucket == id);
+}
+
+static int
+counts(const liq_shrink_bond *b, const liq_shrink_opts *o)
+{
+	return b->usable && b->n >= o->min_prints;
+}
+
+/* Estimate the prior of (kind, id) into g; 0, or -1 when too few fits. */
+static int
+make_group(const liq_shrink_bond *b, size_t n, const liq_shrink_opts *o,
+	   int kind, int id, long need, liq_shrink_group *g)
+{
+	liq_params *est = liq_xmalloc((n + 1) * sizeof *est);
+	double *work = liq_xmalloc(3 * (n + 1) * sizeof *work),
+	       *ladv = liq_xmalloc((n + 1) * sizeof *ladv);
+	size_t i, m = 0, mz = 0;
+	int rc = -1;
+
+	for (i = 0; i < n; i++)
+		if (counts(&b[i], o) && member(&b[i], kind, id)) {
+			ladv[m] = b[i].level.ladv;
+			est[m++] = b[i].fit;
+		}
+	if ((long)m >= need && liq_prior_estimate(est, ladv, m, o->trim,
+						  &g->prior, work) == 0) {
+		g->kind = kind;
+		g->id = id;
+		for (i = 0; i < n; i++)
+			if (counts(&b[i], o) && member(&b[i], kind, id) &&
+			    b[i].resid_sd > 0 && !isnan(b[i].resid_lo))
+				work[mz++] = b[i].resid_lo / b[i].resid_sd;
+		g->z_lo = liq_median(work, mz);
+		for (i = 0, mz = 0; i < n; i++)
+			if (counts(&b[i], o) && member(&b[i], kind, id) &&
+			    b[i].resid_sd > 0 && !isnan(b[i].resid_hi))
+				work[mz++] = b[i].resid_hi / b[i].resid_sd;
+		g->z_hi = liq_median(work, mz);
+		rc = 0;
+	}
+	free(ladv);
+	free(work);
+	free(est);
+	return rc;
+}
+
+/* Index of the prior of (kind, id) in p, or -1. */
+static int
+find_group(const liq_shrink_priors *p, int kind, int id)
+{
+	size_t i;
+
+	for (i = 0; i < p->n; i++)
+		if (p->g[i].kind == kind && p->g[i].id == id)
+			return (int)i;
+	return -1;
+}
+
+liq_shrink_priors *
+liq_shrink_all(liq_shrink_bond *b, size_t n, const liq_shrink_opts *o)
+{
+	liq_shrink_priors *p = liq_xcalloc(1, sizeof *p);
+	unsigned long cap = 0;
+	liq_shrink_group g;
+	size_t i, j;
+
+	/* every prior that can be formed: the sector x bucket groups, the
+	 * buckets, the universe */
+	for (i = 0; i < n; i++) {
+		int seen = 0;
+		if (b[i].group <= 0)
+			continue;
+		for (j = 0; j < i && !seen; j++)
+			seen = b[j].group == b[i].group;
+		if (!seen && make_group(b, n, o, 0, b[i].group, o->min_group, &g) == 0) {
+			liq_grow(&p->g, &cap, (unsigned long)p->n + 1, sizeof *p->g);
+			p->g[p->n++] = g;
+		}
+	}
+	for (j = 1; j <= 6; j++)
+		if (make_group(b, n, o, 1, (int)j, o->min_group, &g) == 0) {
+			liq_grow(&p->g, &cap, (unsigned long)p->n + 1, sizeof *p->g);
+			p->g[p->n++] = g;
+		}
+	if (make_group(b, n, o, 2, 0, 3, &g) == 0) {
+		liq_grow(&p->g, &cap, (unsigned long)p->n + 1, sizeof *p->g);
+		p->g[p->n++] = g;
+	}
+	for (i = 0; i < n; i++) {
+		liq_shrink_bond *x = &b[i];
+		const liq_shrink_group *pg;
+		int k = x->group > 0 ? find_group(p, 0, x->group) : -1;
+
+		if (k < 0 && x->bucket > 0)
+			k = find_group(p, 1, x->bucket);
+		if (k < 0)
+			k = find_group(p, 2, 0);
+		x->prior = k;
+		x->resid_lo_post = x->resid_lo;
+		x->resid_hi_post = x->resid_hi;
+		if (k < 0) {
+			/* no prior anywhere: the fit as it is, or nothing */
+			x->post = x->fit;
+			x->weight = x->usable ? 1 : NAN;
+			x->source = x->usable ? LIQ_SRC_CUSIP : LIQ_SRC_NONE;
+			continue;
+		}
+		pg = &p->g[k];
+		if (x->usable && liq_shrink(&pg->prior, &x->fit, &x->level,
+					    &x->post, &x->weight) == 0)
+			x->source = x->weight >= 0.5 ? LIQ_SRC_CUSIP : LIQ_SRC_SHRUNK;
+		else {
+			liq_shrink_prior(&pg->prior, &x->level, &x->post);
+			x->weight = 0;
+			x->source = LIQ_SRC_PRIOR;
+		}
+		if (!counts(x, o) || isnan(x->resid_lo)) {
+			x->resid_lo_post = pg->z_lo * x->resid_sd;
+			x->resid_hi_post = pg->z_hi * x->resid_sd;
+		}
+	}
+	return p;
+}
+
+void
+liq_shrink_priors_free(liq_shrink_priors *p)
+{
+	if (!p)
+		return;
+	free(p->g);
+	free(p);
+}

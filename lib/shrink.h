@@ -1,0 +1,151 @@
+/* shrink — normal–normal (empirical Bayes) shrinkage of a bond's impact
+ * parameters toward the prior of its peer group (impact-shrink(1)).
+ *
+ * A bond's fit gives theta = (log alpha, beta) with covariance S, and its
+ * half spread h with the covariances Sigma_h,theta of the same fit. The
+ * group's prior is theta ~ N(mu, T). The posterior is
+ *
+ *     theta_post = mu + T (T + S)^-1 (theta - mu)
+ *     P          = T - T (T + S)^-1 T          (its covariance)
+ *
+ * (the precision-weighted average (S^-1 + T^-1)^-1 (S^-1 theta + T^-1 mu),
+ * written so that a huge or singular-looking S is harmless). The half
+ * spread h has no prior of its own: the bond's prints pin down the level
+ * of its costs, their weighted mean m, far better than how that level
+ * splits into spread and impact, so h takes what the posterior curve
+ * leaves of it:
+ *
+ *     h_post = m - alpha_post sigma exp(K(beta_post))
+ *
+ * with K(b) = log mean_w (q/ADV)^b over the same prints (impact-fit gives
+ * K and its first two derivatives at 0.5; a quadratic in between).
+ * The weight is the share of the posterior's precision that comes from
+ * the bond's own prints, 1 - sqrt(det P / det T): 1 for a bond the prior
+ * does not move, 0 for a bond that takes the prior.
+ *
+ *     liq_prior p;
+ *     liq_prior_estimate(est, n, 0.1, &p, work);   // a group's bonds
+ *     liq_shrink(&p, &bond_fit, &post);            // one bond
+ */
+#ifndef LIQ_SHRINK_H
+#define LIQ_SHRINK_H
+
+#include <stddef.h>
+
+/* Parameters (h, log alpha, beta) and their covariance: v[0..2], and
+ * c = { var h, cov h la, cov h b, var la, cov la b, var b }. */
+typedef struct liq_params {
+	double v[3];
+	double c[6];
+} liq_params;
+
+typedef struct liq_prior {
+	long n;            /* bonds it was estimated from */
+	double mu[2];      /* trimmed means of log alpha and beta */
+	double T[3];       /* between-bond covariance: var la, cov, var b */
+	double V[3];       /* covariance of the estimates themselves */
+	/* half spread: log h ~ N(h_a + h_b log ADV, h_tau2) across bonds */
+	double h_a, h_b, h_tau2;
+} liq_prior;
+
+/* Smallest share of the estimates' variance the prior keeps as real
+ * between-bond variance (no group claims all its bonds are identical). */
+#define LIQ_PRIOR_FLOOR 0.05
+
+/* Estimate a prior from n bonds' fits: componentwise means trimmed by
+ * `trim` (0 <= trim < 0.5) at each end; variances of the kept values,
+ * scaled by the normal consistency factor of the trim, minus the mean
+ * sampling variance of the kept fits (at least LIQ_PRIOR_FLOOR of the
+ * total); the correlation of log alpha and beta over the bonds kept in
+ * both. The half spread's prior is the OLS of log h on log ADV (ladv[i])
+ * over the fits with h > 0.5 bps (spreads fall as volume rises), with the
+ * whole residual variance of that line as its variance: the fits' own
+ * noise is not subtracted, which errs towards trusting a bond's own
+ * spread. With fewer than 5 such fits, a constant. Returns 0, or -1 when
+ * n < 3. `work` holds 3n doubles. */
+int liq_prior_estimate(const liq_params *est, const double *ladv, size_t n,
+		       double trim, liq_prior *p, double *work);
+
+/* The level of a bond's costs (impact-fit's mean_cost_bps,
+ * se_mean_cost_bps, logx_k0..2) and its sigma_bps. */
+typedef struct liq_level {
+	double mean, se;     /* NaN: the bond has no costed print */
+	double k[3];
+	double sigma;
+	double ladv;         /* log adv_usd */
+} liq_level;
+
+/* Posterior of one bond (see above); *weight in [0, 1]. `lv` may be NULL
+ * or have no mean: h then stays the fit's. Returns 0, or -1 when the
+ * fit's covariance of (log alpha, beta) is not positive definite (then
+ * take the prior: liq_shrink_prior). h_post is clamped at 0 (a half
+ * spread is not negative). */
+int liq_shrink(const liq_prior *p, const liq_params *fit, const liq_level *lv,
+	       liq_params *post, double *weight);
+
+/* The prior as a posterior, for a bond without a usable fit: mu, with the
+ * covariance T plus the uncertainty of the group mean (V / n); h from the
+ * bond's level when it has one, else the group's half spreads. */
+void liq_shrink_prior(const liq_prior *p, const liq_level *lv, liq_params *post);
+
+/* Trimmed mean of v[0..n) (sorts v): drops floor(trim n) values at each
+ * end. NaN for n == 0. */
+double liq_trimmed_mean(double *v, size_t n, double trim);
+
+#endif
+
+/* ---- a whole table: groups and their fallbacks ----------------------- */
+
+enum { LIQ_SRC_CUSIP = 0, LIQ_SRC_SHRUNK = 1, LIQ_SRC_PRIOR = 2, LIQ_SRC_NONE = 3 };
+const char *liq_source_name(int source);  /* cusip shrunk prior NA */
+
+typedef struct liq_shrink_bond {
+	/* in */
+	long n;              /* prints of the fit */
+	int usable;          /* the fit has finite parameters and covariance */
+	liq_params fit;
+	liq_level level;
+	double resid_lo, resid_hi, resid_sd;  /* bps; NaN when unknown */
+	int group;           /* sector x rating bucket id, 0 unknown */
+	int bucket;          /* rating bucket 1..6, 0 unknown */
+	/* out */
+	liq_params post;
+	double weight;
+	int source;          /* LIQ_SRC_* */
+	int prior;           /* index into liq_shrink_priors (-1: none) */
+	double resid_lo_post, resid_hi_post;
+} liq_shrink_bond;
+
+typedef struct liq_shrink_opts {
+	long min_prints;     /* a fit enters a prior with at least this n */
+	double trim;         /* trimmed at each end */
+	long min_group;      /* fewest such fits a group's prior needs */
+} liq_shrink_opts;
+
+/* A prior and where it comes from: kind 0 sector x bucket (id = group),
+ * 1 rating bucket (id = bucket), 2 the universe. z_lo/z_hi: medians of
+ * resid_lo/resid_sd and resid_hi/resid_sd over its bonds with at least
+ * min_prints prints. */
+typedef struct liq_shrink_group {
+	int kind, id;
+	liq_prior prior;
+	double z_lo, z_hi;
+} liq_shrink_group;
+
+typedef struct liq_shrink_priors {
+	liq_shrink_group *g;
+	size_t n;
+} liq_shrink_priors;
+
+/* Estimate the priors of every group with at least min_group usable fits
+ * of at least min_prints prints (else the rating bucket's, else the
+ * universe's), and shrink every bond: usable fits toward their prior
+ * (source cusip when weight >= 0.5, else shrunk), the others take it
+ * (prior). A bond whose prior cannot be formed (fewer than 3 such fits in
+ * the whole universe) keeps its fit (source cusip, weight 1) or gets
+ * nothing (NA). Residual quantiles: a bond's own when it has min_prints
+ * prints, else its resid_sd times the prior's z_lo, z_hi. Returns the
+ * priors (free with liq_shrink_priors_free). */
+liq_shrink_priors *liq_shrink_all(liq_shrink_bond *b, size_t n,
+				  const liq_shrink_opts *o);
+void liq_shrink_priors_free(liq_shrink_priors *p);

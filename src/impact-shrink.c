@@ -1,0 +1,216 @@
+/* impact-shrink — empirical-Bayes shrinkage of each bond's impact fit
+ * toward the prior of its sector and rating bucket. */
+#include "bonds.h"
+#include "cli.h"
+#include "diag.h"
+#include "pretrade.h"
+#include "shrink.h"
+#include "tsv.h"
+
+#include <getopt.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char usage_text[] =
+"Usage: impact-shrink --bonds bonds.tsv [OPTION]... [impact_raw.tsv]\n"
+"Shrink each bond's impact fit (log alpha, beta; the half spread moves with\n"
+"them) toward the prior of its sector x rating bucket; bonds without a usable\n"
+"fit take the prior. Writes the input rows with the posterior columns added.\n"
+"\n"
+"  -b, --bonds FILE     bonds.tsv: cusip sector rating (required)\n"
+"      --min-prints N   prints a fit needs to enter a prior (default 20)\n"
+"      --trim X         share trimmed at each end of a prior's estimates\n"
+"                       (default 0.1)\n"
+"      --min-group N    fits a sector x rating group needs for its own prior,\n"
+"                       else the rating bucket's, else the universe's\n"
+"                       (default 10)\n"
+"  -q, --quiet          no summary line on stderr\n"
+"  -h, --help           this help\n"
+"  -V, --version        version\n"
+"\n"
+"Rating buckets: AA (AAA to AA-), A, BBB, BB, B, CCC (CCC+ and below).\n"
+"Added columns: alpha_post beta_post weight source half_spread_post_bps\n"
+"  se_half_spread_post_bps se_log_alpha_post se_beta_post\n"
+"  cov_log_alpha_beta_post cov_h_log_alpha_post cov_h_beta_post\n"
+"  resid_lo_post_bps resid_hi_post_bps prior\n"
+"  source: cusip (weight >= 0.5), shrunk (weight < 0.5), prior (no usable fit)\n"
+"\n"
+"Examples:\n"
+"  trace-sim -n 200 --clean-out trades.tsv --bonds-out bonds.tsv > /dev/null\n"
+"  impact-fit trades.tsv | impact-shrink --bonds bonds.tsv > impact.tsv\n"
+"  cut -f1,2,3,4,21,22,23,24 impact.tsv | head\n"
+"  awk -F'\\t' 'NR > 1 { n[$24]++ } END { for (s in n) print s, n[s] }' impact.tsv\n"
+"\n"
+"See impact-shrink(1) for the prior and the formulas.\n";
+
+static const char *const add_cols[] = {
+	"alpha_post", "beta_post", "weight", "source", "half_spread_post_bps",
+	"se_half_spread_post_bps", "se_log_alpha_post", "se_beta_post",
+	"cov_log_alpha_beta_post", "cov_h_log_alpha_post", "cov_h_beta_post",
+	"resid_lo_post_bps", "resid_hi_post_bps", "prior", NULL
+};
+
+/* The prior's name: "sector/BUCKET", "BUCKET" or "all". */
+static void
+prior_name(const liq_shrink_group *g, const liq_bonds *B, char *out, size_t sz)
+{
+	if (g->kind == 0)
+		snprintf(out, sz, "%s/%s", B->sectors[g->id / 8 - 1],
+			 liq_rating_bucket_name(g->id % 8));
+	else if (g->kind == 1)
+		snprintf(out, sz, "%s", liq_rating_bucket_name(g->id));
+	else
+		snprintf(out, sz, "all");
+}
+
+static void
+write_row(const liq_cost_model *m, const liq_shrink_bond *x,
+	  const liq_shrink_priors *P, const liq_bonds *B, liq_row *row)
+{
+	const liq_params *q = &x->post;
+	char name[96];
+	int na = x->source == LIQ_SRC_NONE;
+
+	liq_row_str(row, m->line);
+	liq_row_num(row, na ? NAN : exp(q->v[1]));
+	liq_row_num(row, na ? NAN : q->v[2]);
+	liq_row_num(row, x->weight);
+	liq_row_str(row, liq_source_name(x->source));
+	liq_row_num(row, na ? NAN : q->v[0]);
+	liq_row_num(row, na ? NAN : sqrt(q->c[0]));
+	liq_row_num(row, na ? NAN : sqrt(q->c[3]));
+	liq_row_num(row, na ? NAN : sqrt(q->c[5]));
+	liq_row_num(row, na ? NAN : q->c[4]);
+	liq_row_num(row, na ? NAN : q->c[1]);
+	liq_row_num(row, na ? NAN : q->c[2]);
+	liq_row_num(row, x->resid_lo_post);
+	liq_row_num(row, x->resid_hi_post);
+	if (x->prior >= 0) {
+		prior_name(&P->g[x->prior], B, name, sizeof name);
+		liq_row_str(row, name);
+	} else
+		liq_row_na(row);
+	liq_row_end(row, stdout);
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct option lo[] = {
+		{ "bonds", required_argument, NULL, 'b' },
+		{ "min-prints", required_argument, NULL, 'n' },
+		{ "trim", required_argument, NULL, 't' },
+		{ "min-group", required_argument, NULL, 'g' },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	liq_shrink_opts o = { 20, 0.1, 10 };
+	const char *bonds_path = NULL;
+	liq_impact_table *T;
+	liq_shrink_priors *P;
+	liq_shrink_bond *x;
+	liq_bonds *B;
+	liq_row row;
+	long count[4] = { 0, 0, 0, 0 }, missing = 0;
+	size_t i;
+	int c;
+
+	liq_init(argv[0]);
+	while ((c = getopt_long(argc, argv, "b:qhV", lo, NULL)) != -1) {
+		switch (c) {
+		case 'b':
+			bonds_path = optarg;
+			break;
+		case 'n':
+			o.min_prints = liq_opt_long("--min-prints", optarg, 4,
+						    1000000000);
+			break;
+		case 't':
+			o.trim = liq_opt_num("--trim", optarg, 0, 0.45);
+			break;
+		case 'g':
+			o.min_group = liq_opt_long("--min-group", optarg, 3, 1000000);
+			break;
+		case 'q':
+			liq_quiet = 1;
+			break;
+		case 'h':
+			fputs(usage_text, stdout);
+			return LIQ_EXIT_OK;
+		case 'V':
+			liq_version();
+		default:
+			liq_usage("unknown option");
+		}
+	}
+	if (!bonds_path)
+		liq_usage("--bonds is required (the bonds.tsv of the universe)");
+	if (argc - optind > 1)
+		liq_usage("one input file at most (impact_raw.tsv)");
+	liq_stdout_buffer();
+	B = liq_bonds_load(bonds_path);
+	T = liq_impact_table_load(optind < argc ? argv[optind] : "-",
+				  LIQ_TABLE_RAW | LIQ_TABLE_LINES);
+	x = liq_xcalloc(T->n + 1, sizeof *x);
+	for (i = 0; i < T->n; i++) {
+		const liq_cost_model *m = &T->m[i];
+		const liq_bond *b = liq_bonds_find(B, m->cusip);
+		int k;
+
+		x[i].n = m->n < 0 ? 0 : m->n;
+		x[i].usable = m->ok && m->c[3] > 0 && m->c[5] > 0;
+		for (k = 0; k < 6; k++)
+			x[i].usable = x[i].usable && isfinite(m->c[k]);
+		x[i].fit.v[0] = m->h;
+		x[i].fit.v[1] = log(m->alpha);
+		x[i].fit.v[2] = m->beta;
+		memcpy(x[i].fit.c, m->c, sizeof m->c);
+		x[i].level.mean = m->mean_cost;
+		x[i].level.se = m->se_mean_cost;
+		memcpy(x[i].level.k, m->logx_k, sizeof m->logx_k);
+		x[i].level.sigma = m->sigma_bps;
+		x[i].level.ladv = m->adv_usd > 0 ? log(m->adv_usd) : NAN;
+		x[i].resid_lo = m->resid_lo;
+		x[i].resid_hi = m->resid_hi;
+		x[i].resid_sd = m->resid_sd;
+		if (b) {
+			x[i].bucket = liq_rating_bucket(b->rating);
+			x[i].group = b->sector_code > 0 && x[i].bucket > 0
+					     ? 8 * b->sector_code + x[i].bucket : 0;
+		} else
+			missing++;
+	}
+	if (T->header) {
+		fputs(T->header, stdout);
+		for (i = 0; add_cols[i]; i++) {
+			fputc('\t', stdout);
+			fputs(add_cols[i], stdout);
+		}
+		fputc('\n', stdout);
+		fflush(stdout);
+	}
+	P = liq_shrink_all(x, T->n, &o);
+	liq_row_init(&row);
+	for (i = 0; i < T->n; i++) {
+		write_row(&T->m[i], &x[i], P, B, &row);
+		count[x[i].source]++;
+	}
+	liq_row_free(&row);
+	if (missing)
+		liq_warn("%ld bonds not in %s: universe prior", missing, bonds_path);
+	if (!P->n && T->n)
+		liq_warn("fewer than 3 fits with %ld prints: no prior, fits kept "
+			 "as they are", o.min_prints);
+	liq_note("%zu bonds: %ld cusip, %ld shrunk, %ld prior, %ld without "
+		 "parameters; %zu priors", T->n, count[0], count[1], count[2],
+		 count[3], P->n);
+	liq_shrink_priors_free(P);
+	free(x);
+	liq_impact_table_free(T);
+	liq_bonds_free(B);
+	return LIQ_EXIT_OK;
+}
