@@ -195,24 +195,24 @@ polish(nls_data *d, double *h, double *la, double *b, double *rss)
 	gsl_multifit_nlinear_free(ws);
 }
 
-/* Weighted RSS of c on h + A z, z = x^beta, minimised over h >= 0 and
- * A >= 0 for fixed beta (two variables: the unconstrained solution, else
- * the best of the two one-variable fits). Writes h and A = alpha sigma;
- * INFINITY when x^beta has no spread. */
+/* Weighted RSS of c on h + A z, z[i] = x[i]^beta, minimised over h >= 0
+ * and A >= 0 (two variables: the unconstrained solution, else the best
+ * of the two one-variable fits). Writes h and A = alpha sigma; INFINITY
+ * when z has no spread. */
 static double
-profile(const nls_data *d, double beta, double *h, double *A)
+profile(const nls_data *d, const double *z, double *h, double *A)
 {
 	double sw = 0, sz = 0, sc = 0, szz = 0, szc = 0, scc = 0;
 	double mz, mc, vzz, vzc, rss;
 	size_t i;
 
 	for (i = 0; i < d->n; i++) {
-		double w = d->w ? d->w[i] : 1, z = exp(beta * d->lx[i]);
+		double w = d->w ? d->w[i] : 1;
 		sw += w;
-		sz += w * z;
+		sz += w * z[i];
 		sc += w * d->c[i];
-		szz += w * z * z;
-		szc += w * z * d->c[i];
+		szz += w * z[i] * z[i];
+		szc += w * z[i] * d->c[i];
 		scc += w * d->c[i] * d->c[i];
 	}
 	mz = sz / sw;
@@ -242,32 +242,73 @@ profile(const nls_data *d, double beta, double *h, double *A)
 	return fmax(0, rss);
 }
 
-/* Golden-section search of the profile RSS over beta in [a, b]. */
+/* The profile RSS at beta (z is scratch for n values). */
 static double
-golden(const nls_data *d, double a, double b, double *beta, double *h, double *A)
+profile_at(const nls_data *d, double beta, double *z, double *h, double *A)
 {
-	const double g = (sqrt(5.0) - 1) / 2;
-	double x1 = b - g * (b - a), x2 = a + g * (b - a), h1, A1, h2, A2;
-	double f1 = profile(d, x1, &h1, &A1), f2 = profile(d, x2, &h2, &A2);
-	int it;
+	size_t i;
 
-	for (it = 0; it < 100 && b - a > 1e-12; it++) {
+	for (i = 0; i < d->n; i++)
+		z[i] = exp(beta * d->lx[i]);
+	return profile(d, z, h, A);
+}
+
+/* The constrained least-squares point: the profile RSS over a grid of
+ * 40 betas (x^beta stepped by multiplication), then a golden-section
+ * search around the best to `tol`. Writes h, log alpha, beta; returns the
+ * RSS, INFINITY when there is no fit with a positive alpha. `z` and `f`
+ * hold n doubles each. */
+static double
+nls_point(const nls_data *d, double tol, double *z, double *f, double *h,
+	  double *la, double *beta)
+{
+	const double g = (sqrt(5.0) - 1) / 2, step = (BETA_HI - BETA_LO) / 39;
+	double best = INFINITY, bb = 0, a, b, x1, x2, f1, f2, hh, AA, rss;
+	size_t i;
+	int k;
+
+	for (i = 0; i < d->n; i++) {
+		z[i] = exp(BETA_LO * d->lx[i]);
+		f[i] = exp(step * d->lx[i]);
+	}
+	for (k = 0; k <= 39; k++) {
+		rss = profile(d, z, &hh, &AA);
+		if (rss < best) {
+			best = rss;
+			bb = BETA_LO + k * step;
+		}
+		for (i = 0; i < d->n; i++)
+			z[i] *= f[i];
+	}
+	if (!isfinite(best))
+		return INFINITY;
+	a = fmax(BETA_LO, bb - step);
+	b = fmin(BETA_HI, bb + step);
+	x1 = b - g * (b - a);
+	x2 = a + g * (b - a);
+	f1 = profile_at(d, x1, z, &hh, &AA);
+	f2 = profile_at(d, x2, z, &hh, &AA);
+	while (b - a > tol) {
 		if (f1 <= f2) {
 			b = x2;
 			x2 = x1;
 			f2 = f1;
 			x1 = b - g * (b - a);
-			f1 = profile(d, x1, &h1, &A1);
+			f1 = profile_at(d, x1, z, &hh, &AA);
 		} else {
 			a = x1;
 			x1 = x2;
 			f1 = f2;
 			x2 = a + g * (b - a);
-			f2 = profile(d, x2, &h2, &A2);
+			f2 = profile_at(d, x2, z, &hh, &AA);
 		}
 	}
 	*beta = (a + b) / 2;
-	return profile(d, *beta, h, A);
+	rss = profile_at(d, *beta, z, h, &AA);
+	if (!(AA > 0))
+		return INFINITY; /* no size-dependent cost at all */
+	*la = log(AA / d->sigma);
+	return rss;
 }
 
 /* Covariance of (h, log alpha, beta) at p: s2 (J'WJ)^-1. 0 or -1. */
@@ -289,6 +330,51 @@ nls_cov(nls_data *d, double h, double la, double b, double s2, gsl_matrix *cov)
 	return rc;
 }
 
+/* Set up d over the n prints; lx (n doubles) gets log x. -1 when the
+ * data cannot identify the model. */
+static int
+nls_setup(nls_data *d, const double *c, const double *x, const double *w,
+	  size_t n, double sigma, double *lx)
+{
+	double lo = INFINITY, hi = -INFINITY;
+	size_t i;
+
+	if (n < 4 || !(sigma > 0))
+		return -1;
+	for (i = 0; i < n; i++) {
+		lx[i] = log(x[i]);
+		lo = fmin(lo, lx[i]);
+		hi = fmax(hi, lx[i]);
+	}
+	if (!(hi > lo))
+		return -1;
+	d->c = c;
+	d->lx = lx;
+	d->w = w;
+	d->n = n;
+	d->sigma = sigma;
+	return 0;
+}
+
+/* The point estimate alone (for the pilot fits of the reference). */
+static int
+nls_quick(const double *c, const double *x, const double *w, size_t n,
+	  double sigma, double *work, liq_impact_fit *fit)
+{
+	nls_data d;
+	double h, la, b;
+
+	fit_na(fit, (long)n);
+	if (nls_setup(&d, c, x, w, n, sigma, work) != 0 ||
+	    !isfinite(nls_point(&d, 1e-4, work + n, work + 2 * n, &h, &la, &b)))
+		return -1;
+	fit->ok = 1;
+	fit->h = h;
+	fit->alpha = exp(la);
+	fit->beta = b;
+	return 0;
+}
+
 int
 liq_impact_fit_nls(const double *c, const double *x, const double *w,
 		   size_t n, double sigma, double *work, liq_impact_fit *fit)
@@ -296,47 +382,15 @@ liq_impact_fit_nls(const double *c, const double *x, const double *w,
 	gsl_error_handler_t *old;
 	gsl_matrix *cov;
 	nls_data d;
-	double *lx = work, best = INFINITY, bb = 0, h, A, b, rss, la, s2;
-	double lo = INFINITY, hi = -INFINITY;
-	size_t i;
-	int k, rc = -1;
+	double h, b, rss, la, s2;
+	int rc = -1;
 
 	fit_na(fit, (long)n);
-	if (n < 4 || !(sigma > 0))
+	if (nls_setup(&d, c, x, w, n, sigma, work) != 0)
 		return -1;
-	for (i = 0; i < n; i++) {
-		lx[i] = log(x[i]);
-		if (lx[i] < lo)
-			lo = lx[i];
-		if (lx[i] > hi)
-			hi = lx[i];
-	}
-	if (!(hi > lo))
+	rss = nls_point(&d, 1e-7, work + n, work + 2 * n, &h, &la, &b);
+	if (!isfinite(rss))
 		return -1;
-	d.c = c;
-	d.lx = lx;
-	d.w = w;
-	d.n = n;
-	d.sigma = sigma;
-	/* the profile RSS on a grid, then golden section around its best */
-	for (k = 0; k <= 39; k++) {
-		double bk = BETA_LO + k * (BETA_HI - BETA_LO) / 39;
-		rss = profile(&d, bk, &h, &A);
-		if (rss < best) {
-			best = rss;
-			bb = bk;
-		}
-	}
-	if (!isfinite(best))
-		return -1;
-	{
-		double step = (BETA_HI - BETA_LO) / 39;
-		rss = golden(&d, fmax(BETA_LO, bb - step), fmin(BETA_HI, bb + step),
-			     &b, &h, &A);
-	}
-	if (!(A > 0))
-		return -1; /* no size-dependent cost at all */
-	la = log(A / sigma);
 	old = gsl_set_error_handler_off();
 	if (h > 0)
 		polish(&d, &h, &la, &b, &rss);
@@ -717,8 +771,7 @@ liq_impact_bond(const liq_trade *t, size_t n, const liq_impact_opts *o,
 			  isnan(sdc) ? 0 : sdc * sdc, c, x, wt);
 		if ((long)m < o->min_prints || m < 4)
 			break;
-		if (pass < 2 && liq_impact_fit_nls(c, x, wt, m, sig, scratch + n,
-						   &pilot) != 0)
+		if (pass < 2 && nls_quick(c, x, wt, m, sig, scratch + n, &pilot) != 0)
 			break;
 	}
 	res->fit.n = (long)m;

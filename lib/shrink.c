@@ -5,6 +5,8 @@
 #include "ols.h"
 
 #include <gsl/gsl_cdf.h>
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_multifit_nlinear.h>
 #include <gsl/gsl_randist.h>
 
 #include <math.h>
@@ -240,110 +242,255 @@ mul2(const double a[3], const double b[3], double out[4])
 	out[3] = a[1] * b[1] + a[2] * b[2];
 }
 
-/* The data's h for the curve (la, b) with covariance P, from the bond's
- * level: h = m - alpha sigma exp(K(b)), var h = se^2 + g P g', cov(h,
- * theta) = g P with g = dh/d(la, b) = -MI (1, K'(b)). 0, or -1 without a
- * level. */
-static int
-h_of_level(const liq_level *lv, double la, double b, const double P[3],
-	   liq_params *post)
+void
+liq_shrink_linear(const liq_prior *p, const double th[2], const double S[3],
+		  double post[2], double P[3])
 {
-	double d = b - 0.5, K, K1, mi, g[2];
+	double TS[3] = { p->T[0] + S[0], p->T[1] + S[1], p->T[2] + S[2] };
+	double TSi[3], K[4], d[2];
 
-	if (!lv || !isfinite(lv->mean) || !isfinite(lv->k[0]) ||
-	    !isfinite(lv->sigma))
+	if (inv2(TS, TSi) != 0) {
+		post[0] = p->mu[0];
+		post[1] = p->mu[1];
+		memcpy(P, p->T, 3 * sizeof *P);
+		return;
+	}
+	/* K = T (T + S)^-1 */
+	mul2(p->T, TSi, K);
+	d[0] = th[0] - p->mu[0];
+	d[1] = th[1] - p->mu[1];
+	post[0] = p->mu[0] + K[0] * d[0] + K[1] * d[1];
+	post[1] = p->mu[1] + K[2] * d[0] + K[3] * d[1];
+	/* P = T - K T */
+	P[0] = p->T[0] - (K[0] * p->T[0] + K[1] * p->T[1]);
+	P[1] = p->T[1] - (K[0] * p->T[1] + K[1] * p->T[2]);
+	P[2] = p->T[2] - (K[2] * p->T[1] + K[3] * p->T[2]);
+}
+
+/* ---- the posterior mode with the level and the spread's prior ---------- */
+
+/* A 2x2 covariance as its Cholesky factor (a 0; b c). -1 if not PD. */
+static int
+chol2(const double m[3], double L[3])
+{
+	if (!(m[0] > 0))
 		return -1;
-	K = lv->k[0] + lv->k[1] * d + lv->k[2] * d * d / 2;
-	K1 = lv->k[1] + lv->k[2] * d;
-	mi = exp(la + K) * lv->sigma;
-	g[0] = -mi;
-	g[1] = -mi * K1;
-	post->v[0] = lv->mean - mi;
-	post->c[0] = (isfinite(lv->se) ? lv->se * lv->se : 0) +
-		     g[0] * (P[0] * g[0] + P[1] * g[1]) +
-		     g[1] * (P[1] * g[0] + P[2] * g[1]);
-	post->c[1] = g[0] * P[0] + g[1] * P[1];
-	post->c[2] = g[0] * P[1] + g[1] * P[2];
+	L[0] = sqrt(m[0]);
+	L[1] = m[1] / L[0];
+	if (!(m[2] - L[1] * L[1] > 0))
+		return -1;
+	L[2] = sqrt(m[2] - L[1] * L[1]);
 	return 0;
 }
 
-/* Combine the data's h (post->v[0], variance post->c[0]; none when
- * have == 0) with the prior's h at the bond's ADV, normal-normal on h
- * (the prior's lognormal taken at its median with variance (h tau)^2). */
-static void
-h_shrink(const liq_prior *p, const liq_level *lv, int have, liq_params *post)
+typedef struct map_data {
+	int has_fit, has_level;
+	double th[2], Ls[3];       /* the fit's curve and chol of its S */
+	double mu[2], Lt[3];       /* the prior's curve and chol of T */
+	double ell, tau;           /* the prior of log h */
+	double m, sm;              /* the level and its sd */
+	double k[3], sigma;        /* K(b) about 0.5; sigma_bps */
+} map_data;
+
+/* mean impact of the level's prints, and K'(b) */
+static double
+mean_impact(const map_data *d, double la, double b, double *K1)
 {
+	double x = b - 0.5;
 
-	double hp = exp(p->h_a + p->h_b * (lv && isfinite(lv->ladv) ? lv->ladv : 0)),
-	       vp = hp * hp * p->h_tau2, vd = post->c[0], k;
+	*K1 = d->k[1] + d->k[2] * x;
+	return d->sigma * exp(la + d->k[0] + d->k[1] * x + d->k[2] * x * x / 2);
+}
 
-	if (!lv || !isfinite(lv->ladv))
-		hp = exp(p->h_a), vp = hp * hp * p->h_tau2;
-	if (!have || !(vd >= 0) || !isfinite(post->v[0])) {
-		post->v[0] = hp;
-		post->c[0] = vp;
-		post->c[1] = post->c[2] = 0;
-		return;
+/* whitened (theta - c) by the Cholesky factor L: two residuals and their
+ * derivatives in (la, b) */
+static void
+whiten(const double L[3], const double th[2], const double c[2], double *r,
+       double J[2][2])
+{
+	r[0] = (th[0] - c[0]) / L[0];
+	r[1] = ((th[1] - c[1]) - L[1] * r[0]) / L[2];
+	J[0][0] = 1 / L[0];
+	J[0][1] = 0;
+	J[1][0] = -L[1] / (L[2] * L[0]);
+	J[1][1] = 1 / L[2];
+}
+
+/* residuals and Jacobian at p = (eta, la, b); J may be NULL */
+static void
+map_eval(const gsl_vector *p, const map_data *d, gsl_vector *f, gsl_matrix *J)
+{
+	double eta = gsl_vector_get(p, 0), th[2] = { gsl_vector_get(p, 1),
+						      gsl_vector_get(p, 2) };
+	double r[2], W[2][2], K1, mi;
+	size_t i = 0;
+	int k;
+
+	if (J)
+		gsl_matrix_set_zero(J);
+	if (d->has_fit) {
+		whiten(d->Ls, th, d->th, r, W);
+		for (k = 0; k < 2; k++, i++) {
+			gsl_vector_set(f, i, r[k]);
+			if (J) {
+				gsl_matrix_set(J, i, 1, W[k][0]);
+				gsl_matrix_set(J, i, 2, W[k][1]);
+			}
+		}
 	}
-	k = vp / (vp + vd);   /* the data's weight */
-	post->v[0] = fmax(0, hp + k * (post->v[0] - hp));
-	post->c[0] = k * vd;
-	post->c[1] *= k;
-	post->c[2] *= k;
+	if (d->has_level) {
+		mi = mean_impact(d, th[0], th[1], &K1);
+		gsl_vector_set(f, i, (d->m - exp(eta) - mi) / d->sm);
+		if (J) {
+			gsl_matrix_set(J, i, 0, -exp(eta) / d->sm);
+			gsl_matrix_set(J, i, 1, -mi / d->sm);
+			gsl_matrix_set(J, i, 2, -mi * K1 / d->sm);
+		}
+		i++;
+	}
+	whiten(d->Lt, th, d->mu, r, W);
+	for (k = 0; k < 2; k++, i++) {
+		gsl_vector_set(f, i, r[k]);
+		if (J) {
+			gsl_matrix_set(J, i, 1, W[k][0]);
+			gsl_matrix_set(J, i, 2, W[k][1]);
+		}
+	}
+	gsl_vector_set(f, i, (eta - d->ell) / d->tau);
+	if (J)
+		gsl_matrix_set(J, i, 0, 1 / d->tau);
+}
+
+static int
+map_f(const gsl_vector *p, void *d, gsl_vector *f)
+{
+	map_eval(p, d, f, NULL);
+	return GSL_SUCCESS;
+}
+
+static int
+map_df(const gsl_vector *p, void *d, gsl_matrix *J)
+{
+	gsl_vector *f = gsl_vector_alloc(J->size1);
+
+	map_eval(p, d, f, J);
+	gsl_vector_free(f);
+	return GSL_SUCCESS;
 }
 
 int
 liq_shrink(const liq_prior *p, const liq_params *fit, const liq_level *lv,
 	   liq_params *post, double *weight)
 {
-	double S[3] = { fit->c[3], fit->c[4], fit->c[5] };
-	double TS[3] = { p->T[0] + S[0], p->T[1] + S[1], p->T[2] + S[2] };
-	double TSi[3], Si[3], K[4], P[3], d[2], detP, detT;
+	gsl_multifit_nlinear_parameters par = gsl_multifit_nlinear_default_parameters();
+	gsl_multifit_nlinear_workspace *ws;
+	gsl_multifit_nlinear_fdf fdf;
+	gsl_error_handler_t *old;
+	gsl_vector *p0;
+	gsl_matrix *cov;
+	map_data d;
+	double start[2], P[3], S[3], ladv, hl, detP, detT;
+	size_t n;
+	int info, rc = -1;
 
-	if (inv2(S, Si) != 0 || inv2(TS, TSi) != 0)
+	memset(&d, 0, sizeof d);
+	if (chol2(p->T, d.Lt) != 0)
 		return -1;
-	/* K = T (T + S)^-1 */
-	mul2(p->T, TSi, K);
-	d[0] = fit->v[1] - p->mu[0];
-	d[1] = fit->v[2] - p->mu[1];
-	post->v[1] = p->mu[0] + K[0] * d[0] + K[1] * d[1];
-	post->v[2] = p->mu[1] + K[2] * d[0] + K[3] * d[1];
-	/* P = T - K T */
-	P[0] = p->T[0] - (K[0] * p->T[0] + K[1] * p->T[1]);
-	P[1] = p->T[1] - (K[0] * p->T[1] + K[1] * p->T[2]);
-	P[2] = p->T[2] - (K[2] * p->T[1] + K[3] * p->T[2]);
-	post->c[3] = P[0];
-	post->c[4] = P[1];
-	post->c[5] = P[2];
-	if (h_of_level(lv, post->v[1], post->v[2], P, post) != 0) {
-		/* no level: h as fitted, its covariance with the curve scaled
-		 * as the curve's own variance shrank */
-		post->v[0] = fit->v[0];
-		post->c[0] = fit->c[0];
-		post->c[1] = fit->c[1] * sqrt(P[0] / S[0]);
-		post->c[2] = fit->c[2] * sqrt(P[2] / S[2]);
+	d.mu[0] = p->mu[0];
+	d.mu[1] = p->mu[1];
+	ladv = lv && isfinite(lv->ladv) ? lv->ladv : 0;
+	d.ell = p->h_a + p->h_b * ladv;
+	d.tau = sqrt(p->h_tau2);
+	start[0] = p->mu[0];
+	start[1] = p->mu[1];
+	if (fit) {
+		S[0] = fit->c[3];
+		S[1] = fit->c[4];
+		S[2] = fit->c[5];
+		if (chol2(S, d.Ls) != 0)
+			return -1;
+		d.has_fit = 1;
+		d.th[0] = fit->v[1];
+		d.th[1] = fit->v[2];
+		liq_shrink_linear(p, d.th, S, start, P);
 	}
-	h_shrink(p, lv, 1, post);
+	if (lv && isfinite(lv->mean) && isfinite(lv->k[0]) && isfinite(lv->sigma) &&
+	    lv->se > 0) {
+		d.has_level = 1;
+		d.m = lv->mean;
+		d.sm = lv->se;
+		memcpy(d.k, lv->k, sizeof d.k);
+		d.sigma = lv->sigma;
+	}
+	n = 3 + 2 * (size_t)d.has_fit + (size_t)d.has_level;
+	p0 = gsl_vector_alloc(3);
+	/* start: the linear posterior of the curve, h from the level */
+	hl = exp(d.ell);
+	if (d.has_level) {
+		double K1, l = d.m - mean_impact(&d, start[0], start[1], &K1);
+		if (l > 0.05 * hl)
+			hl = l;
+	}
+	gsl_vector_set(p0, 0, log(hl));
+	gsl_vector_set(p0, 1, start[0]);
+	gsl_vector_set(p0, 2, start[1]);
+	fdf.f = map_f;
+	fdf.df = map_df;
+	fdf.fvv = NULL;
+	fdf.n = n;
+	fdf.p = 3;
+	fdf.params = &d;
+	old = gsl_set_error_handler_off();
+	ws = gsl_multifit_nlinear_alloc(gsl_multifit_nlinear_trust, &par, n, 3);
+	cov = gsl_matrix_alloc(3, 3);
+	if (gsl_multifit_nlinear_init(p0, &fdf, ws) == GSL_SUCCESS) {
+		int st = gsl_multifit_nlinear_driver(200, 1e-10, 1e-10, 0.0, NULL,
+						     NULL, &info, ws);
+		const gsl_vector *q = gsl_multifit_nlinear_position(ws);
+		if ((st == GSL_SUCCESS || st == GSL_EMAXITER) &&
+		    gsl_multifit_nlinear_covar(gsl_multifit_nlinear_jac(ws), 0.0,
+					       cov) == GSL_SUCCESS) {
+			double h = exp(gsl_vector_get(q, 0));
+			post->v[0] = h;
+			post->v[1] = gsl_vector_get(q, 1);
+			post->v[2] = gsl_vector_get(q, 2);
+			/* (eta, la, b) to (h, la, b): dh = h deta */
+			post->c[0] = h * h * gsl_matrix_get(cov, 0, 0);
+			post->c[1] = h * gsl_matrix_get(cov, 0, 1);
+			post->c[2] = h * gsl_matrix_get(cov, 0, 2);
+			post->c[3] = P[0] = gsl_matrix_get(cov, 1, 1);
+			post->c[4] = P[1] = gsl_matrix_get(cov, 1, 2);
+			post->c[5] = P[2] = gsl_matrix_get(cov, 2, 2);
+			rc = 0;
+		}
+	}
+	gsl_matrix_free(cov);
+	gsl_vector_free(p0);
+	gsl_multifit_nlinear_free(ws);
+	gsl_set_error_handler(old);
+	if (rc != 0)
+		return -1;
 	detP = P[0] * P[2] - P[1] * P[1];
 	detT = p->T[0] * p->T[2] - p->T[1] * p->T[1];
-	*weight = detT > 0 && detP > 0 ? 1 - sqrt(detP / detT) : 0;
-	if (*weight < 0)
-		*weight = 0;
+	*weight = detT > 0 && detP > 0 ? fmax(0, 1 - sqrt(detP / detT)) : 0;
 	return 0;
 }
 
-void
-liq_shrink_prior(const liq_prior *p, const liq_level *lv, liq_params *post)
+/* The prior alone (when even the mode cannot be found). */
+static void
+prior_only(const liq_prior *p, const liq_level *lv, liq_params *post)
 {
-	double k = p->n > 0 ? 1.0 / (double)p->n : 0;
+	double k = p->n > 0 ? 1.0 / (double)p->n : 0,
+	       h = exp(p->h_a + p->h_b * (lv && isfinite(lv->ladv) ? lv->ladv : 0));
 
+	post->v[0] = h;
 	post->v[1] = p->mu[0];
 	post->v[2] = p->mu[1];
+	post->c[0] = h * h * p->h_tau2;
+	post->c[1] = post->c[2] = 0;
 	post->c[3] = p->T[0] + k * p->V[0];
 	post->c[4] = p->T[1] + k * p->V[1];
 	post->c[5] = p->T[2] + k * p->V[2];
-	h_shrink(p, lv, h_of_level(lv, post->v[1], post->v[2], post->c + 3,
-				   post) == 0, post);
 }
 
 /* ---- a whole table ----------------------------------------------------- */
@@ -460,6 +607,11 @@ liq_shrink_all(liq_shrink_bond *b, size_t n, const liq_shrink_opts *o)
 		if (k < 0)
 			k = find_group(p, 2, 0);
 		x->prior = k;
+		/* a level from a few prints: its sd at least what the noise
+		 * model says a mean of that many costs has */
+		if (x->n > 0 && x->resid_sd > 0 &&
+		    !(x->level.se >= x->resid_sd / sqrt((double)x->n)))
+			x->level.se = x->resid_sd / sqrt((double)x->n);
 		x->resid_lo_post = x->resid_lo;
 		x->resid_hi_post = x->resid_hi;
 		if (k < 0) {
@@ -470,13 +622,19 @@ liq_shrink_all(liq_shrink_bond *b, size_t n, const liq_shrink_opts *o)
 			continue;
 		}
 		pg = &p->g[k];
-		if (x->usable && liq_shrink(&pg->prior, &x->fit, &x->level,
-					    &x->post, &x->weight) == 0)
-			x->source = x->weight >= 0.5 ? LIQ_SRC_CUSIP : LIQ_SRC_SHRUNK;
-		else {
-			liq_shrink_prior(&pg->prior, &x->level, &x->post);
-			x->weight = 0;
-			x->source = LIQ_SRC_PRIOR;
+		{
+			int own = x->usable && (!getenv("DBG_THIN") || x->n >= o->min_prints);
+			if (own && liq_shrink(&pg->prior, &x->fit, &x->level, &x->post,
+					      &x->weight) == 0)
+				x->source = x->weight >= 0.5 ? LIQ_SRC_CUSIP
+							     : LIQ_SRC_SHRUNK;
+			else {
+				if (liq_shrink(&pg->prior, NULL, &x->level, &x->post,
+					       &x->weight) != 0)
+					prior_only(&pg->prior, &x->level, &x->post);
+				x->weight = 0;
+				x->source = LIQ_SRC_PRIOR;
+			}
 		}
 		if (!counts(x, o) || isnan(x->resid_lo)) {
 			x->resid_lo_post = pg->z_lo * x->resid_sd;

@@ -67,7 +67,7 @@ int liq_prior_estimate(const liq_params *est, const double *ladv, size_t n,
 		       double trim, liq_prior *p, double *work);
 
 /* The level of a bond's costs (impact-fit's mean_cost_bps,
- * se_mean_cost_bps, logx_k0..2) and its sigma_bps. */
+ * se_mean_cost_bps, logx_k0..2), its sigma_bps and log adv_usd. */
 typedef struct liq_level {
 	double mean, se;     /* NaN: the bond has no costed print */
 	double k[3];
@@ -75,18 +75,21 @@ typedef struct liq_level {
 	double ladv;         /* log adv_usd */
 } liq_level;
 
-/* Posterior of one bond (see above); *weight in [0, 1]. `lv` may be NULL
- * or have no mean: h then stays the fit's. Returns 0, or -1 when the
- * fit's covariance of (log alpha, beta) is not positive definite (then
- * take the prior: liq_shrink_prior). h_post is clamped at 0 (a half
- * spread is not negative). */
+/* The normal-normal posterior of the curve alone, in closed form:
+ * post = mu + T (T + S)^-1 (th - mu), P = T - T (T + S)^-1 T. */
+void liq_shrink_linear(const liq_prior *p, const double th[2],
+		       const double S[3], double post[2], double P[3]);
+
+/* Posterior of one bond: the mode of (log h, log alpha, beta) given the
+ * fit's curve N(theta, S) (fit may be NULL: a bond whose curve the prior
+ * gives), its level (lv may be NULL or have no mean), and the priors of
+ * the curve and of log h; the covariance from the curvature at the mode.
+ * Without a level the curve is the closed form above. *weight is the
+ * share of the curve's posterior precision that is the bond's own, 1 -
+ * sqrt(det P / det T). Returns 0, or -1 when a covariance is not positive
+ * definite or the mode is not found. */
 int liq_shrink(const liq_prior *p, const liq_params *fit, const liq_level *lv,
 	       liq_params *post, double *weight);
-
-/* The prior as a posterior, for a bond without a usable fit: mu, with the
- * covariance T plus the uncertainty of the group mean (V / n); h from the
- * bond's level when it has one, else the group's half spreads. */
-void liq_shrink_prior(const liq_prior *p, const liq_level *lv, liq_params *post);
 
 /* Trimmed mean of v[0..n) (sorts v): drops floor(trim n) values at each
  * end. NaN for n == 0. */
