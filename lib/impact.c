@@ -102,6 +102,7 @@ liq_impact_fit_loglin(const double *c, const double *x, size_t n_all,
 	/* Cov(a, b) = -xbar s^2 / Sxx = -xbar se_b^2 */
 	fit->cov_la_b = -mx * o.se_b * o.se_b;
 	fit->r2 = o.r2;
+	fit->s2 = o.s2;
 	residuals(fit, c, x, n_all, sigma, work + 2 * n_all, NULL);
 	return 0;
 }
@@ -121,15 +122,18 @@ typedef struct nls_data {
 	const double *c, *lx, *w;  /* costs, log x, weights (NULL: 1) */
 	size_t n;
 	double sigma;
+	int fix_h;                 /* 1: h held at 0, parameters (log alpha, beta) */
 } nls_data;
 
-/* parameters: h, a = log alpha, beta */
+/* parameters: h, a = log alpha, beta (without h when fix_h) */
 static int
 nls_f(const gsl_vector *p, void *vd, gsl_vector *f)
 {
 	const nls_data *d = vd;
-	double h = gsl_vector_get(p, 0), A = exp(gsl_vector_get(p, 1)) * d->sigma,
-	       b = gsl_vector_get(p, 2);
+	int o = d->fix_h ? 1 : 0;
+	double h = o ? 0 : gsl_vector_get(p, 0),
+	       A = exp(gsl_vector_get(p, 1 - o)) * d->sigma,
+	       b = gsl_vector_get(p, 2 - o);
 	size_t i;
 
 	for (i = 0; i < d->n; i++) {
@@ -143,56 +147,78 @@ static int
 nls_df(const gsl_vector *p, void *vd, gsl_matrix *J)
 {
 	const nls_data *d = vd;
-	double A = exp(gsl_vector_get(p, 1)) * d->sigma, b = gsl_vector_get(p, 2);
+	int o = d->fix_h ? 1 : 0;
+	double A = exp(gsl_vector_get(p, 1 - o)) * d->sigma,
+	       b = gsl_vector_get(p, 2 - o);
 	size_t i;
 
 	for (i = 0; i < d->n; i++) {
 		double sw = d->w ? sqrt(d->w[i]) : 1, m = A * exp(b * d->lx[i]);
-		gsl_matrix_set(J, i, 0, sw);
-		gsl_matrix_set(J, i, 1, sw * m);
-		gsl_matrix_set(J, i, 2, sw * m * d->lx[i]);
+		if (!o)
+			gsl_matrix_set(J, i, 0, sw);
+		gsl_matrix_set(J, i, 1 - o, sw * m);
+		gsl_matrix_set(J, i, 2 - o, sw * m * d->lx[i]);
 	}
 	return GSL_SUCCESS;
 }
 
-/* Polish an interior optimum with GSL's trust-region solver (Levenberg-
- * Marquardt); the result is kept only if it stays inside the bounds and
- * does not raise the RSS. */
+/* Polish the constrained optimum with GSL's trust-region solver
+ * (Levenberg-Marquardt): over (h, log alpha, beta), or with h held at 0
+ * when h is on its bound or the free solution would cross it. A result
+ * is kept only if it stays inside the bounds and does not raise the
+ * RSS. */
 static void
 polish(nls_data *d, double *h, double *la, double *b, double *rss)
 {
 	gsl_multifit_nlinear_parameters par = gsl_multifit_nlinear_default_parameters();
 	gsl_multifit_nlinear_workspace *ws;
 	gsl_multifit_nlinear_fdf fdf;
-	gsl_vector *p0 = gsl_vector_alloc(3);
-	int info;
+	int info, fix;
 
-	fdf.f = nls_f;
-	fdf.df = nls_df;
-	fdf.fvv = NULL;
-	fdf.n = d->n;
-	fdf.p = 3;
-	fdf.params = d;
-	ws = gsl_multifit_nlinear_alloc(gsl_multifit_nlinear_trust, &par, d->n, 3);
-	gsl_vector_set(p0, 0, *h);
-	gsl_vector_set(p0, 1, *la);
-	gsl_vector_set(p0, 2, *b);
-	if (gsl_multifit_nlinear_init(p0, &fdf, ws) == GSL_SUCCESS &&
-	    gsl_multifit_nlinear_driver(100, 1e-14, 1e-14, 0.0, NULL, NULL,
-					&info, ws) == GSL_SUCCESS) {
-		const gsl_vector *p = gsl_multifit_nlinear_position(ws);
-		double r, ph = gsl_vector_get(p, 0), pb = gsl_vector_get(p, 2);
-		gsl_blas_ddot(gsl_multifit_nlinear_residual(ws),
-			      gsl_multifit_nlinear_residual(ws), &r);
-		if (ph >= 0 && pb >= BETA_LO && pb <= BETA_HI && r <= *rss) {
-			*h = ph;
-			*la = gsl_vector_get(p, 1);
-			*b = pb;
-			*rss = r;
+	for (fix = *h > 0 ? 0 : 1; fix <= 1; fix++) {
+		size_t np = fix ? 2 : 3;
+		gsl_vector *p0 = gsl_vector_alloc(np);
+		int kept = 0;
+
+		d->fix_h = fix;
+		fdf.f = nls_f;
+		fdf.df = nls_df;
+		fdf.fvv = NULL;
+		fdf.n = d->n;
+		fdf.p = np;
+		fdf.params = d;
+		ws = gsl_multifit_nlinear_alloc(gsl_multifit_nlinear_trust, &par,
+						d->n, np);
+		if (!fix)
+			gsl_vector_set(p0, 0, *h);
+		gsl_vector_set(p0, np - 2, *la);
+		gsl_vector_set(p0, np - 1, *b);
+		if (gsl_multifit_nlinear_init(p0, &fdf, ws) == GSL_SUCCESS) {
+			/* whatever it stopped on (converged, no progress left,
+			 * out of iterations), its point is judged below */
+			const gsl_vector *p;
+			double r, ph, pb;
+			(void)gsl_multifit_nlinear_driver(100, 1e-14, 1e-14, 0.0,
+							  NULL, NULL, &info, ws);
+			p = gsl_multifit_nlinear_position(ws);
+			ph = fix ? 0 : gsl_vector_get(p, 0);
+			pb = gsl_vector_get(p, np - 1);
+			gsl_blas_ddot(gsl_multifit_nlinear_residual(ws),
+				      gsl_multifit_nlinear_residual(ws), &r);
+			if (ph >= 0 && pb >= BETA_LO && pb <= BETA_HI && r <= *rss) {
+				*h = ph;
+				*la = gsl_vector_get(p, np - 2);
+				*b = pb;
+				*rss = r;
+				kept = 1;
+			}
 		}
+		gsl_vector_free(p0);
+		gsl_multifit_nlinear_free(ws);
+		if (kept && !fix)
+			break;
 	}
-	gsl_vector_free(p0);
-	gsl_multifit_nlinear_free(ws);
+	d->fix_h = 0;
 }
 
 /* Weighted RSS of c on h + A z, z[i] = x[i]^beta, minimised over h >= 0
@@ -304,10 +330,16 @@ nls_point(const nls_data *d, double tol, double *z, double *f, double *h,
 		}
 	}
 	*beta = (a + b) / 2;
-	rss = profile_at(d, *beta, z, h, &AA);
+	(void)profile_at(d, *beta, z, h, &AA);
 	if (!(AA > 0))
 		return INFINITY; /* no size-dependent cost at all */
 	*la = log(AA / d->sigma);
+	/* the RSS from the residuals themselves: the sums above cancel */
+	rss = 0;
+	for (i = 0; i < d->n; i++) {
+		double e = d->c[i] - *h - AA * z[i];
+		rss += (d->w ? d->w[i] : 1) * e * e;
+	}
 	return rss;
 }
 
@@ -353,6 +385,7 @@ nls_setup(nls_data *d, const double *c, const double *x, const double *w,
 	d->w = w;
 	d->n = n;
 	d->sigma = sigma;
+	d->fix_h = 0;
 	return 0;
 }
 
@@ -388,12 +421,11 @@ liq_impact_fit_nls(const double *c, const double *x, const double *w,
 	fit_na(fit, (long)n);
 	if (nls_setup(&d, c, x, w, n, sigma, work) != 0)
 		return -1;
-	rss = nls_point(&d, 1e-7, work + n, work + 2 * n, &h, &la, &b);
+	rss = nls_point(&d, 1e-10, work + n, work + 2 * n, &h, &la, &b);
 	if (!isfinite(rss))
 		return -1;
 	old = gsl_set_error_handler_off();
-	if (h > 0)
-		polish(&d, &h, &la, &b, &rss);
+	polish(&d, &h, &la, &b, &rss);
 	cov = gsl_matrix_alloc(3, 3);
 	/* With weights 1/(model variance), the residual variance s2 should
 	 * be near 1; a handful of prints can make it tiny by chance, so it
@@ -430,12 +462,20 @@ liq_impact_fit_nls(const double *c, const double *x, const double *w,
 
 /* ---- volatility and noise -------------------------------------------- */
 
+/* The smallest noise variance a print is given, bps^2: about that of
+ * rounding a price to 0.001 per 100 (0.1 bp, uniform). */
+#define NOISE_MIN 1e-3
+
+/* The smallest variance rate: this share of the raw one (noise included). */
+#define VOL_FLOOR 0.05
+
 void
 liq_impact_vol(const double *z, const double *u, const int *kind, size_t n,
 	       double *work, double *sigma, double *sd_dealer, double *sd_cust)
 {
 	double *X = work, *Y = work + 3 * n, *du = work + 4 * n;
-	double beta[3], se[3], sdz = 0, sdu = 0, nv[2] = { NAN, NAN }, fl[2] = { NAN, NAN };
+	double beta[3], se[3], sdz = 0, sdu = 0, sraw = 0, nv[2] = { NAN, NAN },
+	       fl[2] = { NAN, NAN };
 	size_t i, m = 0, k;
 	long has[2] = { 0, 0 };
 	int col[2], p = 1, pass;
@@ -483,7 +523,8 @@ liq_impact_vol(const double *z, const double *u, const int *kind, size_t n,
 		 * trust a print completely */
 		for (k = 0; k < 2; k++) {
 			nv[k] = col[k] > 0 ? fmax(0, beta[col[k]]) : NAN;
-			fl[k] = col[k] > 0 ? fmax(se[col[k]], beta[col[k]]) : NAN;
+			fl[k] = col[k] > 0 ? fmax(NOISE_MIN, fmax(se[col[k]], beta[col[k]]))
+					   : NAN;
 		}
 		if (pass == 1)
 			break;
@@ -508,10 +549,13 @@ liq_impact_vol(const double *z, const double *u, const int *kind, size_t n,
 			if (col[k] > 0 && !isnan(nv[k]))
 				noise += nv[k] * X[p * i + col[k]];
 		sdz += Y[i] - noise;
+		sraw += Y[i];
 		sdu += du[i];
 	}
-	if (sdu > 0 && sdz > 0)
-		*sigma = sqrt(sdz / sdu);
+	/* the noise can swallow all of a short sample's variance: the price
+	 * then moves little, but not never */
+	if (sdu > 0 && sraw > 0)
+		*sigma = sqrt(fmax(sdz, VOL_FLOOR * sraw) / sdu);
 	*sd_dealer = sqrt(fl[0]);
 	*sd_cust = sqrt(fl[1]);
 }

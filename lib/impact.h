@@ -120,8 +120,11 @@ void liq_impact_work_free(liq_impact_work *w);
  * variance; pairs whose dz^2 exceeds 25 times its fitted value (jumps) are
  * dropped and the regression redone; then
  *     sigma^2 = sum(dz^2 - noise of the pair) / sum(du)
- * over the kept pairs: time-weighted, like the RMS of daily volatility.
- * Writes sigma (bps per sqrt(day); NaN when it cannot be estimated) and
+ * over the kept pairs: time-weighted, like the RMS of daily volatility;
+ * at least 5% of sum(dz^2) / sum(du) (a short sample's noise can seem to
+ * swallow all its variance). A noise variance is at least its standard
+ * error and 0.001 bps^2, never 0 (the filter would trust a print
+ * completely). Writes sigma (bps per sqrt(day); NaN without pairs) and
  * the noise sd of each kind (NaN when the kind is absent). `work` holds
  * 5n doubles. */
 void liq_impact_vol(const double *z, const double *u, const int *kind,

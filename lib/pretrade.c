@@ -26,8 +26,9 @@ liq_pretrade_cost(const liq_cost_model *m, double size_usd,
 	out->half_spread_bps = m->h;
 	out->impact_bps = mi;
 	out->cost_bps = m->h + mi;
-	dl = fmax(0, -m->resid_lo);
-	dh = fmax(0, m->resid_hi);
+	/* an unknown residual spread is an unknown interval, not a narrow one */
+	dl = isnan(m->resid_lo) ? NAN : fmax(0, -m->resid_lo);
+	dh = isnan(m->resid_hi) ? NAN : fmax(0, m->resid_hi);
 	out->cost_lo_bps = out->cost_bps - sqrt(dl * dl + sp * sp);
 	out->cost_hi_bps = out->cost_bps + sqrt(dh * dh + sp * sp);
 	out->cost_usd = out->cost_bps / 1e4 * size_usd;

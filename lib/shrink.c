@@ -547,6 +547,16 @@ make_group(const liq_shrink_bond *b, size_t n, const liq_shrink_opts *o,
 			    b[i].resid_sd > 0 && !isnan(b[i].resid_hi))
 				work[mz++] = b[i].resid_hi / b[i].resid_sd;
 		g->z_hi = liq_median(work, mz);
+		for (i = 0, mz = 0; i < n; i++)
+			if (counts(&b[i], o) && member(&b[i], kind, id) &&
+			    !isnan(b[i].resid_lo))
+				work[mz++] = b[i].resid_lo;
+		g->resid_lo = liq_median(work, mz);
+		for (i = 0, mz = 0; i < n; i++)
+			if (counts(&b[i], o) && member(&b[i], kind, id) &&
+			    !isnan(b[i].resid_hi))
+				work[mz++] = b[i].resid_hi;
+		g->resid_hi = liq_median(work, mz);
 		rc = 0;
 	}
 	free(ladv);
@@ -639,6 +649,11 @@ liq_shrink_all(liq_shrink_bond *b, size_t n, const liq_shrink_opts *o)
 		if (!counts(x, o) || isnan(x->resid_lo)) {
 			x->resid_lo_post = pg->z_lo * x->resid_sd;
 			x->resid_hi_post = pg->z_hi * x->resid_sd;
+			if (!(x->resid_sd > 0)) {
+				/* no print to scale with: the group's own spread */
+				x->resid_lo_post = pg->resid_lo;
+				x->resid_hi_post = pg->resid_hi;
+			}
 		}
 	}
 	return p;

@@ -133,6 +133,7 @@ typedef struct liq_shrink_group {
 	int kind, id;
 	liq_prior prior;
 	double z_lo, z_hi;
+	double resid_lo, resid_hi;  /* medians, bps: for bonds without prints */
 } liq_shrink_group;
 
 typedef struct liq_shrink_priors {
@@ -147,7 +148,8 @@ typedef struct liq_shrink_priors {
  * (prior). A bond whose prior cannot be formed (fewer than 3 such fits in
  * the whole universe) keeps its fit (source cusip, weight 1) or gets
  * nothing (NA). Residual quantiles: a bond's own when it has min_prints
- * prints, else its resid_sd times the prior's z_lo, z_hi. Returns the
+ * prints, else its resid_sd times the prior's z_lo, z_hi (the prior's
+ * median resid_lo, resid_hi without a resid_sd). Returns the
  * priors (free with liq_shrink_priors_free). */
 liq_shrink_priors *liq_shrink_all(liq_shrink_bond *b, size_t n,
 				  const liq_shrink_opts *o);
