@@ -125,13 +125,18 @@ liq_impact_table_load(const char *path, int flags)
 	    c_hb, c_lo, c_hi, c_n, c_sd, c_lv[5], p;
 	size_t i;
 
-	if (!liq_tsv_header(r))
-		liq_die(LIQ_EXIT_DATA, "%s: empty file (want a header line)", path);
+	if (!liq_tsv_header(r)) {
+		if (!(flags & LIQ_TABLE_EMPTY_OK))
+			liq_die(LIQ_EXIT_DATA, "%s: empty file (want a header line)",
+				path);
+		liq_tsv_close(r);
+		return t;
+	}
 	p = t->posterior = !(flags & LIQ_TABLE_RAW) &&
 			   liq_tsv_col(r, "alpha_post") >= 0;
 	if (flags & LIQ_TABLE_LINES)
 		t->header = join(r->hdr, r->nhdr);
-	c_n = liq_tsv_col(r, "n");
+	c_n = t->n_col = liq_tsv_col(r, "n");
 	c_sd = liq_tsv_col(r, "resid_sd_bps");
 	c_lv[0] = liq_tsv_col(r, "mean_cost_bps");
 	c_lv[1] = liq_tsv_col(r, "se_mean_cost_bps");

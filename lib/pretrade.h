@@ -80,11 +80,14 @@ typedef struct liq_impact_table {
 	size_t n;
 	int posterior;          /* 1 if the posterior columns were used */
 	char *header;           /* the header line, with LIQ_TABLE_LINES */
+	int n_col;              /* index of the column n, -1 if absent */
 } liq_impact_table;
 
 enum {
 	LIQ_TABLE_RAW = 1,      /* use the raw columns even if alpha_post is there */
-	LIQ_TABLE_LINES = 2     /* keep the header and each row's text */
+	LIQ_TABLE_LINES = 2,    /* keep the header and each row's text */
+	LIQ_TABLE_EMPTY_OK = 4  /* an input without a line is an empty table
+				   (header NULL), not an error */
 };
 
 liq_impact_table *liq_impact_table_load(const char *path, int flags);

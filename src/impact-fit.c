@@ -9,6 +9,7 @@
 #include "tsv.h"
 
 #include <getopt.h>
+#include <math.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -44,14 +45,6 @@ static const char usage_text[] =
 "  trace-clean raw.tsv | impact-fit --method loglin > impact_loglin.tsv\n"
 "\n"
 "See impact-fit(1) for the reference price and the estimators.\n";
-
-static const char *const out_cols[] = {
-	"cusip", "n", "alpha", "beta", "se_log_alpha", "se_beta", "r2",
-	"sigma_bps", "adv_usd", "half_spread_bps", "se_half_spread_bps",
-	"cov_log_alpha_beta", "cov_h_log_alpha", "cov_h_beta", "resid_lo_bps",
-	"resid_hi_bps", "resid_sd_bps", "mean_cost_bps", "se_mean_cost_bps",
-	"logx_k0", "logx_k1", "logx_k2", "prints", "method", NULL
-};
 
 static const char *const print_cols[] = {
 	"cusip", "date", "time", "qty", "side", "price", "ref_price",
@@ -130,12 +123,12 @@ run(const opts *o, char *const *files, int nfiles)
 	liq_trade *t = NULL, tr;
 	const liq_trade *nx;
 	unsigned long cap = 0;
-	size_t n;
-	long bonds = 0, fitted = 0;
+	size_t n, i;
+	long bonds = 0, fitted = 0, prints = 0, costed = 0;
 	char cusip[64];
 
 	(void)liq_trades_peek(in, &nx); /* a missing column: no output */
-	liq_write_header(stdout, out_cols);
+	liq_write_header(stdout, liq_impact_columns);
 	if (o->prints_out) {
 		pf = liq_ofile_open(o->prints_out);
 		liq_write_header(liq_ofile_fp(pf), print_cols);
@@ -154,6 +147,10 @@ run(const opts *o, char *const *files, int nfiles)
 			liq_trades_next(in, &tr);
 		}
 		liq_impact_bond(t, n, &o->fit, &w, &r);
+		for (i = 0; i < n; i++) {
+			prints += t[i].sign != 0;
+			costed += !isnan(w.cost[i]);
+		}
 		if (pf)
 			write_prints(cusip, t, n, &w, &prow, liq_ofile_fp(pf));
 		if (t[0].day > o->fit.through)
@@ -164,9 +161,10 @@ run(const opts *o, char *const *files, int nfiles)
 	}
 	if (pf)
 		liq_ofile_close(pf);
-	liq_note("%ld trades, %ld bonds, %ld fitted (%s), %ld without a fit",
-		 liq_trades_count(in), bonds, fitted,
-		 liq_impact_method_name(o->fit.method), bonds - fitted);
+	liq_note("%ld trades, %ld bonds: %ld fitted (%s), %ld without a fit; "
+		 "%ld customer prints, %ld with a reference", liq_trades_count(in),
+		 bonds, fitted, liq_impact_method_name(o->fit.method),
+		 bonds - fitted, prints, costed);
 	liq_row_free(&row);
 	liq_row_free(&prow);
 	liq_impact_work_free(&w);

@@ -3,6 +3,7 @@
 #include "bonds.h"
 #include "cli.h"
 #include "diag.h"
+#include "impact.h"
 #include "pretrade.h"
 #include "shrink.h"
 #include "tsv.h"
@@ -40,8 +41,8 @@ static const char usage_text[] =
 "Examples:\n"
 "  trace-sim -n 200 --clean-out trades.tsv --bonds-out bonds.tsv > /dev/null\n"
 "  impact-fit trades.tsv | impact-shrink --bonds bonds.tsv > impact.tsv\n"
-"  cut -f1,2,3,4,21,22,23,24 impact.tsv | head\n"
-"  awk -F'\\t' 'NR > 1 { n[$24]++ } END { for (s in n) print s, n[s] }' impact.tsv\n"
+"  cut -f1-4,25-29 impact.tsv | head\n"
+"  awk -F'\\t' 'NR > 1 { n[$28]++ } END { for (s in n) print s, n[s] }' impact.tsv\n"
 "\n"
 "See impact-shrink(1) for the prior and the formulas.\n";
 
@@ -154,7 +155,10 @@ main(int argc, char **argv)
 	liq_stdout_buffer();
 	B = liq_bonds_load(bonds_path);
 	T = liq_impact_table_load(optind < argc ? argv[optind] : "-",
-				  LIQ_TABLE_RAW | LIQ_TABLE_LINES);
+				  LIQ_TABLE_RAW | LIQ_TABLE_LINES | LIQ_TABLE_EMPTY_OK);
+	if (T->header && T->n_col < 0)
+		liq_die(LIQ_EXIT_USAGE, "%s: missing column 'n'",
+			optind < argc ? argv[optind] : "-");
 	x = liq_xcalloc(T->n + 1, sizeof *x);
 	for (i = 0; i < T->n; i++) {
 		const liq_cost_model *m = &T->m[i];
@@ -184,15 +188,15 @@ main(int argc, char **argv)
 		} else
 			missing++;
 	}
-	if (T->header) {
+	/* the input's header, or impact-fit's for an input without a line */
+	if (T->header)
 		fputs(T->header, stdout);
-		for (i = 0; add_cols[i]; i++) {
-			fputc('\t', stdout);
-			fputs(add_cols[i], stdout);
-		}
-		fputc('\n', stdout);
-		fflush(stdout);
-	}
+	for (i = 0; !T->header && liq_impact_columns[i]; i++)
+		printf("%s%s", i ? "\t" : "", liq_impact_columns[i]);
+	for (i = 0; add_cols[i]; i++)
+		printf("\t%s", add_cols[i]);
+	fputc('\n', stdout);
+	fflush(stdout);
 	P = liq_shrink_all(x, T->n, &o);
 	liq_row_init(&row);
 	for (i = 0; i < T->n; i++) {
