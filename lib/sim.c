@@ -725,7 +725,10 @@ base_report(liq_sim_report *r, int bond, int day, int tsec, long pm, long qty)
 static int
 regular_settle(int day)
 {
-	/* T+2 from 2017-09-05, T+3 before */
+	/* the US regular-way cycle: T+3 before 2017-09-05, T+2 from then,
+	 * T+1 from 2024-05-28 */
+	if (day >= liq_date_from_ymd(2024, 5, 28))
+		return 1;
 	return day >= liq_date_from_ymd(2017, 9, 5) ? 2 : 3;
 }
 
