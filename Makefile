@@ -25,8 +25,10 @@ LDLIBS_BASE = -lgsl -lgslcblas -lm
 DEB_PKGS = gcc make libc6-dev libgsl-dev libxgboost-dev libcsv-dev \
            bats bats-assert bats-support perl groff-base
 
-TOOLS = trace-sim
-# per-tool extra libraries: LIBS_<tool> = ...
+TOOLS = trace-sim trace-clean
+# per-tool (and per-unit-test) extra libraries: LIBS_<name> = ...
+LIBS_trace-clean = -lcsv
+LIBS_t-clean = -lcsv
 
 LIB_SRC  = $(wildcard lib/*.c)
 LIB_OBJ  = $(LIB_SRC:lib/%.c=build/lib/%.o)
@@ -67,7 +69,7 @@ bin/%: build/src/%.o $(LIB_A)
 
 build/tests/%: tests/unit/%.c $(LIB_A) tests/unit/tap.h | deps
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP $(LDFLAGS) -o $@ $< $(LIB_A) $(LDLIBS_BASE) $(LDLIBS)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP $(LDFLAGS) -o $@ $< $(LIB_A) $(LIBS_$*) $(LDLIBS_BASE) $(LDLIBS)
 
 unit: $(UNIT_BIN)
 
