@@ -34,8 +34,10 @@ struct liq_clean {
 	uint32_t *order;         /* clean trades, output order */
 	unsigned long norder;
 	uint32_t *rank;          /* rank of each bond by CUSIP */
-	uint32_t *pe_idx;        /* price errors: report and reference */
-	double *pe_ref;
+	struct pe {              /* price errors: report and reference */
+		uint32_t idx;
+		double ref;
+	} *pe;
 	unsigned long npe, pecap;
 	int ran;
 };
@@ -57,7 +59,7 @@ liq_clean_defaults(liq_clean_opts *o)
 	o->settle_days = -1;
 	o->max_price = 1000;
 	o->window = 5;
-	o->bounce = 0.25;
+	o->bounce = 1.0;
 }
 
 const char *
@@ -98,8 +100,7 @@ liq_clean_free(liq_clean *c)
 	free(c->fstart);
 	free(c->order);
 	free(c->rank);
-	free(c->pe_idx);
-	free(c->pe_ref);
+	free(c->pe);
 	free(c);
 }
 
@@ -352,6 +353,9 @@ typedef struct pass {
 	unsigned long nrec, cap;
 	slot *tab;
 	size_t mask;
+	uint64_t *bits;  /* one bit per hash value: most targets miss, and
+			  * the bitmap (16 bits per record) stays in cache */
+	size_t bmask;
 	int tags;        /* 1 << tag of every record key */
 } pass;
 
@@ -369,14 +373,17 @@ pass_add(pass *p, uint32_t i, const key *k)
 	p->nrec++;
 }
 
+/* The slot of key k (hash hv), or NULL. */
 static slot *
-pass_find(const pass *p, const key *k)
+pass_find(const pass *p, const key *k, uint64_t hv)
 {
 	size_t h;
 
 	if (!p->tab)
 		return NULL;
-	for (h = (size_t)key_hash(k) & p->mask;; h = (h + 1) & p->mask) {
+	if (!(p->bits[(hv >> 32 & p->bmask) >> 6] >> (hv >> 32 & 63) & 1))
+		return NULL;
+	for (h = (size_t)hv & p->mask;; h = (h + 1) & p->mask) {
 		slot *s = &p->tab[h];
 		if (s->first == NONE)
 			return NULL;
@@ -400,9 +407,13 @@ pass_build(pass *p)
 	memset(p->tab, 0xff, cap * sizeof *p->tab);
 	p->next = liq_xmalloc(p->nrec * sizeof *p->next);
 	p->used = liq_xcalloc(p->nrec, 1);
+	p->bmask = 8 * cap - 1; /* 16 bits per record or more */
+	p->bits = liq_xcalloc(cap / 8, sizeof *p->bits);
 	for (j = 0; j < p->nrec; j++) {
-		size_t h = (size_t)key_hash(&p->rkey[j]) & p->mask;
+		uint64_t hv = key_hash(&p->rkey[j]);
+		size_t h = (size_t)hv & p->mask;
 		slot *s;
+		p->bits[(hv >> 32 & p->bmask) >> 6] |= 1ULL << (hv >> 32 & 63);
 		for (;; h = (h + 1) & p->mask) {
 			s = &p->tab[h];
 			if (s->first == NONE ||
@@ -422,9 +433,9 @@ pass_build(pass *p)
 /* The next unused record with key k that is not report `self`; marks it
  * used. Returns its position, or NONE. */
 static uint32_t
-pass_take(pass *p, const key *k, uint32_t self)
+pass_take(pass *p, const key *k, uint64_t hv, uint32_t self)
 {
-	slot *s = pass_find(p, k);
+	slot *s = pass_find(p, k, hv);
 	uint32_t j;
 
 	if (!s || s->head == NONE || p->rec[s->head] == self)
@@ -443,6 +454,7 @@ pass_free(pass *p)
 	free(p->next);
 	free(p->used);
 	free(p->tab);
+	free(p->bits);
 	memset(p, 0, sizeof *p);
 }
 
@@ -460,39 +472,6 @@ is_target(const rpt *r)
 	return r->why == LIQ_K_KEPT &&
 	       (r->st == 'T' || r->st == 'R' || r->st == 'W') &&
 	       !(is_pre(r) && (r->asof == 'R' || r->asof == 'X'));
-}
-
-/* Offer every live target to a pass of X/C/Y records (post-2012 trade
- * keys or FINRA's direct links) and pair them. */
-static void
-pair_post(liq_clean *c, pass *p, int kind_x, int kind_c)
-{
-	unsigned long i;
-
-	pass_build(p);
-	if (!p->nrec)
-		return;
-	for (i = 0; i < c->n; i++) {
-		rpt *t = &c->r[i];
-		key k;
-		uint32_t j = NONE;
-		if (!is_target(t))
-			continue;
-		if (p->tags & 1 << KEY_LINK) {
-			key_link(&k, t->bond, t->rpt_day, t->msg);
-			j = pass_take(p, &k, (uint32_t)i);
-		}
-		if (j == NONE && (p->tags & 1 << KEY_TRADE)) {
-			key_trade(&k, t, KEY_TRADE, t->msg);
-			j = pass_take(p, &k, (uint32_t)i);
-		}
-		if (j != NONE) {
-			rpt *x = &c->r[p->rec[j]];
-			int kind = x->st == 'C' ? kind_c : kind_x;
-			remove_as(x, kind, (uint32_t)i);
-			remove_as(t, kind, p->rec[j]);
-		}
-	}
 }
 
 /* Key of a post-2012 X/C (num = msg) or Y (num = orig): FINRA's Prior
@@ -515,51 +494,86 @@ unmatched_as(liq_clean *c, rpt *r, int kind, int u)
 	c->unmatched[u]++;
 }
 
-/* Step 1: post-2012 cancels and corrections, then reversals. Y records of
- * pre-2012 trades that find nothing go on to step 2 (*defer). */
+/* The next record of pass p that acts on target t (report i), trying
+ * FINRA's direct link first, then the trade keys; NONE if none. */
+static uint32_t
+take_post(pass *p, const key *kl, uint64_t hl, const key *kt, uint64_t ht,
+	  uint32_t i)
+{
+	uint32_t j = NONE;
+
+	if (p->tags & 1 << KEY_LINK)
+		j = pass_take(p, kl, hl, i);
+	if (j == NONE && (p->tags & 1 << KEY_TRADE))
+		j = pass_take(p, kt, ht, i);
+	return j;
+}
+
+/* Step 1: post-2012 cancels and corrections (X, C), then reversals (Y),
+ * offered the live reports in one scan: a report an X or C takes is no
+ * longer there for a Y. Y records of pre-2012 trades that find nothing
+ * go on to step 2 (*defer). */
 static void
 step_post(liq_clean *c, pass *defer)
 {
-	pass p;
+	pass xc, y;
 	unsigned long i, j;
-	key k;
+	key k, kl, kt;
 
-	memset(&p, 0, sizeof p);
+	memset(&xc, 0, sizeof xc);
+	memset(&y, 0, sizeof y);
 	for (i = 0; i < c->n; i++) {
 		rpt *r = &c->r[i];
-		if (!is_pre(r) && (r->st == 'X' || r->st == 'C')) {
+		if (is_pre(r))
+			continue;
+		if (r->st == 'X' || r->st == 'C') {
 			key_post(&k, r, r->msg);
-			pass_add(&p, (uint32_t)i, &k);
+			pass_add(&xc, (uint32_t)i, &k);
+		} else if (r->st == 'Y') {
+			key_post(&k, r, r->orig);
+			pass_add(&y, (uint32_t)i, &k);
 		}
 	}
-	pair_post(c, &p, LIQ_K_CANCELLED, LIQ_K_CORRECTED);
-	for (j = 0; j < p.nrec; j++) {
-		rpt *r = &c->r[p.rec[j]];
-		if (!p.used[j])
+	pass_build(&xc);
+	pass_build(&y);
+	for (i = 0; i < c->n && (xc.nrec || y.nrec); i++) {
+		rpt *t = &c->r[i];
+		uint64_t hl, ht;
+		uint32_t x;
+		if (!is_target(t))
+			continue;
+		key_link(&kl, t->bond, t->rpt_day, t->msg);
+		key_trade(&kt, t, KEY_TRADE, t->msg);
+		hl = key_hash(&kl);
+		ht = key_hash(&kt);
+		if ((x = take_post(&xc, &kl, hl, &kt, ht, (uint32_t)i)) != NONE) {
+			rpt *r = &c->r[xc.rec[x]];
+			int kind = r->st == 'C' ? LIQ_K_CORRECTED : LIQ_K_CANCELLED;
+			remove_as(r, kind, (uint32_t)i);
+			remove_as(t, kind, xc.rec[x]);
+		} else if ((x = take_post(&y, &kl, hl, &kt, ht, (uint32_t)i)) != NONE) {
+			remove_as(&c->r[y.rec[x]], LIQ_K_REVERSED, (uint32_t)i);
+			remove_as(t, LIQ_K_REVERSED, y.rec[x]);
+		}
+	}
+	for (j = 0; j < xc.nrec; j++) {
+		rpt *r = &c->r[xc.rec[j]];
+		if (!xc.used[j])
 			unmatched_as(c, r, r->st == 'X' ? LIQ_K_CANCELLED
 							: LIQ_K_CORRECTED,
 				     r->st == 'X' ? LIQ_U_X : LIQ_U_C);
 	}
-	pass_free(&p);
-
-	for (i = 0; i < c->n; i++) {
-		rpt *r = &c->r[i];
-		if (!is_pre(r) && r->st == 'Y') {
-			key_post(&k, r, r->orig);
-			pass_add(&p, (uint32_t)i, &k);
-		}
-	}
-	pair_post(c, &p, LIQ_K_REVERSED, LIQ_K_REVERSED);
-	for (j = 0; j < p.nrec; j++) {
-		rpt *r = &c->r[p.rec[j]];
-		if (p.used[j])
+	for (j = 0; j < y.nrec; j++) {
+		rpt *r = &c->r[y.rec[j]];
+		if (y.used[j])
 			continue;
 		if (!r->prior_day && r->exec_day < post_day)
-			pass_add(defer, p.rec[j], &p.rkey[j]);
+			pass_add(defer, y.rec[j], &y.rkey[j]);
 		else
 			unmatched_as(c, r, LIQ_K_REVERSED, LIQ_U_Y);
 	}
-	pass_free(&p);
+	pass_free(&xc);
+	pass_free(&y);
 }
 
 /* Order of reversal matching: report date and time (7 keys); execution
@@ -615,7 +629,7 @@ pair_reversals(liq_clean *c, const uint32_t *recs, unsigned long nrec, int tag,
 		if (!is_rev_target(&c->r[i]))
 			continue;
 		key_trade(&k, &c->r[i], tag, 0);
-		if (pass_find(&p, &k)) {
+		if (pass_find(&p, &k, key_hash(&k))) {
 			liq_grow(&cand, &ccap, ncand + 1, sizeof *cand);
 			cand[ncand++] = (uint32_t)i;
 		}
@@ -624,7 +638,7 @@ pair_reversals(liq_clean *c, const uint32_t *recs, unsigned long nrec, int tag,
 	for (i = 0; i < ncand; i++) {
 		uint32_t jj;
 		key_trade(&k, &c->r[cand[i]], tag, 0);
-		jj = pass_take(&p, &k, cand[i]);
+		jj = pass_take(&p, &k, key_hash(&k), cand[i]);
 		if (jj != NONE) {
 			remove_as(&c->r[p.rec[jj]], LIQ_K_PRE_REVERSED, cand[i]);
 			remove_as(&c->r[cand[i]], LIQ_K_PRE_REVERSED, p.rec[jj]);
@@ -663,7 +677,7 @@ step_pre(liq_clean *c, pass *defer)
 		if (!is_pre(t) || !is_target(t))
 			continue;
 		key_link(&k, t->bond, t->rpt_day, t->msg);
-		j = pass_take(&p, &k, (uint32_t)i);
+		j = pass_take(&p, &k, key_hash(&k), (uint32_t)i);
 		if (j != NONE) {
 			rpt *x = &c->r[p.rec[j]];
 			if (x->st == 'C') {
@@ -737,7 +751,7 @@ step_dealer(liq_clean *c)
 		if (r->why != LIQ_K_KEPT || r->contra != 'D' || r->side != 'B')
 			continue;
 		key_trade(&k, r, KEY_DEALER, 0);
-		j = pass_take(&p, &k, (uint32_t)i);
+		j = pass_take(&p, &k, key_hash(&k), (uint32_t)i);
 		if (j != NONE)
 			remove_as(r, LIQ_K_DEALER_BUY, p.rec[j]);
 	}
@@ -895,90 +909,133 @@ decimal_power(double x)
 	return (int)k;
 }
 
+/* Median of the n prints from q[0]. */
+static double
+median_of(const double *q, int n)
+{
+	double v[64];
+
+	memcpy(v, q, (size_t)n * sizeof *v);
+	return median(v, n);
+}
+
+/* How many of q[0..n-1] are below lo, and how many above hi. */
+static void
+count_outside(const double *q, int n, double lo, double hi, int *below,
+	      int *above)
+{
+	int k;
+
+	*below = *above = 0;
+	for (k = 0; k < n; k++) {
+		*below += q[k] < lo;
+		*above += q[k] > hi;
+	}
+}
+
 void
 liq_price_errors(const double *p, size_t n, int window, double bounce,
 		 uint8_t *flag, double *ref)
 {
-	double v[64], hi = 1 + bounce;
+	double f = 1 + bounce;
 	size_t i;
 	int w = window < 1 ? 1 : window > 64 ? 64 : window;
 
 	for (i = 0; i < n; i++) {
 		int nb = (int)(i < (size_t)w ? i : (size_t)w);
 		int na = (int)(n - 1 - i < (size_t)w ? n - 1 - i : (size_t)w);
-		double B = 0, A = 0, x = p[i], r = 0;
-		int k;
+		const double *pb = p + i - nb, *pa = p + i + 1;
+		double x = p[i], r = 0;
 
 		flag[i] = 0;
-		if (nb) {
-			for (k = 0; k < nb; k++)
-				v[k] = p[i - nb + k];
-			B = median(v, nb);
-		}
-		if (na) {
-			for (k = 0; k < na; k++)
-				v[k] = p[i + 1 + k];
-			A = median(v, na);
-		}
-		if (nb && na) {
-			if ((x > B * hi && x > A * hi) || (x * hi < B && x * hi < A)) {
-				/* the nearer side is the reference */
-				r = fabs(log(x / B)) < fabs(log(x / A)) ? B : A;
-				flag[i] = decimal_power(x / r) ? LIQ_CR_SHIFT
-							       : LIQ_CR_BOUNCE;
+		if (!(x > 0)) {
+			/* nothing to compare (kept by --keep-price-range) */
+		} else if (nb && na) {
+			/* x > f B needs at least half the prints before below
+			 * x / f (and so for A, and for x < B / f): count
+			 * first, take medians only for the rare candidates */
+			int bb, ba, ab, aa;
+			count_outside(pb, nb, x / f, x * f, &bb, &ba);
+			count_outside(pa, na, x / f, x * f, &ab, &aa);
+			if ((2 * bb >= nb && 2 * ab >= na) ||
+			    (2 * ba >= nb && 2 * aa >= na)) {
+				double B = median_of(pb, nb), A = median_of(pa, na);
+				if (x > f * B && x > f * A)
+					r = B > A ? B : A; /* the nearer side */
+				else if (x * f < B && x * f < A)
+					r = B < A ? B : A;
+				if (r > 0)
+					flag[i] = decimal_power(x / r) ? LIQ_CR_SHIFT
+								       : LIQ_CR_BOUNCE;
 			}
 		} else if (nb || na) {
-			int side = nb ? nb : na;
-			r = nb ? B : A;
-			if (r > 0 && x > 0 && decimal_power(x / r) &&
-			    (side > 1 || fabs(log(x / 100)) > fabs(log(r / 100))))
+			/* an end of the series: only a decimal shift shows */
+			int m = nb ? nb : na;
+			double R = median_of(nb ? pb : pa, m);
+			if (R > 0 && decimal_power(x / R) &&
+			    (m > 1 || fabs(log(x / 100)) > fabs(log(R / 100)))) {
 				flag[i] = LIQ_CR_SHIFT;
+				r = R;
+			}
 		}
 		if (ref)
 			ref[i] = flag[i] ? r : 0;
 	}
 }
 
+static int
+cmp_pe(const void *a, const void *b)
+{
+	uint32_t x = ((const struct pe *)a)->idx, y = ((const struct pe *)b)->idx;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Prefetch distance, in reports, for the passes over the sorted order
+ * (which visit the reports in random memory order). */
+#define AHEAD 16
+
 static void
 step_prices(liq_clean *c)
 {
-	double *p = NULL, *ref = NULL;
-	uint8_t *flag = NULL;
-	unsigned long cap = 0, cap2 = 0, cap3 = 0, i = 0, j, k, out = 0;
+	unsigned long n = c->norder, i = 0, j, k, out = 0;
+	double *p = liq_xmalloc((n + 1) * sizeof *p);
+	double *ref = liq_xmalloc((n + 1) * sizeof *ref);
+	uint32_t *bond = liq_xmalloc((n + 1) * sizeof *bond);
+	uint8_t *flag = liq_xmalloc(n + 1);
 
-	while (i < c->norder) {
-		uint32_t b = c->r[c->order[i]].bond;
-		unsigned long m;
-		for (j = i; j < c->norder && c->r[c->order[j]].bond == b; j++)
+	for (i = 0; i < n; i++) {
+		const rpt *r = &c->r[c->order[i]];
+		if (i + AHEAD < n)
+			__builtin_prefetch(&c->r[c->order[i + AHEAD]]);
+		p[i] = r->price;
+		bond[i] = r->bond;
+	}
+	for (i = 0; i < n; i = j) {
+		for (j = i; j < n && bond[j] == bond[i]; j++)
 			;
-		m = j - i;
-		liq_grow(&p, &cap, m, sizeof *p);
-		liq_grow(&ref, &cap2, m, sizeof *ref);
-		liq_grow(&flag, &cap3, m, sizeof *flag);
-		for (k = 0; k < m; k++) {
-			const rpt *r = &c->r[c->order[i + k]];
-			p[k] = r->price;
+		liq_price_errors(p + i, j - i, c->o.window, c->o.bounce,
+				 flag + i, ref + i);
+	}
+	for (k = 0; k < n; k++) {
+		uint32_t x = c->order[k];
+		if (!flag[k]) {
+			c->order[out++] = x;
+			continue;
 		}
-		liq_price_errors(p, m, c->o.window, c->o.bounce, flag, ref);
-		for (k = 0; k < m; k++) {
-			uint32_t x = c->order[i + k];
-			if (!flag[k]) {
-				c->order[out++] = x;
-				continue;
-			}
-			c->r[x].why = LIQ_K_PRICE_ERROR;
-			c->r[x].flags |= flag[k];
-			liq_grow(&c->pe_idx, &c->pecap, c->npe + 1, sizeof *c->pe_idx);
-			c->pe_ref = liq_xrealloc(c->pe_ref, c->pecap * sizeof *c->pe_ref);
-			c->pe_idx[c->npe] = x;
-			c->pe_ref[c->npe++] = ref[k];
-		}
-		i = j;
+		c->r[x].why = LIQ_K_PRICE_ERROR;
+		c->r[x].flags |= flag[k];
+		liq_grow(&c->pe, &c->pecap, c->npe + 1, sizeof *c->pe);
+		c->pe[c->npe].idx = x;
+		c->pe[c->npe++].ref = ref[k];
 	}
 	c->norder = out;
 	free(p);
 	free(ref);
+	free(bond);
 	free(flag);
+	/* by report, for pe_ref_of() */
+	qsort(c->pe, c->npe, sizeof *c->pe, cmp_pe);
 }
 
 void
@@ -1020,6 +1077,8 @@ liq_clean_write(const liq_clean *c, FILE *fp)
 	liq_row_init(&w);
 	for (i = 0; i < c->norder; i++) {
 		const rpt *r = &c->r[c->order[i]];
+		if (i + AHEAD < c->norder)
+			__builtin_prefetch(&c->r[c->order[i + AHEAD]]);
 		liq_row_str(&w, cusip_of(c, r->bond));
 		liq_row_date(&w, r->exec_day);
 		liq_time_fmt(t, r->exec_tsec);
@@ -1041,12 +1100,12 @@ pe_ref_of(const liq_clean *c, uint32_t i)
 
 	while (lo < hi) {
 		unsigned long mid = (lo + hi) / 2;
-		if (c->pe_idx[mid] < i)
+		if (c->pe[mid].idx < i)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	return lo < c->npe && c->pe_idx[lo] == i ? c->pe_ref[lo] : 0;
+	return lo < c->npe && c->pe[lo].idx == i ? c->pe[lo].ref : 0;
 }
 
 static const char *

@@ -55,8 +55,10 @@ typedef struct liq_clean_opts {
 				   * execution date (liq_regular_settle) */
 	double max_price;         /* prices above it are dropped (1000) */
 	int window;               /* step 5: prints each side (5) */
-	double bounce;            /* step 5: relative distance of a
-				   * bounce-back print (0.25 = 25%) */
+	double bounce;            /* step 5: a bounce-back print is more
+				   * than 1 + bounce times (or less than
+				   * 1 / (1 + bounce) times) its
+				   * neighbours (1: double or half) */
 } liq_clean_opts;
 
 void liq_clean_defaults(liq_clean_opts *o);
@@ -157,10 +159,13 @@ void liq_clean_warn_unmatched(const liq_clean *c);
  * Over one bond's prints p[0..n-1] in time order, with B the median of the
  * up to `window` prints before print i and A the median of the up to
  * `window` prints after it:
- *   - bounce-back: with prints on both sides, print i is more than
- *     `bounce` (relative, 0.25 = 25%) above both B and A, or more than
- *     that below both: it jumped away and came back. A genuine jump is
- *     near A (the new level), so it stays.
+ *   - bounce-back: with prints on both sides, print i is above both B and
+ *     A by more than a factor 1 + bounce, or below both by more than that
+ *     factor (bounce 1: over twice, or under half, the price on either
+ *     side): it jumped away and came back. A genuine jump is near A (the
+ *     new level), so it stays; a large print in a thin bond pays an
+ *     impact of up to about 20% and prints up to ~40% from the prints
+ *     around it, well inside a factor of 2.
  *   - decimal shift at either end of the series, where only one side
  *     exists: the ratio of print i to that side's median is within a
  *     factor of 1.5 of 10, 100, 1/10 or 1/100. When that side holds a
