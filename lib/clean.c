@@ -1212,11 +1212,15 @@ liq_clean_write_rejects(const liq_clean *c, FILE *fp)
 		} else {
 			liq_row_na(&w);
 		}
-		liq_row_long(&w, (long)r->msg);
-		if (r->orig >= 0)
-			liq_row_long(&w, (long)r->orig);
-		else
+		/* zero-filled like the raw files, to grep them */
+		snprintf(buf, sizeof buf, "%07lld", (long long)r->msg);
+		liq_row_str(&w, buf);
+		if (r->orig >= 0) {
+			snprintf(buf, sizeof buf, "%07lld", (long long)r->orig);
+			liq_row_str(&w, buf);
+		} else {
 			liq_row_na(&w);
+		}
 		liq_row_strn(&w, &r->st, 1);
 		if (r->asof)
 			liq_row_strn(&w, &r->asof, 1);

@@ -256,9 +256,11 @@ csv_next(liq_trace_in *in)
 	while (!in->rec_done) {
 		line = liq_tsv_next_line(in->t);
 		if (!line) {
-			if (csv_fini(&in->cp, csv_field, csv_record, in) != 0)
-				liq_tsv_fail(in->t, "CSV: %s (an unterminated quote?)",
-					     csv_strerror(csv_error(&in->cp)));
+			if (csv_fini(&in->cp, csv_field, csv_record, in) != 0) {
+				in->t->lineno = in->rec_line;
+				liq_tsv_fail(in->t, "CSV: a quoted field that never "
+					     "ends");
+			}
 			if (!in->rec_done)
 				return 0;
 			break;
@@ -268,8 +270,9 @@ csv_next(liq_trace_in *in)
 		if (csv_parse(&in->cp, line, in->t->linelen, csv_field,
 			      csv_record, in) != in->t->linelen ||
 		    csv_parse(&in->cp, "\n", 1, csv_field, csv_record, in) != 1)
-			liq_tsv_fail(in->t, "CSV: %s",
-				     csv_strerror(csv_error(&in->cp)));
+			liq_tsv_fail(in->t, "CSV: bad quoting (a quote inside an "
+				     "unquoted field, or text after a closing "
+				     "quote)");
 	}
 	if (in->nf > in->nfield || !in->f) {
 		free(in->f);
@@ -329,12 +332,12 @@ static const char *
 need_hint(int req)
 {
 	switch (req) {
-	case NEED_WIS: return " (the when-issued screen needs it; "
-			      "--keep-when-issued turns the screen off)";
-	case NEED_SPCL: return " (the special-price screen needs it; "
-			       "--keep-special-price turns the screen off)";
-	case NEED_STTL: return " (the settlement screen needs it; "
-			       "--keep-settlement turns the screen off)";
+	case NEED_WIS: return ": the when-issued screen needs it "
+			      "(--keep-when-issued turns the screen off)";
+	case NEED_SPCL: return ": the special-price screen needs it "
+			       "(--keep-special-price turns the screen off)";
+	case NEED_STTL: return ": the settlement screen needs it "
+			       "(--keep-settlement turns the screen off)";
 	default: return "";
 	}
 }
@@ -344,7 +347,7 @@ missing(const liq_trace_in *in, const char *names, int req)
 {
 	size_t n = strcspn(names, ";");
 
-	liq_die(LIQ_EXIT_USAGE, "%s: missing column '%.*s' (%s layout)%s",
+	liq_die(LIQ_EXIT_USAGE, "%s: missing column '%.*s' of the %s layout%s",
 		in->t->name, (int)n, names, liq_trace_fmt_name(in->fmt),
 		need_hint(req));
 }

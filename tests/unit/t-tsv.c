@@ -174,6 +174,45 @@ t_errors(void)
 	check_str(err, "t-tsv: /nonexistent/file.tsv: No such file or directory\n");
 }
 
+/* A '|' separator, a peek that does not consume, raw lines, and rows
+ * whose field count the caller checks (a trailer line). */
+static void
+t_sep_peek_raw(void)
+{
+	const char *p = write_file("a|b|c\n1|2|3\n20200102\nx,y\n");
+	liq_tsv *r = liq_tsv_open(p);
+	const char *line;
+	size_t len;
+	line = liq_tsv_peek(r, &len);
+	check_int(len, 5);
+	check(line && memcmp(line, "a|b|c", 5) == 0);
+	line = liq_tsv_peek(r, &len); /* again: not consumed */
+	check_int(len, 5);
+	liq_tsv_set_sep(r, '|');
+	check_int(liq_tsv_header(r), 1);
+	check_int(r->nhdr, 3);
+	check_str(r->hdr[2], "c");
+	check_int(liq_tsv_next(r), 1);
+	check_str(liq_tsv_field(r, 1), "2");
+	check_int(liq_tsv_next_any(r), 1);
+	check_int(r->nf, 1);
+	check_str(liq_tsv_field(r, 0), "20200102");
+	check_str(liq_tsv_next_line(r), "x,y");
+	check_int(r->lineno, 4);
+	check(liq_tsv_next_line(r) == NULL);
+	check(liq_tsv_peek(r, &len) == NULL);
+	liq_tsv_close(r);
+	unlink(p);
+	/* a peek at a last line without '\n' */
+	p = write_file("only");
+	r = liq_tsv_open(p);
+	line = liq_tsv_peek(r, &len);
+	check_int(len, 4);
+	check_str(liq_tsv_next_line(r), "only");
+	liq_tsv_close(r);
+	unlink(p);
+}
+
 static void
 t_writer(void)
 {
@@ -203,6 +242,7 @@ main(void)
 	TEST(t_no_final_newline_and_empty_fields(), "last line without newline, empty fields");
 	TEST(t_long_lines(), "lines longer than the buffer, many refills");
 	TEST(t_errors(), "CRLF, short row, bad number, missing column, missing file");
+	TEST(t_sep_peek_raw(), "'|' separator, peek, raw lines, free field counts");
 	TEST(t_writer(), "row writer formats and separates fields");
 	return tap_done();
 }
