@@ -28,6 +28,14 @@ struct liq_clean {
 	const char **fname;
 	unsigned long *fstart;
 	unsigned long nfiles, fcap, fcap2;
+	/* reports the steps start from, noted as they are added, so that
+	 * the steps need not scan every report */
+	uint32_t *recs;          /* post-2012 X, C and Y records */
+	unsigned long nrecs, reccap;
+	uint32_t *dsell, *dbuy;  /* dealer sells and buys */
+	unsigned long nsell, sellcap, nbuy, buycap;
+	unsigned long npre;      /* pre-2012 reports */
+	int minday;              /* earliest execution date */
 	/* results */
 	unsigned long count[LIQ_K_N];
 	unsigned long unmatched[LIQ_U_N];
@@ -100,6 +108,9 @@ liq_clean_free(liq_clean *c)
 	free(c->fstart);
 	free(c->order);
 	free(c->rank);
+	free(c->recs);
+	free(c->dsell);
+	free(c->dbuy);
 	free(c->pe);
 	free(c);
 }
@@ -212,6 +223,29 @@ is_pre(const rpt *r)
 	return r->rpt_day < post_day;
 }
 
+static void
+push(uint32_t **a, unsigned long *n, unsigned long *cap, uint32_t i)
+{
+	liq_grow(a, cap, *n + 1, sizeof **a);
+	(*a)[(*n)++] = i;
+}
+
+/* Note report i in the lists the steps start from. */
+static void
+note(liq_clean *c, const rpt *r, uint32_t i)
+{
+	if (!i || r->exec_day < c->minday)
+		c->minday = r->exec_day;
+	if (is_pre(r))
+		c->npre++;
+	else if (r->st == 'X' || r->st == 'C' || r->st == 'Y')
+		push(&c->recs, &c->nrecs, &c->reccap, i);
+	if (r->contra == 'D' && r->side == 'S')
+		push(&c->dsell, &c->nsell, &c->sellcap, i);
+	else if (r->contra == 'D')
+		push(&c->dbuy, &c->nbuy, &c->buycap, i);
+}
+
 void
 liq_clean_add(liq_clean *c, const liq_trace_rec *t)
 {
@@ -250,6 +284,7 @@ liq_clean_add(liq_clean *c, const liq_trace_rec *t)
 	r->contra = t->contra;
 	r->flags = t->flags;
 	r->why = LIQ_K_KEPT;
+	note(c, r, (uint32_t)(c->n - 1));
 }
 
 size_t
@@ -458,11 +493,13 @@ pass_free(pass *p)
 	memset(p, 0, sizeof *p);
 }
 
+/* Report r is removed by step `kind` (counted), because of report link. */
 static void
-remove_as(rpt *r, int kind, uint32_t link)
+remove_as(liq_clean *c, rpt *r, int kind, uint32_t link)
 {
 	r->why = (uint8_t)kind;
 	r->link = link;
+	c->count[kind]++;
 }
 
 /* A report that an X, C, Y or W can act on. */
@@ -491,6 +528,7 @@ unmatched_as(liq_clean *c, rpt *r, int kind, int u)
 {
 	r->why = (uint8_t)kind;
 	r->flags |= LIQ_CR_UNMATCHED;
+	c->count[kind]++;
 	c->unmatched[u]++;
 }
 
@@ -522,16 +560,14 @@ step_post(liq_clean *c, pass *defer)
 
 	memset(&xc, 0, sizeof xc);
 	memset(&y, 0, sizeof y);
-	for (i = 0; i < c->n; i++) {
-		rpt *r = &c->r[i];
-		if (is_pre(r))
-			continue;
-		if (r->st == 'X' || r->st == 'C') {
-			key_post(&k, r, r->msg);
-			pass_add(&xc, (uint32_t)i, &k);
-		} else if (r->st == 'Y') {
+	for (j = 0; j < c->nrecs; j++) {
+		rpt *r = &c->r[c->recs[j]];
+		if (r->st == 'Y') {
 			key_post(&k, r, r->orig);
-			pass_add(&y, (uint32_t)i, &k);
+			pass_add(&y, c->recs[j], &k);
+		} else {
+			key_post(&k, r, r->msg);
+			pass_add(&xc, c->recs[j], &k);
 		}
 	}
 	pass_build(&xc);
@@ -549,11 +585,11 @@ step_post(liq_clean *c, pass *defer)
 		if ((x = take_post(&xc, &kl, hl, &kt, ht, (uint32_t)i)) != NONE) {
 			rpt *r = &c->r[xc.rec[x]];
 			int kind = r->st == 'C' ? LIQ_K_CORRECTED : LIQ_K_CANCELLED;
-			remove_as(r, kind, (uint32_t)i);
-			remove_as(t, kind, xc.rec[x]);
+			remove_as(c, r, kind, (uint32_t)i);
+			remove_as(c, t, kind, xc.rec[x]);
 		} else if ((x = take_post(&y, &kl, hl, &kt, ht, (uint32_t)i)) != NONE) {
-			remove_as(&c->r[y.rec[x]], LIQ_K_REVERSED, (uint32_t)i);
-			remove_as(t, LIQ_K_REVERSED, y.rec[x]);
+			remove_as(c, &c->r[y.rec[x]], LIQ_K_REVERSED, (uint32_t)i);
+			remove_as(c, t, LIQ_K_REVERSED, y.rec[x]);
 		}
 	}
 	for (j = 0; j < xc.nrec; j++) {
@@ -640,8 +676,8 @@ pair_reversals(liq_clean *c, const uint32_t *recs, unsigned long nrec, int tag,
 		key_trade(&k, &c->r[cand[i]], tag, 0);
 		jj = pass_take(&p, &k, key_hash(&k), cand[i]);
 		if (jj != NONE) {
-			remove_as(&c->r[p.rec[jj]], LIQ_K_PRE_REVERSED, cand[i]);
-			remove_as(&c->r[cand[i]], LIQ_K_PRE_REVERSED, p.rec[jj]);
+			remove_as(c, &c->r[p.rec[jj]], LIQ_K_PRE_REVERSED, cand[i]);
+			remove_as(c, &c->r[cand[i]], LIQ_K_PRE_REVERSED, p.rec[jj]);
 		}
 	}
 	*nleft = 0;
@@ -681,11 +717,11 @@ step_pre(liq_clean *c, pass *defer)
 		if (j != NONE) {
 			rpt *x = &c->r[p.rec[j]];
 			if (x->st == 'C') {
-				remove_as(x, LIQ_K_PRE_CANCELLED, (uint32_t)i);
-				remove_as(t, LIQ_K_PRE_CANCELLED, p.rec[j]);
+				remove_as(c, x, LIQ_K_PRE_CANCELLED, (uint32_t)i);
+				remove_as(c, t, LIQ_K_PRE_CANCELLED, p.rec[j]);
 			} else {
 				x->link = (uint32_t)i; /* the W stays */
-				remove_as(t, LIQ_K_PRE_CORRECTED, p.rec[j]);
+				remove_as(c, t, LIQ_K_PRE_CORRECTED, p.rec[j]);
 			}
 		}
 	}
@@ -737,23 +773,23 @@ step_dealer(liq_clean *c)
 	key k;
 
 	memset(&p, 0, sizeof p);
-	for (i = 0; i < c->n; i++) {
-		rpt *r = &c->r[i];
-		if (r->why == LIQ_K_KEPT && r->contra == 'D' && r->side == 'S') {
+	for (i = 0; i < c->nsell; i++) {
+		rpt *r = &c->r[c->dsell[i]];
+		if (r->why == LIQ_K_KEPT) {
 			key_trade(&k, r, KEY_DEALER, 0);
-			pass_add(&p, (uint32_t)i, &k);
+			pass_add(&p, c->dsell[i], &k);
 		}
 	}
 	pass_build(&p);
-	for (i = 0; i < c->n && p.nrec; i++) {
-		rpt *r = &c->r[i];
+	for (i = 0; i < c->nbuy && p.nrec; i++) {
+		rpt *r = &c->r[c->dbuy[i]];
 		uint32_t j;
-		if (r->why != LIQ_K_KEPT || r->contra != 'D' || r->side != 'B')
+		if (r->why != LIQ_K_KEPT)
 			continue;
 		key_trade(&k, r, KEY_DEALER, 0);
-		j = pass_take(&p, &k, key_hash(&k), (uint32_t)i);
+		j = pass_take(&p, &k, key_hash(&k), c->dbuy[i]);
 		if (j != NONE)
-			remove_as(r, LIQ_K_DEALER_BUY, p.rec[j]);
+			remove_as(c, r, LIQ_K_DEALER_BUY, p.rec[j]);
 	}
 	pass_free(&p);
 }
@@ -765,33 +801,26 @@ settle_limit(const liq_clean *c, const rpt *r)
 				     : liq_regular_settle(r->exec_day);
 }
 
-/* Step 4: the screens, in the order of the audit table. */
-static void
-step_screens(liq_clean *c)
+/* Step 4: the screen that removes report r, in the order of the audit
+ * table, or LIQ_K_KEPT. */
+static int
+screen(const liq_clean *c, const rpt *r)
 {
 	const liq_clean_opts *o = &c->o;
-	unsigned long i;
 
-	for (i = 0; i < c->n; i++) {
-		rpt *r = &c->r[i];
-		int k = 0;
-		if (r->why != LIQ_K_KEPT)
-			continue;
-		if (!o->keep_when_issued && (r->flags & LIQ_REC_WIS))
-			k = LIQ_K_WHEN_ISSUED;
-		else if (!o->keep_special_price && (r->flags & LIQ_REC_SPCL))
-			k = LIQ_K_SPECIAL_PRICE;
-		else if (!o->keep_settlement && r->sttl > settle_limit(c, r))
-			k = LIQ_K_SETTLEMENT;
-		else if (!o->keep_locked_in && (r->flags & LIQ_REC_LOCKED))
-			k = LIQ_K_LOCKED_IN;
-		else if (!o->keep_agency && (r->flags & LIQ_REC_AGENCY))
-			k = LIQ_K_AGENCY;
-		else if (!o->keep_price_range &&
-			 !(r->price > 0 && r->price <= o->max_price))
-			k = LIQ_K_PRICE_RANGE;
-		r->why = (uint8_t)k;
-	}
+	if (!o->keep_when_issued && (r->flags & LIQ_REC_WIS))
+		return LIQ_K_WHEN_ISSUED;
+	if (!o->keep_special_price && (r->flags & LIQ_REC_SPCL))
+		return LIQ_K_SPECIAL_PRICE;
+	if (!o->keep_settlement && r->sttl > settle_limit(c, r))
+		return LIQ_K_SETTLEMENT;
+	if (!o->keep_locked_in && (r->flags & LIQ_REC_LOCKED))
+		return LIQ_K_LOCKED_IN;
+	if (!o->keep_agency && (r->flags & LIQ_REC_AGENCY))
+		return LIQ_K_AGENCY;
+	if (!o->keep_price_range && !(r->price > 0 && r->price <= o->max_price))
+		return LIQ_K_PRICE_RANGE;
+	return LIQ_K_KEPT;
 }
 
 /* ---- sorting --------------------------------------------------------- */
@@ -805,16 +834,17 @@ cmp_cusip(const void *a, const void *b)
 		      cusip_of(rank_c, *(const uint32_t *)b));
 }
 
-/* The live reports in (cusip, execution date, time) order, ties in input
- * order: a stable LSD radix sort of rank << 34 | day << 17 | second. */
+/* Step 4, and the reports left in (cusip, execution date, time) order,
+ * ties in input order: a stable LSD radix sort of rank << 34 | day << 17
+ * | second. */
 static void
-sort_live(liq_clean *c)
+screen_and_sort(liq_clean *c)
 {
 	uint32_t *byname = liq_xmalloc((c->nb + 1) * sizeof *byname);
 	uint64_t *kv = NULL, *k2;
 	uint32_t *idx, *i2;
-	unsigned long i, n = 0, b;
-	int minday = 0, shift, first = 1;
+	unsigned long i, n = c->n, b;
+	int shift, k;
 	uint64_t maxkey = 0;
 
 	for (b = 0; b < c->nb; b++)
@@ -826,27 +856,24 @@ sort_live(liq_clean *c)
 		c->rank[byname[b]] = (uint32_t)b;
 	free(byname);
 
-	for (i = 0; i < c->n; i++) {
-		const rpt *r = &c->r[i];
-		if (r->why != LIQ_K_KEPT)
-			continue;
-		if (first || r->exec_day < minday)
-			minday = r->exec_day;
-		first = 0;
-		n++;
-	}
+	for (k = 1; k < LIQ_K_N; k++)
+		n -= c->count[k]; /* the reports steps 1-3 left */
 	kv = liq_xmalloc((n + 1) * sizeof *kv);
 	k2 = liq_xmalloc((n + 1) * sizeof *k2);
 	idx = liq_xmalloc((n + 1) * sizeof *idx);
 	i2 = liq_xmalloc((n + 1) * sizeof *i2);
 	n = 0;
 	for (i = 0; i < c->n; i++) {
-		const rpt *r = &c->r[i];
+		rpt *r = &c->r[i];
 		if (r->why != LIQ_K_KEPT)
 			continue;
+		if ((k = screen(c, r)) != LIQ_K_KEPT) {
+			remove_as(c, r, k, NONE);
+			continue;
+		}
 		/* dates span at most 1900-2199 (< 2^17 days), times < 2^17 s */
 		kv[n] = (uint64_t)c->rank[r->bond] << 34 |
-			 (uint64_t)(r->exec_day - minday) << 17 |
+			 (uint64_t)(r->exec_day - c->minday) << 17 |
 			 (uint64_t)r->exec_tsec;
 		if (kv[n] > maxkey)
 			maxkey = kv[n];
@@ -1023,7 +1050,7 @@ step_prices(liq_clean *c)
 			c->order[out++] = x;
 			continue;
 		}
-		c->r[x].why = LIQ_K_PRICE_ERROR;
+		remove_as(c, &c->r[x], LIQ_K_PRICE_ERROR, NONE);
 		c->r[x].flags |= flag[k];
 		liq_grow(&c->pe, &c->pecap, c->npe + 1, sizeof *c->pe);
 		c->pe[c->npe].idx = x;
@@ -1042,23 +1069,21 @@ void
 liq_clean_run(liq_clean *c)
 {
 	pass defer;
-	unsigned long i;
 
 	if (c->ran)
 		return;
 	c->ran = 1;
 	memset(&defer, 0, sizeof defer);
 	step_post(c, &defer);
-	step_pre(c, &defer);
+	if (c->npre || defer.nrec)
+		step_pre(c, &defer);
 	pass_free(&defer);
 	if (!c->o.keep_dealer_buys)
 		step_dealer(c);
-	step_screens(c);
-	sort_live(c);
+	screen_and_sort(c);
 	if (!c->o.keep_price_errors)
 		step_prices(c);
-	for (i = 0; i < c->n; i++)
-		c->count[c->r[i].why]++;
+	c->count[LIQ_K_KEPT] = c->norder;
 }
 
 /* ---- output ------------------------------------------------------------ */
@@ -1071,7 +1096,8 @@ liq_clean_write(const liq_clean *c, FILE *fp)
 {
 	liq_row w;
 	unsigned long i;
-	char t[9];
+	char t[9], d[11];
+	int day = INT32_MIN;
 
 	liq_write_header(fp, TRADES_HDR);
 	liq_row_init(&w);
@@ -1080,7 +1106,11 @@ liq_clean_write(const liq_clean *c, FILE *fp)
 		if (i + AHEAD < c->norder)
 			__builtin_prefetch(&c->r[c->order[i + AHEAD]]);
 		liq_row_str(&w, cusip_of(c, r->bond));
-		liq_row_date(&w, r->exec_day);
+		if (r->exec_day != day) { /* a bond's trades share dates */
+			day = r->exec_day;
+			liq_date_fmt(d, day);
+		}
+		liq_row_strn(&w, d, 10);
 		liq_time_fmt(t, r->exec_tsec);
 		liq_row_strn(&w, t, 8);
 		liq_row_num(&w, r->price);
@@ -1088,8 +1118,11 @@ liq_clean_write(const liq_clean *c, FILE *fp)
 		/* the dealer reports its own side: a dealer sale is a
 		 * customer buy */
 		liq_row_strn(&w, r->contra == 'D' ? "D" : r->side == 'S' ? "B" : "S", 1);
-		liq_row_end(&w, fp);
+		liq_row_next(&w);
+		if (w.len > 1 << 16)
+			liq_row_flush(&w, fp);
 	}
+	liq_row_flush(&w, fp);
 	liq_row_free(&w);
 }
 

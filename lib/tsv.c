@@ -357,6 +357,23 @@ liq_row_end(liq_row *w, FILE *fp)
 }
 
 void
+liq_row_next(liq_row *w)
+{
+	w->nf = 0;
+	reserve(w, 0); /* room for the '\n'; no tab with nf 0 */
+	w->buf[w->len++] = '\n';
+	w->nf = 0;
+}
+
+void
+liq_row_flush(liq_row *w, FILE *fp)
+{
+	fwrite(w->buf, 1, w->len, fp);
+	w->len = 0;
+	w->nf = 0;
+}
+
+void
 liq_write_header(FILE *fp, const char *const *names)
 {
 	int i;

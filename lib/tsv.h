@@ -115,6 +115,12 @@ void liq_row_date(liq_row *w, int days);  /* YYYY-MM-DD */
 void liq_row_na(liq_row *w);
 /* Append '\n', write to fp, reset. */
 void liq_row_end(liq_row *w, FILE *fp);
+/* Append '\n' and start the next row in the same buffer, unwritten: for
+ * writers of many rows, which call liq_row_flush() every few kilobytes
+ * (one fwrite for many rows). */
+void liq_row_next(liq_row *w);
+/* Write the buffered rows to fp and reset. */
+void liq_row_flush(liq_row *w, FILE *fp);
 
 /* Write a header line from a NULL-terminated list of names and flush it,
  * so that a broken pipeline fails fast. */
