@@ -651,10 +651,12 @@ pair_reversals(liq_clean *c, const uint32_t *recs, unsigned long nrec, int tag,
 	unsigned long i, j, ncand = 0, ccap = 0;
 	key k;
 
-	memcpy(rs, recs, nrec * sizeof *rs);
+	if (nrec)
+		memcpy(rs, recs, nrec * sizeof *rs);
 	sort_c = c;
 	sort_by_time = tag == KEY_REV6;
-	qsort(rs, nrec, sizeof *rs, cmp_rev);
+	if (nrec)
+		qsort(rs, nrec, sizeof *rs, cmp_rev);
 	memset(&p, 0, sizeof p);
 	for (j = 0; j < nrec; j++) {
 		key_trade(&k, &c->r[rs[j]], tag, 0);
@@ -670,7 +672,8 @@ pair_reversals(liq_clean *c, const uint32_t *recs, unsigned long nrec, int tag,
 			cand[ncand++] = (uint32_t)i;
 		}
 	}
-	qsort(cand, ncand, sizeof *cand, cmp_rev);
+	if (ncand)
+		qsort(cand, ncand, sizeof *cand, cmp_rev);
 	for (i = 0; i < ncand; i++) {
 		uint32_t jj;
 		key_trade(&k, &c->r[cand[i]], tag, 0);
@@ -1062,7 +1065,8 @@ step_prices(liq_clean *c)
 	free(bond);
 	free(flag);
 	/* by report, for pe_ref_of() */
-	qsort(c->pe, c->npe, sizeof *c->pe, cmp_pe);
+	if (c->npe)
+		qsort(c->pe, c->npe, sizeof *c->pe, cmp_pe);
 }
 
 void
