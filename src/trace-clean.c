@@ -64,28 +64,6 @@ usage_ok(void)
 	exit(LIQ_EXIT_OK);
 }
 
-static double
-arg_num(const char *opt, const char *v, double lo, double hi)
-{
-	double x;
-
-	if (liq_num_parse(v, &x) != LIQ_NUM_OK || !(x >= lo && x <= hi))
-		liq_usage("%s: bad value '%s' (want a number from %g to %g)", opt,
-			  v, lo, hi);
-	return x;
-}
-
-static int
-arg_int(const char *opt, const char *v, long lo, long hi)
-{
-	long x;
-
-	if (liq_int_parse(v, &x) != LIQ_NUM_OK || x < lo || x > hi)
-		liq_usage("%s: bad value '%s' (want a whole number from %ld to "
-			  "%ld)", opt, v, lo, hi);
-	return (int)x;
-}
-
 /* Read every report of one file into c. */
 static void
 read_file(liq_clean *c, const char *path, liq_trace_fmt fmt, int need)
@@ -157,16 +135,16 @@ main(int argc, char **argv)
 		case O_RANGE: o.keep_price_range = 1; break;
 		case O_ERRORS: o.keep_price_errors = 1; break;
 		case O_SETTLE_DAYS:
-			o.settle_days = arg_int("--settle-days", optarg, 0, 9999);
+			o.settle_days = (int)liq_arg_long("--settle-days", optarg, 0, 9999);
 			break;
 		case O_MAX_PRICE:
-			o.max_price = arg_num("--max-price", optarg, 1e-9, 1e12);
+			o.max_price = liq_arg_num("--max-price", optarg, 1e-9, 1e12);
 			break;
 		case O_BOUNCE:
-			o.bounce = arg_num("--bounce-pct", optarg, 1, 10000) / 100;
+			o.bounce = liq_arg_num("--bounce-pct", optarg, 1, 10000) / 100;
 			break;
 		case O_WINDOW:
-			o.window = arg_int("--window", optarg, 1, 64);
+			o.window = (int)liq_arg_long("--window", optarg, 1, 64);
 			break;
 		case 'q': liq_quiet = 1; break;
 		case 'h': usage_ok();

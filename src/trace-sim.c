@@ -232,17 +232,6 @@ write_side(const char *path, const liq_sim *s, side_writer fn)
 	liq_ofile_close(f);
 }
 
-static double
-arg_num(const char *opt, const char *v, double lo, double hi)
-{
-	double x;
-
-	if (liq_num_parse(v, &x) != LIQ_NUM_OK || x < lo || x > hi)
-		liq_usage("%s: bad value '%s' (want a number from %g to %g)", opt,
-			  v, lo, hi);
-	return x;
-}
-
 static int
 arg_date(const char *opt, const char *v)
 {
@@ -304,7 +293,7 @@ main(int argc, char **argv)
 			break;
 		}
 		case 'n':
-			o.nbonds = (int)arg_num("--bonds", optarg, 1, 1e6);
+			o.nbonds = (int)liq_arg_num("--bonds", optarg, 1, 1e6);
 			if (o.nbonds != atof(optarg))
 				liq_usage("--bonds: bad value '%s' (want a whole "
 					  "number)", optarg);
@@ -328,9 +317,9 @@ main(int argc, char **argv)
 		case O_COUNTS: counts_out = optarg; break;
 		case O_CLEAN: clean_out = optarg; break;
 		case O_IMPACT:
-			o.impact_scale = arg_num("--impact-scale", optarg, 0, 100);
+			o.impact_scale = liq_arg_num("--impact-scale", optarg, 0, 100);
 			break;
-		case O_ERRORS: errors = arg_num("--errors", optarg, 0, 20); break;
+		case O_ERRORS: errors = liq_arg_num("--errors", optarg, 0, 20); break;
 		case 'q': liq_quiet = 1; break;
 		case 'h': usage_ok();
 		case 'V': liq_version();
