@@ -50,13 +50,13 @@ struct liq_clean {
 	int ran;
 };
 
-static int post_day;
+/* 2012-02-06, the first report date of the post-2012 vocabulary, in days
+ * since 1970-01-01 (t-clean checks it against liq_date_from_ymd). */
+enum { post_day = 15376 };
 
 int
 liq_clean_post_day(void)
 {
-	if (!post_day)
-		post_day = liq_date_from_ymd(2012, 2, 6);
 	return post_day;
 }
 
@@ -88,7 +88,6 @@ liq_clean_new(const liq_clean_opts *o)
 	liq_clean *c = liq_xcalloc(1, sizeof *c);
 
 	c->o = *o;
-	liq_clean_post_day();
 	c->bmask = 1023;
 	c->btab = liq_xmalloc((c->bmask + 1) * sizeof *c->btab);
 	memset(c->btab, 0xff, (c->bmask + 1) * sizeof *c->btab);
@@ -252,7 +251,7 @@ liq_clean_add(liq_clean *c, const liq_trace_rec *t)
 	rpt *r;
 	int pre = t->rpt_day < post_day;
 
-	if (pre ? !strchr("TCW", t->st) : !strchr("TXCRY", t->st)) {
+	if (!t->st || !strchr(pre ? "TCW" : "TXCRY", t->st)) {
 		char d[11];
 		liq_date_fmt(d, t->rpt_day);
 		liq_die_at(LIQ_EXIT_DATA, file_of(c, c->n), t->line,
@@ -262,7 +261,8 @@ liq_clean_add(liq_clean *c, const liq_trace_rec *t)
 				 "or Y");
 	}
 	if (c->n >= NONE - 1)
-		liq_die(LIQ_EXIT_DATA, "more than %lu reports", (unsigned long)NONE - 1);
+		liq_die(LIQ_EXIT_DATA, "more than %lu reports",
+			(unsigned long)NONE - 1);
 	liq_grow(&c->r, &c->cap, c->n + 1, sizeof *c->r);
 	r = &c->r[c->n++];
 	r->price = t->price == 0 ? 0 : t->price; /* no -0 */
@@ -452,7 +452,8 @@ pass_build(pass *p)
 		for (;; h = (h + 1) & p->mask) {
 			s = &p->tab[h];
 			if (s->first == NONE ||
-			    memcmp(&p->rkey[s->first], &p->rkey[j], sizeof(key)) == 0)
+			    memcmp(&p->rkey[s->first], &p->rkey[j],
+				   sizeof(key)) == 0)
 				break;
 		}
 		p->next[j] = NONE;
@@ -582,13 +583,19 @@ step_post(liq_clean *c, pass *defer)
 		key_trade(&kt, t, KEY_TRADE, t->msg);
 		hl = key_hash(&kl);
 		ht = key_hash(&kt);
-		if ((x = take_post(&xc, &kl, hl, &kt, ht, (uint32_t)i)) != NONE) {
+		x = take_post(&xc, &kl, hl, &kt, ht, (uint32_t)i);
+		if (x != NONE) {
 			rpt *r = &c->r[xc.rec[x]];
-			int kind = r->st == 'C' ? LIQ_K_CORRECTED : LIQ_K_CANCELLED;
+			int kind = r->st == 'C' ? LIQ_K_CORRECTED
+						: LIQ_K_CANCELLED;
 			remove_as(c, r, kind, (uint32_t)i);
 			remove_as(c, t, kind, xc.rec[x]);
-		} else if ((x = take_post(&y, &kl, hl, &kt, ht, (uint32_t)i)) != NONE) {
-			remove_as(c, &c->r[y.rec[x]], LIQ_K_REVERSED, (uint32_t)i);
+			continue;
+		}
+		x = take_post(&y, &kl, hl, &kt, ht, (uint32_t)i);
+		if (x != NONE) {
+			remove_as(c, &c->r[y.rec[x]], LIQ_K_REVERSED,
+				  (uint32_t)i);
 			remove_as(c, t, LIQ_K_REVERSED, y.rec[x]);
 		}
 	}
@@ -636,8 +643,9 @@ cmp_rev(const void *a, const void *b)
 static int
 is_rev_target(const rpt *r)
 {
-	return r->why == LIQ_K_KEPT && is_pre(r) && (r->st == 'T' || r->st == 'W') &&
-	       r->asof != 'R' && r->asof != 'X';
+	return r->why == LIQ_K_KEPT && is_pre(r) &&
+	       (r->st == 'T' || r->st == 'W') && r->asof != 'R' &&
+	       r->asof != 'X';
 }
 
 /* Match reversal records `recs` (report indices) on 7 or 6 keys; returns
@@ -679,8 +687,10 @@ pair_reversals(liq_clean *c, const uint32_t *recs, unsigned long nrec, int tag,
 		key_trade(&k, &c->r[cand[i]], tag, 0);
 		jj = pass_take(&p, &k, key_hash(&k), cand[i]);
 		if (jj != NONE) {
-			remove_as(c, &c->r[p.rec[jj]], LIQ_K_PRE_REVERSED, cand[i]);
-			remove_as(c, &c->r[cand[i]], LIQ_K_PRE_REVERSED, p.rec[jj]);
+			remove_as(c, &c->r[p.rec[jj]], LIQ_K_PRE_REVERSED,
+				  cand[i]);
+			remove_as(c, &c->r[cand[i]], LIQ_K_PRE_REVERSED,
+				  p.rec[jj]);
 		}
 	}
 	*nleft = 0;
@@ -720,7 +730,8 @@ step_pre(liq_clean *c, pass *defer)
 		if (j != NONE) {
 			rpt *x = &c->r[p.rec[j]];
 			if (x->st == 'C') {
-				remove_as(c, x, LIQ_K_PRE_CANCELLED, (uint32_t)i);
+				remove_as(c, x, LIQ_K_PRE_CANCELLED,
+					  (uint32_t)i);
 				remove_as(c, t, LIQ_K_PRE_CANCELLED, p.rec[j]);
 			} else {
 				x->link = (uint32_t)i; /* the W stays */
@@ -989,21 +1000,24 @@ liq_price_errors(const double *p, size_t n, int window, double bounce,
 			count_outside(pa, na, x / f, x * f, &ab, &aa);
 			if ((2 * bb >= nb && 2 * ab >= na) ||
 			    (2 * ba >= nb && 2 * aa >= na)) {
-				double B = median_of(pb, nb), A = median_of(pa, na);
+				double B = median_of(pb, nb);
+				double A = median_of(pa, na);
 				if (x > f * B && x > f * A)
 					r = B > A ? B : A; /* the nearer side */
 				else if (x * f < B && x * f < A)
 					r = B < A ? B : A;
 				if (r > 0)
-					flag[i] = decimal_power(x / r) ? LIQ_CR_SHIFT
-								       : LIQ_CR_BOUNCE;
+					flag[i] = decimal_power(x / r)
+							  ? LIQ_CR_SHIFT
+							  : LIQ_CR_BOUNCE;
 			}
 		} else if (nb || na) {
 			/* an end of the series: only a decimal shift shows */
 			int m = nb ? nb : na;
 			double R = median_of(nb ? pb : pa, m);
 			if (R > 0 && decimal_power(x / R) &&
-			    (m > 1 || fabs(log(x / 100)) > fabs(log(R / 100)))) {
+			    (m > 1 ||
+			     fabs(log(x / 100)) > fabs(log(R / 100)))) {
 				flag[i] = LIQ_CR_SHIFT;
 				r = R;
 			}
@@ -1016,7 +1030,8 @@ liq_price_errors(const double *p, size_t n, int window, double bounce,
 static int
 cmp_pe(const void *a, const void *b)
 {
-	uint32_t x = ((const struct pe *)a)->idx, y = ((const struct pe *)b)->idx;
+	uint32_t x = ((const struct pe *)a)->idx;
+	uint32_t y = ((const struct pe *)b)->idx;
 
 	return x < y ? -1 : x > y;
 }
@@ -1121,7 +1136,9 @@ liq_clean_write(const liq_clean *c, FILE *fp)
 		liq_row_num(&w, r->qty);
 		/* the dealer reports its own side: a dealer sale is a
 		 * customer buy */
-		liq_row_strn(&w, r->contra == 'D' ? "D" : r->side == 'S' ? "B" : "S", 1);
+		liq_row_strn(&w, r->contra == 'D'  ? "D"
+				 : r->side == 'S' ? "B"
+						  : "S", 1);
 		liq_row_next(&w);
 		if (w.len > 1 << 16)
 			liq_row_flush(&w, fp);
@@ -1173,7 +1190,8 @@ detail(const liq_clean *c, uint32_t i, char *buf, size_t sz)
 	case LIQ_K_CANCELLED: case LIQ_K_CORRECTED: case LIQ_K_REVERSED:
 	case LIQ_K_PRE_CANCELLED: case LIQ_K_PRE_REVERSED:
 		if (r->flags & LIQ_CR_UNMATCHED)
-			snprintf(buf, sz, "%s that matches no report", st_name(r));
+			snprintf(buf, sz, "%s that matches no report",
+				 st_name(r));
 		else if (strchr("XCY", r->st) ||
 			 (is_pre(r) && (r->asof == 'R' || r->asof == 'X')))
 			snprintf(buf, sz, "%s of %s:%lu", st_name(r), lf,
@@ -1187,8 +1205,8 @@ detail(const liq_clean *c, uint32_t i, char *buf, size_t sz)
 			 (unsigned long)l->line);
 		break;
 	case LIQ_K_DEALER_BUY:
-		snprintf(buf, sz, "dealer buy matching the dealer sell at %s:%lu",
-			 lf, (unsigned long)l->line);
+		snprintf(buf, sz, "dealer buy matching the dealer sell at "
+			 "%s:%lu", lf, (unsigned long)l->line);
 		break;
 	case LIQ_K_WHEN_ISSUED: snprintf(buf, sz, "when issued"); break;
 	case LIQ_K_SPECIAL_PRICE: snprintf(buf, sz, "special price"); break;
@@ -1208,7 +1226,8 @@ detail(const liq_clean *c, uint32_t i, char *buf, size_t sz)
 		liq_num_fmt(a, r->price);
 		liq_num_fmt(b, pe_ref_of(c, i));
 		snprintf(buf, sz, "%s: %s against a median of %s around it",
-			 r->flags & LIQ_CR_SHIFT ? "decimal shift" : "bounce-back",
+			 r->flags & LIQ_CR_SHIFT ? "decimal shift"
+						 : "bounce-back",
 			 a, b);
 		break;
 	default: buf[0] = '\0';
@@ -1276,8 +1295,8 @@ void
 liq_clean_audit(const liq_clean *c, FILE *fp)
 {
 	static const char STEP[LIQ_K_N] = {
-		0, '1', '1', '1', '2', '2', '2', '3', '4', '4', '4', '4', '4', '4',
-		'5'
+		0, '1', '1', '1', '2', '2', '2', '3', '4', '4', '4', '4', '4',
+		'4', '5'
 	};
 	double n = c->n ? (double)c->n : 1;
 	int k;
@@ -1287,7 +1306,8 @@ liq_clean_audit(const liq_clean *c, FILE *fp)
 		c->n ? 100.0 : 0.0);
 	for (k = 1; k < LIQ_K_N; k++)
 		fprintf(fp, "%-5c %-14s %12lu %8.2f\n", STEP[k],
-			liq_clean_kind_name(k), c->count[k], 100 * c->count[k] / n);
+			liq_clean_kind_name(k), c->count[k],
+			100 * c->count[k] / n);
 	fprintf(fp, "%-5s %-14s %12lu %8.2f\n", "out", "clean",
 		c->count[LIQ_K_KEPT], 100 * c->count[LIQ_K_KEPT] / n);
 }
@@ -1308,8 +1328,9 @@ liq_clean_warn_unmatched(const liq_clean *c)
 		unsigned long m = c->unmatched[u];
 		if (!m)
 			continue;
-		len += (size_t)snprintf(buf + len, sizeof buf - len, "%s%lu %s%s",
-					len ? ", " : "", m, N[u], m == 1 ? "" : "s");
+		len += (size_t)snprintf(buf + len, sizeof buf - len,
+					"%s%lu %s%s", len ? ", " : "", m, N[u],
+					m == 1 ? "" : "s");
 		if (u == LIQ_U_PRE_W)
 			kept = 1;
 		else

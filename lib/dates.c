@@ -250,9 +250,9 @@ easter(int y)
 	int h = (19 * a + b - d - g + 15) % 30, i = c / 4, k = c % 4;
 	int l = (32 + 2 * e + 2 * i - h - k) % 7;
 	int m = (a + 11 * h + 22 * l) / 451;
-	int month = (h + l - 7 * m + 114) / 31, day = (h + l - 7 * m + 114) % 31 + 1;
+	int n = h + l - 7 * m + 114;
 
-	return liq_date_from_ymd(y, month, day);
+	return liq_date_from_ymd(y, n / 31, n % 31 + 1);
 }
 
 /* A fixed-date holiday as observed: Saturday on the Friday before,
@@ -287,15 +287,16 @@ liq_settle_holiday(int day)
 	    day == observed(y, 7, 4) || day == observed(y, 11, 11) ||
 	    day == observed(y, 12, 25))
 		return 1;
-	switch (m) {
-	case 1: if (day == nth_weekday(y, 1, 0, 3)) return 1; break;  /* King */
-	case 2: if (day == nth_weekday(y, 2, 0, 3)) return 1; break;  /* Washington */
-	case 5: if (day == nth_weekday(y, 5, 0, 5)) return 1; break;  /* Memorial */
-	case 9: if (day == nth_weekday(y, 9, 0, 1)) return 1; break;  /* Labor */
-	case 10: if (day == nth_weekday(y, 10, 0, 2)) return 1; break; /* Columbus */
-	case 11: if (day == nth_weekday(y, 11, 3, 4)) return 1; break; /* Thanksgiving */
-	default: break;
-	}
+	/* Mondays: King (3rd of January), Washington (3rd of February),
+	 * Memorial (last of May), Labor (1st of September), Columbus (2nd of
+	 * October); Thanksgiving, the 4th Thursday of November */
+	if ((m == 1 && day == nth_weekday(y, 1, 0, 3)) ||
+	    (m == 2 && day == nth_weekday(y, 2, 0, 3)) ||
+	    (m == 5 && day == nth_weekday(y, 5, 0, 5)) ||
+	    (m == 9 && day == nth_weekday(y, 9, 0, 1)) ||
+	    (m == 10 && day == nth_weekday(y, 10, 0, 2)) ||
+	    (m == 11 && day == nth_weekday(y, 11, 3, 4)))
+		return 1;
 	if ((m == 3 || m == 4) && day == easter(y) - 2)
 		return 1; /* Good Friday */
 	for (i = 0; i < sizeof SPECIAL / sizeof *SPECIAL; i++)

@@ -42,7 +42,7 @@ enum {
 	LIQ_REC_WIS = 1,     /* when issued */
 	LIQ_REC_SPCL = 2,    /* special price */
 	LIQ_REC_LOCKED = 4,  /* locked-in report */
-	LIQ_REC_AGENCY = 8   /* customer trade in agency capacity, no commission */
+	LIQ_REC_AGENCY = 8   /* agency customer trade, no commission */
 };
 
 /* One raw report, the same from every layout. */
@@ -55,7 +55,7 @@ typedef struct liq_trace_rec {
 	long long orig;      /* orig_msg_seq_nb / Prior Reference Number /
 			      * PREV_TRD_CNTRL_NB (PREV_REC_CT_NB); -1 blank */
 	int prior_day;       /* FINRA's Prior Trade Report Date; 0 blank */
-	char st;             /* trade status T X C R Y (post-2012), T C W (pre) */
+	char st;             /* status: T X C R Y (post-2012), T C W (pre) */
 	char asof;           /* 0, 'A' as of, 'R' reversal, 'X', 'D' */
 	char side;           /* the reporting dealer's side, 'B' or 'S' */
 	char contra;         /* 'C' customer (or affiliate), 'D' dealer */

@@ -28,7 +28,7 @@ enum { OPT, REQ, NEED_WIS, NEED_SPCL, NEED_STTL };
 
 typedef struct colspec {
 	int f;
-	const char *names; /* alternatives, separated by ';', first found wins */
+	const char *names; /* alternatives separated by ';': first found */
 	int req;
 } colspec;
 
@@ -218,7 +218,8 @@ csv_field(void *s, size_t len, void *data)
 
 	if (in->nf == in->fcap) {
 		in->fcap = in->fcap ? in->fcap * 2 : 32;
-		in->off = liq_xrealloc(in->off, (size_t)in->fcap * sizeof *in->off);
+		in->off = liq_xrealloc(in->off,
+				       (size_t)in->fcap * sizeof *in->off);
 	}
 	if (in->rowlen + len + 1 > in->rowcap) {
 		while (in->rowlen + len + 1 > in->rowcap)
@@ -258,8 +259,8 @@ csv_next(liq_trace_in *in)
 		if (!line) {
 			if (csv_fini(&in->cp, csv_field, csv_record, in) != 0) {
 				in->t->lineno = in->rec_line;
-				liq_tsv_fail(in->t, "CSV: a quoted field that never "
-					     "ends");
+				liq_tsv_fail(in->t, "CSV: a quoted field "
+					     "that never ends");
 			}
 			if (!in->rec_done)
 				return 0;
@@ -270,9 +271,9 @@ csv_next(liq_trace_in *in)
 		if (csv_parse(&in->cp, line, in->t->linelen, csv_field,
 			      csv_record, in) != in->t->linelen ||
 		    csv_parse(&in->cp, "\n", 1, csv_field, csv_record, in) != 1)
-			liq_tsv_fail(in->t, "CSV: bad quoting (a quote inside an "
-				     "unquoted field, or text after a closing "
-				     "quote)");
+			liq_tsv_fail(in->t, "CSV: bad quoting (a quote "
+				     "inside an unquoted field, or text after "
+				     "a closing quote)");
 	}
 	if (in->nf > in->nfield || !in->f) {
 		free(in->f);
@@ -365,8 +366,9 @@ resolve_columns(liq_trace_in *in, int need)
 	for (; cs->names; cs++) {
 		const char *found = cs->names;
 		in->col[cs->f] = find_col(in, cs->names, &which, &found);
-		in->colname[cs->f] = in->col[cs->f] >= 0 ? in->hdr[in->col[cs->f]]
-							  : cs->names;
+		in->colname[cs->f] = in->col[cs->f] >= 0
+					     ? in->hdr[in->col[cs->f]]
+					     : cs->names;
 		if (in->col[cs->f] >= 0 || cs->req == OPT)
 			continue;
 		if (cs->req == REQ ||
@@ -713,36 +715,50 @@ finra_trailer(liq_trace_in *in)
 	in->trailer = 1;
 }
 
+static _Noreturn void
+bad_count(const liq_trace_in *in)
+{
+	liq_tsv_fail(in->t, "%d field%s, the header has %d%s", in->nfield,
+		     in->nfield == 1 ? "" : "s", in->nhdr,
+		     in->nfield < in->nhdr ? " (a truncated line?)" : "");
+}
+
+/* The end of a file: a FINRA file must have had its trailer, an Academic
+ * file may end with two short lines. */
+static void
+at_end(const liq_trace_in *in)
+{
+	if (in->fmt == LIQ_FMT_FINRA && !in->trailer)
+		liq_die_at(LIQ_EXIT_DATA, in->t->name, in->t->lineno,
+			   "no trailer line (FINRA files end with a date/time "
+			   "stamp and the record count): is the file "
+			   "truncated?");
+	if (in->nshort > 2)
+		liq_die_at(LIQ_EXIT_DATA, in->t->name, in->short_line,
+			   "%d short lines at the end (Academic files end "
+			   "with at most 2)", in->nshort);
+}
+
 /* Next data row into in->f; 0 at the end. Handles FINRA trailers and
  * Academic's trailing lines. */
 static int
 next_row(liq_trace_in *in)
 {
+	if (in->csv) {
+		if (!csv_next(in))
+			return 0;
+		if (in->nfield != in->nhdr)
+			bad_count(in);
+		return 1;
+	}
 	for (;;) {
-		if (in->csv) {
-			if (!csv_next(in))
-				return 0;
-			if (in->nfield != in->nhdr)
-				liq_tsv_fail(in->t, "%d field%s, the header has %d "
-					     "(a truncated line?)", in->nfield,
-					     in->nfield == 1 ? "" : "s", in->nhdr);
-			return 1;
-		}
 		if (in->fmt == LIQ_FMT_FINRA && in->trailer) {
 			if (!finra_after_trailer(in))
 				return 0;
 			continue;
 		}
 		if (!liq_tsv_next_any(in->t)) {
-			if (in->fmt == LIQ_FMT_FINRA && !in->trailer)
-				liq_die_at(LIQ_EXIT_DATA, in->t->name, in->t->lineno,
-					   "no trailer line (FINRA files end with a "
-					   "date/time stamp and the record count): "
-					   "is the file truncated?");
-			if (in->nshort > 2)
-				liq_die_at(LIQ_EXIT_DATA, in->t->name, in->short_line,
-					   "%d short lines at the end (Academic "
-					   "files end with at most 2)", in->nshort);
+			at_end(in);
 			return 0;
 		}
 		in->f = in->t->f;
@@ -759,18 +775,14 @@ next_row(liq_trace_in *in)
 		if (in->fmt == LIQ_FMT_FINRA && in->nfield == 1 &&
 		    all_digits(in->t->f[0])) {
 			finra_trailer(in);
-			continue;
-		}
-		if (in->fmt == LIQ_FMT_ACADEMIC && in->nfield < in->nhdr) {
+		} else if (in->fmt == LIQ_FMT_ACADEMIC && in->nfield < in->nhdr) {
 			/* Academic files end with two lines of FINRA
 			 * identifiers; allowed only at the very end */
 			if (!in->nshort++)
 				in->short_line = in->t->lineno;
-			continue;
+		} else {
+			bad_count(in);
 		}
-		liq_tsv_fail(in->t, "%d field%s, the header has %d%s", in->nfield,
-			     in->nfield == 1 ? "" : "s", in->nhdr,
-			     in->nfield < in->nhdr ? " (a truncated line?)" : "");
 	}
 }
 

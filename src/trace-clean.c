@@ -50,7 +50,7 @@ static const char usage_text[] =
 "Examples:\n"
 "  trace-clean raw.tsv > trades.tsv\n"
 "  trace-clean finra/enhanced-time-and-sales-cusip-2020-*.txt > trades.tsv\n"
-"  trace-sim -n 50 --end 2020-06-30 | trace-clean --rejects rejects.tsv > t.tsv\n"
+"  trace-sim -n 50 --end 2020-06-30 | trace-clean --rejects rej.tsv > t.tsv\n"
 "  trace-clean --keep-dealer-buys --settle-days 5 wrds.csv > trades.tsv\n"
 "  cut -f1 rejects.tsv | sort | uniq -c     # what was removed, and why\n"
 "\n"
@@ -116,14 +116,15 @@ main(int argc, char **argv)
 		switch (ch) {
 		case O_FORMAT:
 			if ((i = liq_trace_fmt_parse(optarg)) < 0)
-				liq_usage("--format: unknown format '%s' (want auto, "
-					  "wrds, finra or academic)", optarg);
+				liq_usage("--format: unknown format '%s' (want "
+					  "auto, wrds, finra or academic)",
+					  optarg);
 			fmt = (liq_trace_fmt)i;
 			break;
 		case O_REJECTS:
 			if (strcmp(optarg, "-") == 0)
-				liq_usage("--rejects: '-' would mix the rejects with "
-					  "the trades on standard output");
+				liq_usage("--rejects: '-' would mix the rejects "
+					  "with the trades on standard output");
 			rejects = optarg;
 			break;
 		case O_DEALER: o.keep_dealer_buys = 1; break;
@@ -135,13 +136,16 @@ main(int argc, char **argv)
 		case O_RANGE: o.keep_price_range = 1; break;
 		case O_ERRORS: o.keep_price_errors = 1; break;
 		case O_SETTLE_DAYS:
-			o.settle_days = (int)liq_arg_long("--settle-days", optarg, 0, 9999);
+			o.settle_days = (int)liq_arg_long("--settle-days",
+							  optarg, 0, 9999);
 			break;
 		case O_MAX_PRICE:
-			o.max_price = liq_arg_num("--max-price", optarg, 1e-9, 1e12);
+			o.max_price = liq_arg_num("--max-price", optarg,
+						  1e-9, 1e12);
 			break;
 		case O_BOUNCE:
-			o.bounce = liq_arg_num("--bounce-pct", optarg, 1, 10000) / 100;
+			o.bounce = liq_arg_num("--bounce-pct", optarg, 1,
+					       10000) / 100;
 			break;
 		case O_WINDOW:
 			o.window = (int)liq_arg_long("--window", optarg, 1, 64);
@@ -158,7 +162,7 @@ main(int argc, char **argv)
 
 	liq_stdout_buffer();
 	if (rejects)
-		rf = liq_ofile_open(rejects); /* fail before the work, not after */
+		rf = liq_ofile_open(rejects); /* fail before the work */
 	c = liq_clean_new(&o);
 	if (optind == argc)
 		read_file(c, "-", fmt, need);

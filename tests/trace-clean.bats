@@ -143,6 +143,26 @@ row() {
 	assert_equal "$stderr" "trace-clean: matched no report: 1 C cancelled correction, 1 Y reversal (dropped; --rejects lists them)"
 }
 
+@test "FINRA files concatenated into one stream (header, rows, trailer, header, ...)" {
+	cat "$F"/finra-days/*.txt | trace-clean -q > got.tsv
+	run -0 cat got.tsv
+	assert_equal "$output" "$(cat "$F/finra-days.expected")"
+	# but nothing may follow a trailer except another file's header
+	{ cat "$F/finra-bad-trailer.txt" | sed '$s/3$/2/'; echo 'x|y'; } > after.txt
+	run --separate-stderr -1 trace-clean after.txt
+	assert_equal "$stderr" "trace-clean: after.txt:5: a line after the trailer (the trailer ends a FINRA file)"
+}
+
+@test "Academic: short lines only at the end, at most two" {
+	f="$F/academic-control-numbers.txt"
+	{ head -3 "$f"; echo 0047; tail -n +4 "$f"; } > mid.txt
+	run --separate-stderr -1 trace-clean mid.txt
+	assert_equal "$stderr" "trace-clean: mid.txt:4: a short line (a truncated line?) before more reports"
+	{ cat "$f"; echo 0048; } > three.txt
+	run --separate-stderr -1 trace-clean three.txt
+	assert_equal "$stderr" "trace-clean: three.txt:9: 3 short lines at the end (Academic files end with at most 2)"
+}
+
 @test "fixture: inter-dealer pair and agency leg in WRDS CSV" {
 	run -0 trace-clean -q "$F/wrds-agency-dealer.csv"
 	assert_equal "$output" "$(cat "$F/wrds-agency-dealer.expected")"

@@ -459,6 +459,7 @@ static void
 t_vocabulary(void)
 {
 	char err[512];
+	check_int(liq_clean_post_day(), liq_date_from_ymd(2012, 2, 6));
 	check_int(tap_exit_of(bad_status, NULL, err, sizeof err), 1);
 	check(strstr(err, "t-clean: test:2: trade status 'X' on a report of "
 			  "2011-05-02: before 2012-02-06") == err);
