@@ -13,6 +13,9 @@
 
 typedef liq_clean_report rpt;
 
+/* clean.h and trace-clean(1) promise 72 bytes a report */
+_Static_assert(sizeof(rpt) == 72, "liq_clean_report is 72 bytes");
+
 struct liq_clean {
 	liq_clean_opts o;
 	rpt *r;

@@ -481,10 +481,16 @@ liq_trace_close(liq_trace_in *in)
 
 /* ---- fields ---------------------------------------------------------- */
 
+/* Exit 1: "file:line: column 'name': what 'value' (want ...)"; what may
+ * end in a parenthesised hint, which goes after the value. */
 static _Noreturn void
 bad(const liq_trace_in *in, int f, const char *what, const char *val)
 {
-	liq_tsv_fail(in->t, "column '%s': %s '%s'", in->colname[f], what, val);
+	const char *hint = strchr(what, '(');
+	int n = hint ? (int)(hint - what) - 1 : (int)strlen(what);
+
+	liq_tsv_fail(in->t, "column '%s': %.*s '%s'%s%s", in->colname[f], n,
+		     what, val, hint ? " " : "", hint ? hint : "");
 }
 
 /* YYYY-MM-DD or YYYYMMDD. */
@@ -499,7 +505,7 @@ get_date(liq_trace_in *in, int f, date_cache *dc)
 		return dc->day;
 	if (!(n == 10 && liq_date_parse(s, &d) == 0) &&
 	    !(n == 8 && liq_date_parse_compact(s, &d) == 0))
-		bad(in, f, "bad date", s);
+		bad(in, f, "bad date (want YYYY-MM-DD or YYYYMMDD)", s);
 	if (n < sizeof dc->s) {
 		memcpy(dc->s, s, n + 1);
 		dc->day = d;
@@ -516,18 +522,25 @@ get_date_opt(liq_trace_in *in, int f, date_cache *dc)
 	return get_date(in, f, dc);
 }
 
-/* HH:MM:SS, or HHMMSS; compact times stored as integers lose their
- * leading zeros ("82118", Academic's "0"), so fewer digits are padded. */
+/* HH:MM:SS (or H:MM:SS), or HHMMSS; compact times stored as integers
+ * lose their leading zeros ("82118", Academic's "0"), so fewer digits are
+ * padded. */
 static int
 get_time(liq_trace_in *in, int f)
 {
 	const char *s = in->f[in->col[f]];
 	size_t n = strlen(s);
-	char pad[7];
+	char pad[9];
 	int t;
 
 	if (n == 8 && liq_time_parse(s, &t) == 0)
 		return t;
+	if (n == 7 && s[1] == ':') {
+		pad[0] = '0';
+		memcpy(pad + 1, s, 8);
+		if (liq_time_parse(pad, &t) == 0)
+			return t;
+	}
 	if (n >= 1 && n <= 6 && strspn(s, "0123456789") == n) {
 		memset(pad, '0', 6);
 		memcpy(pad + 6 - n, s, n);
@@ -535,7 +548,7 @@ get_time(liq_trace_in *in, int f)
 		if (liq_time_parse_compact(pad, &t) == 0)
 			return t;
 	}
-	bad(in, f, "bad time", s);
+	bad(in, f, "bad time (want HH:MM:SS or HHMMSS)", s);
 }
 
 static long long
@@ -594,6 +607,9 @@ get_sttl(liq_trace_in *in, int exec_day)
 	if (in->col[F_STTL_N] >= 0 && in->f[in->col[F_STTL_N]][0] != '\0') {
 		long v;
 		const char *s = in->f[in->col[F_STTL_N]];
+		/* WRDS documents N/A where the count does not apply */
+		if (strcmp(s, "N/A") == 0 || strcmp(s, "NA") == 0)
+			return -1;
 		if (liq_int_parse(s, &v) != LIQ_NUM_OK || v < 0 || v > 9999)
 			bad(in, F_STTL_N, "bad days to settlement", s);
 		return (int)v;

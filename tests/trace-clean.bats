@@ -235,6 +235,16 @@ row() {
 	sed '2s/|99.500000|/|99,5|/' "$F/finra-bad-trailer.txt" > bad.txt
 	run --separate-stderr -1 trace-clean bad.txt
 	assert_equal "$stderr" "trace-clean: bad.txt:2: column 'Price': bad price '99,5'"
+	# dates, times and codes the same way
+	sed '3s/|20200302|101000|/|20200230|101000|/' "$F/finra-bad-trailer.txt" > bad.txt
+	run --separate-stderr -1 trace-clean bad.txt
+	assert_equal "$stderr" "trace-clean: bad.txt:3: column 'Execution Date': bad date '20200230' (want YYYY-MM-DD or YYYYMMDD)"
+	sed '3s/|20200302|101000|/|20200302|10:10|/' "$F/finra-bad-trailer.txt" > bad.txt
+	run --separate-stderr -1 trace-clean bad.txt
+	assert_equal "$stderr" "trace-clean: bad.txt:3: column 'Execution Time': bad time '10:10' (want HH:MM:SS or HHMMSS)"
+	sed '3s/|B|0.00|/|Q|0.00|/' "$F/finra-bad-trailer.txt" > bad.txt
+	run --separate-stderr -1 trace-clean bad.txt
+	assert_equal "$stderr" "trace-clean: bad.txt:3: column 'Buy/Sell Indicator': bad side 'Q' (want B or S)"
 }
 
 @test "CRLF line ends are an error that says how to fix them, exit 1" {
