@@ -1214,8 +1214,8 @@ detail(const liq_clean *c, uint32_t i, char *buf, size_t sz)
 	case LIQ_K_WHEN_ISSUED: snprintf(buf, sz, "when issued"); break;
 	case LIQ_K_SPECIAL_PRICE: snprintf(buf, sz, "special price"); break;
 	case LIQ_K_SETTLEMENT:
-		snprintf(buf, sz, "settles %d days after execution (limit %d)",
-			 r->sttl, settle_limit(c, r));
+		snprintf(buf, sz, "settles %d settlement days after execution "
+			 "(limit %d)", r->sttl, settle_limit(c, r));
 		break;
 	case LIQ_K_LOCKED_IN: snprintf(buf, sz, "locked-in report"); break;
 	case LIQ_K_AGENCY:

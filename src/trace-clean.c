@@ -39,7 +39,7 @@ static const char usage_text[] =
 "      --bounce-pct P      step 5: a print over 1+P/100 times (or under\n"
 "                          1/(1+P/100) times) the prints on both sides is\n"
 "                          an error (default 100: double or half)\n"
-"      --window K          step 5: prints each side it is judged by (5)\n"
+"      --window K          step 5: prints on each side to compare with (5)\n"
 "\n"
 "Output:\n"
 "      --rejects FILE      every removed report with its reason (TSV)\n"
@@ -52,7 +52,7 @@ static const char usage_text[] =
 "  trace-clean finra/enhanced-time-and-sales-cusip-2020-*.txt > trades.tsv\n"
 "  trace-sim -n 50 --end 2020-06-30 | trace-clean --rejects rej.tsv > t.tsv\n"
 "  trace-clean --keep-dealer-buys --settle-days 5 wrds.csv > trades.tsv\n"
-"  cut -f1 rejects.tsv | sort | uniq -c     # what was removed, and why\n"
+"  cut -f1 rej.tsv | sort | uniq -c         # what was removed, and why\n"
 "\n"
 "See trace-clean(1) for the layouts, the steps, the audit table and the\n"
 "price-error filter's rule.\n";
