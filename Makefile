@@ -29,6 +29,7 @@ TOOLS = trace-sim trace-clean
 # per-tool (and per-unit-test) extra libraries: LIBS_<name> = ...
 LIBS_trace-clean = -lcsv
 LIBS_t-clean = -lcsv
+LIBS_t-traceio = -lcsv
 
 LIB_SRC  = $(wildcard lib/*.c)
 LIB_OBJ  = $(LIB_SRC:lib/%.c=build/lib/%.o)
