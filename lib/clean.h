@@ -164,8 +164,8 @@ void liq_clean_warn_unmatched(const liq_clean *c);
  *     factor (bounce 1: over twice, or under half, the price on either
  *     side): it jumped away and came back. A genuine jump is near A (the
  *     new level), so it stays; a large print in a thin bond pays an
- *     impact of up to about 20% and prints up to ~40% from the prints
- *     around it, well inside a factor of 2.
+ *     impact of up to about 20% and lies up to 55% from the prints
+ *     around it (trace-sim -n 7900), inside a factor of 2.
  *   - decimal shift at either end of the series, where only one side
  *     exists: the ratio of print i to that side's median is within a
  *     factor of 1.5 of 10, 100, 1/10 or 1/100. When that side holds a
