@@ -7,30 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static char tmpl[] = "/tmp/t-traceio-XXXXXX";
-
-static const char *
-write_file(const char *content)
-{
-	static char path[64];
-	int fd;
-	strcpy(path, tmpl);
-	fd = mkstemp(path);
-	if (write(fd, content, strlen(content)) < 0)
-		abort();
-	close(fd);
-	return path;
-}
-
-static int
-D(const char *s)
-{
-	int d = 0;
-	if (liq_date_parse(s, &d) != 0)
-		abort();
-	return d;
-}
-
 static void
 t_sniff(void)
 {
@@ -84,18 +60,18 @@ t_finra(void)
 		 "99.970000|||A|20231222|93005|20231222|100010|20231226|Z||"
 		 "S|0.00||0.00|A|D|C|Y||Y|S1|Y|20231221|0000007|20231221|"
 		 "0000007\n202312222359590000000001\n");
-	p = write_file(buf);
+	p = tap_tmpfile(buf);
 	in = liq_trace_open(p, LIQ_FMT_AUTO, LIQ_NEED_WIS | LIQ_NEED_SPCL |
 						  LIQ_NEED_STTL);
 	check_int(liq_trace_format(in), LIQ_FMT_FINRA);
 	check_int(liq_trace_next(in, &r), 1);
 	check_str(r.cusip, "594918BW3");
-	check_int(r.exec_day, D("2023-12-22"));
+	check_int(r.exec_day, liq_date_from_ymd(2023, 12, 22));
 	check_int(r.exec_tsec, 9 * 3600 + 30 * 60 + 5); /* "93005" */
 	check_int(r.rpt_tsec, 10 * 3600 + 10);
 	check_int(r.msg, 12);
 	check_int(r.orig, 7);
-	check_int(r.prior_day, D("2023-12-21"));
+	check_int(r.prior_day, liq_date_from_ymd(2023, 12, 21));
 	check_int(r.st, 'X');
 	check_int(r.asof, 'A');
 	check_near(r.price, 99.97, 0);
@@ -120,7 +96,7 @@ t_wrds_academic(void)
 	liq_trace_in *in;
 	liq_trace_rec r;
 
-	p = write_file("cusip_id\ttrd_exctn_dt\ttrd_exctn_tm\ttrd_rpt_dt\t"
+	p = tap_tmpfile("cusip_id\ttrd_exctn_dt\ttrd_exctn_tm\ttrd_rpt_dt\t"
 		       "msg_seq_nb\torig_msg_seq_nb\ttrc_st\tasof_cd\trptd_pr\t"
 		       "entrd_vol_qt\trpt_side_cd\tcntra_mp_id\twis_fl\t"
 		       "spcl_trd_fl\tdays_to_sttl_ct\n"
@@ -145,7 +121,7 @@ t_wrds_academic(void)
 	liq_trace_close(in);
 	unlink(p);
 
-	p = write_file("REC_CT_NB|TRD_ST_CD|CUSIP_ID|RPTG_PARTY_ID|ENTRD_VOL_QT|"
+	p = tap_tmpfile("REC_CT_NB|TRD_ST_CD|CUSIP_ID|RPTG_PARTY_ID|ENTRD_VOL_QT|"
 		       "RPTD_PR|ASOF_CD|TRD_EXCTN_DT|TRD_EXCTN_TM|TRD_RPT_DT|"
 		       "RPT_SIDE_CD|CNTRA_PARTY_ID|SYSTM_CNTRL_NB|"
 		       "PREV_TRD_CNTRL_NB\n"
