@@ -228,23 +228,32 @@ row() {
 	assert_equal "$stderr" "trace-clean: cut.txt:3: no trailer line (FINRA files end with a date/time stamp and the record count): is the file truncated?"
 }
 
+# edited_fails SED-EXPR MESSAGE: the first FINRA day, edited, fails with
+# exit 1 and "trace-clean: bad.txt:MESSAGE"
+edited_fails() {
+	sed "$1" "$F/finra-days/enhanced-time-and-sales-cusip-2020-03-02.txt" > bad.txt
+	run --separate-stderr -1 trace-clean bad.txt
+	assert_equal "$stderr" "trace-clean: bad.txt:$2"
+	assert_output ""
+}
+
 @test "an unparseable price names file, line, column and value; exit 1" {
 	run --separate-stderr -1 trace-clean "$F/wrds-bad-price.tsv"
 	assert_equal "$stderr" "trace-clean: $F/wrds-bad-price.tsv:3: column 'rptd_pr': bad price '101.4.5'"
-	# in the pipe layout too
-	sed '2s/|99.500000|/|99,5|/' "$F/finra-bad-trailer.txt" > bad.txt
-	run --separate-stderr -1 trace-clean bad.txt
-	assert_equal "$stderr" "trace-clean: bad.txt:2: column 'Price': bad price '99,5'"
-	# dates, times and codes the same way
-	sed '3s/|20200302|101000|/|20200230|101000|/' "$F/finra-bad-trailer.txt" > bad.txt
-	run --separate-stderr -1 trace-clean bad.txt
-	assert_equal "$stderr" "trace-clean: bad.txt:3: column 'Execution Date': bad date '20200230' (want YYYY-MM-DD or YYYYMMDD)"
-	sed '3s/|20200302|101000|/|20200302|10:10|/' "$F/finra-bad-trailer.txt" > bad.txt
-	run --separate-stderr -1 trace-clean bad.txt
-	assert_equal "$stderr" "trace-clean: bad.txt:3: column 'Execution Time': bad time '10:10' (want HH:MM:SS or HHMMSS)"
-	sed '3s/|B|0.00|/|Q|0.00|/' "$F/finra-bad-trailer.txt" > bad.txt
-	run --separate-stderr -1 trace-clean bad.txt
-	assert_equal "$stderr" "trace-clean: bad.txt:3: column 'Buy/Sell Indicator': bad side 'Q' (want B or S)"
+	# in the pipe layout too, and dates, times and codes the same way
+	edited_fails '2s/|99.500000|/|99,5|/' "2: column 'Price': bad price '99,5'"
+	edited_fails '3s/|20200302|101000|/|20200230|101000|/' \
+		"3: column 'Execution Date': bad date '20200230' (want YYYY-MM-DD or YYYYMMDD)"
+	edited_fails '3s/|20200302|101000|/|20200302|10:10|/' \
+		"3: column 'Execution Time': bad time '10:10' (want HH:MM:SS or HHMMSS)"
+	edited_fails '3s/|B|0.00|/|Q|0.00|/' \
+		"3: column 'Buy/Sell Indicator': bad side 'Q' (want B or S)"
+	edited_fails '4s/|S|0.00|/||0.00|/' \
+		"4: column 'Buy/Sell Indicator': bad side '' (want B or S)"
+	edited_fails '2s/|T|/|Q|/' "2: column 'Trade Status': unknown trade status 'Q'"
+	edited_fails '2s/|0000001|T|/|00x0001|T|/' \
+		"2: column 'Reference Number': bad reference number '00x0001'"
+	edited_fails '2s/|200000.00|/|NA|/' "2: column 'Quantity': bad quantity 'NA'"
 }
 
 @test "CRLF line ends are an error that says how to fix them, exit 1" {
