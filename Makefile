@@ -17,19 +17,22 @@ DESTDIR   ?=
 CC        ?= cc
 CFLAGS    ?= -O2 -g
 WARN       = -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes
-ALL_CPPFLAGS = -D_GNU_SOURCE -DLIQ_VERSION='"$(VERSION)"' -Ilib $(CPPFLAGS)
+ALL_CPPFLAGS = -D_GNU_SOURCE -DLIQ_VERSION='"$(VERSION)"' -iquote lib $(CPPFLAGS)
 ALL_CFLAGS = $(WARN) $(CFLAGS)
 LDLIBS_BASE = -lgsl -lgslcblas -lm
 
 # Debian packages the build and the tests need (scripts/deps installs them).
 DEB_PKGS = gcc make libc6-dev libgsl-dev libxgboost-dev libcsv-dev \
-           bats bats-assert bats-support perl groff-base
+           bats bats-assert bats-support perl groff-base bc
 
-TOOLS = trace-sim trace-clean
-# per-tool (and per-unit-test) extra libraries: LIBS_<name> = ...
+TOOLS = trace-sim trace-clean roll amihud kyle itt liqfeatures liqtrain liqscore
+# per-tool extra libraries
 LIBS_trace-clean = -lcsv
-LIBS_t-clean = -lcsv
-LIBS_t-traceio = -lcsv
+LIBS_liqfeatures = -lcsv
+LIBS_liqtrain = -lxgboost
+LIBS_liqscore = -lxgboost
+# unit tests may reach any module
+TEST_LIBS = -lcsv -lxgboost
 
 LIB_SRC  = $(wildcard lib/*.c)
 LIB_OBJ  = $(LIB_SRC:lib/%.c=build/lib/%.o)
@@ -70,7 +73,7 @@ bin/%: build/src/%.o $(LIB_A)
 
 build/tests/%: tests/unit/%.c $(LIB_A) tests/unit/tap.h | deps
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP $(LDFLAGS) -o $@ $< $(LIB_A) $(LIBS_$*) $(LDLIBS_BASE) $(LDLIBS)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP $(LDFLAGS) -o $@ $< $(LIB_A) $(TEST_LIBS) $(LDLIBS_BASE) $(LDLIBS)
 
 unit: $(UNIT_BIN)
 

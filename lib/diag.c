@@ -1,7 +1,5 @@
 #include "diag.h"
 
-#include "num.h"
-
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -96,28 +94,6 @@ liq_usage(const char *fmt, ...)
 	fprintf(stderr, "Try '%s --help' for more information.\n",
 		liq_progname);
 	exit(LIQ_EXIT_USAGE);
-}
-
-double
-liq_arg_num(const char *opt, const char *v, double lo, double hi)
-{
-	double x;
-
-	if (liq_num_parse(v, &x) != LIQ_NUM_OK || !(x >= lo && x <= hi))
-		liq_usage("%s: bad value '%s' (want a number from %g to %g)", opt,
-			  v, lo, hi);
-	return x;
-}
-
-long
-liq_arg_long(const char *opt, const char *v, long lo, long hi)
-{
-	long x;
-
-	if (liq_int_parse(v, &x) != LIQ_NUM_OK || x < lo || x > hi)
-		liq_usage("%s: bad value '%s' (want a whole number from %ld to "
-			  "%ld)", opt, v, lo, hi);
-	return x;
 }
 
 void

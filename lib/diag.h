@@ -42,12 +42,6 @@ _Noreturn void liq_die_at(int code, const char *file, long line,
 _Noreturn void liq_usage(const char *fmt, ...)
 	__attribute__((format(printf, 1, 2)));
 
-/* Option values: v parsed as a number (liq_num_parse) or a whole number
- * from lo to hi; anything else is a usage error (exit 2) naming the
- * option and quoting the value. */
-double liq_arg_num(const char *opt, const char *v, double lo, double hi);
-long liq_arg_long(const char *opt, const char *v, long lo, long hi);
-
 /* Warning on stderr, "prog: <message>"; never exits. */
 void liq_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void liq_warn_at(const char *file, long line, const char *fmt, ...)

@@ -124,19 +124,33 @@ liq_int_parse(const char *s, long *out)
 	return LIQ_NUM_OK;
 }
 
-/* Write the integer v (>= 0) in decimal; returns the length. */
+static const char DIGITS2[] =
+	"00010203040506070809101112131415161718192021222324252627282930313233"
+	"34353637383940414243444546474849505152535455565758596061626364656667"
+	"6869707172737475767778798081828384858687888990919293949596979899";
+
+/* Write the integer v (>= 0) in decimal, two digits per division;
+ * returns the length. */
 static int
 put_ulong(char *buf, unsigned long v)
 {
 	char tmp[24];
-	int n = 0, len = 0;
+	int n = 24, len;
 
-	do {
-		tmp[n++] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v);
-	while (n)
-		buf[len++] = tmp[--n];
+	while (v >= 100) {
+		unsigned long q = v / 100, r = v - q * 100;
+		n -= 2;
+		memcpy(tmp + n, DIGITS2 + 2 * r, 2);
+		v = q;
+	}
+	if (v >= 10) {
+		n -= 2;
+		memcpy(tmp + n, DIGITS2 + 2 * v, 2);
+	} else {
+		tmp[--n] = (char)('0' + v);
+	}
+	len = 24 - n;
+	memcpy(buf, tmp + n, (size_t)len);
 	return len;
 }
 
@@ -156,9 +170,22 @@ fmt_g10(char *buf, double x)
 
 	if (!(a >= 1e-5 && a < 1e10))
 		return -1;
-	e = (int)floor(log10(a));
-	/* log10 may be off by one next to a power of ten: adjust e until the
-	 * scaled value has 10 digits before the decimal point */
+	/* decimal exponent by binary search over powers of ten (the negative
+	 * ones are inexact: the loop below settles any off-by-one) */
+	{
+		static const double P[] = { 1e-5, 1e-4, 1e-3, 1e-2, 1e-1, 1e0, 1e1,
+					    1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9 };
+		int lo = 0, hi = 14;
+		while (lo < hi) {
+			int mid = (lo + hi + 1) / 2;
+			if (a >= P[mid])
+				lo = mid;
+			else
+				hi = mid - 1;
+		}
+		e = lo - 5;
+	}
+	/* adjust e until the scaled value has 10 digits before the point */
 	for (i = 0;; i++) {
 		k = 9 - e;
 		if (k < 0 || k > 22 || i > 2)

@@ -33,11 +33,29 @@ liq_ofile_open(const char *path)
 	liq_ofile *f = liq_xcalloc(1, sizeof *f);
 	int fd;
 
+	struct stat st;
+	char *real = NULL;
+
 	if (strcmp(path, "-") == 0) {
 		f->fp = stdout;
 		return f;
 	}
+	/* Only a regular file (or a new one) is replaced by rename: a device
+	 * such as /dev/null or /dev/full, a FIFO or a socket is written in
+	 * place, and a symbolic link is followed to the file it names. */
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		f->fp = fopen(path, "w");
+		if (!f->fp)
+			liq_die(LIQ_EXIT_DATA, "%s: %s", path, strerror(errno));
+		f->path = liq_xstrdup(path);
+		return f;
+	}
+	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode) &&
+	    (real = realpath(path, NULL)) != NULL)
+		path = real;
 	f->path = liq_xstrdup(path);
+	free(real);
+	path = f->path;
 	f->tmp = liq_xmalloc(strlen(path) + 16);
 	sprintf(f->tmp, "%s.tmp.XXXXXX", path);
 	fd = mkstemp(f->tmp);
@@ -83,6 +101,11 @@ liq_ofile_close(liq_ofile *f)
 	if (fclose(f->fp) != 0 || err)
 		liq_die(LIQ_EXIT_DATA, "%s: write error: %s", f->path,
 			errno ? strerror(errno) : "unknown error");
+	if (!f->tmp) { /* written in place */
+		free(f->path);
+		free(f);
+		return;
+	}
 	if (rename(f->tmp, f->path) != 0)
 		liq_die(LIQ_EXIT_DATA, "%s: %s", f->path, strerror(errno));
 	for (pp = &open_files; *pp; pp = &(*pp)->next)

@@ -1,6 +1,8 @@
 /* ofile — result files written atomically: to a temporary name in the same
  * directory, renamed into place by liq_ofile_close(), so a crash or an
- * error never leaves half a file under the real name.
+ * error never leaves half a file under the real name. A path that is not a
+ * regular file (/dev/null, /dev/full, a FIFO) is written in place; a
+ * symbolic link is followed.
  *
  *     liq_ofile *f = liq_ofile_open("model.json");   // exits 1 on error
  *     fprintf(liq_ofile_fp(f), ...);

@@ -30,4 +30,12 @@ int liq_ols1(const double *x, const double *y, size_t n, liq_ols1_fit *fit);
 int liq_ols(const double *X, const double *y, size_t n, size_t p,
 	    double *beta, double *se, double *r2, double *s2);
 
+/* Minimum-norm least squares by truncated SVD (singular values below
+ * 1e-10 of the largest dropped): like liq_ols without standard errors, but
+ * a rank-deficient X (a constant or duplicated column) is not an error.
+ * Scale the columns first: the truncation is relative. Returns the rank,
+ * or -1 when n == 0 or p == 0. */
+int liq_ols_min_norm(const double *X, const double *y, size_t n, size_t p,
+		     double *beta);
+
 #endif

@@ -3,6 +3,7 @@
 #include "cusip.h"
 #include "dates.h"
 #include "diag.h"
+#include "measures.h"
 #include "num.h"
 #include "tsv.h"
 
@@ -468,6 +469,8 @@ build_latent(liq_sim *s)
 	gsl_rng *r = s->rng;
 	int i;
 
+	double *hs = liq_xmalloc((unsigned long)s->nd * sizeof *hs);
+
 	s->lat = liq_xmalloc((unsigned long)s->nb * (unsigned long)s->nd *
 			     sizeof *s->lat);
 	for (i = 0; i < s->nb; i++) {
@@ -493,7 +496,8 @@ build_latent(liq_sim *s)
 			L = s->lat[(long)i * s->nd + k]; /* as stored */
 			sig = b->sigma0 * (1 + 0.5 * s->stress[k]);
 			sL += L;
-			sh += half_spread(b, L);
+			hs[b->ndays] = half_spread(b, L);
+			sh += intensity(L) * hs[b->ndays];
 			sl += intensity(L);
 			ss += sig * sig;
 			b->ndays++;
@@ -501,7 +505,8 @@ build_latent(liq_sim *s)
 		if (b->ndays > 0) {
 			double n = (double)b->ndays;
 			b->liquidity = sL / n;
-			b->half_spread_bps = sh / n;
+			b->half_spread_bps = liq_median(hs, (size_t)b->ndays);
+			b->half_spread_trade_bps = sh / sl;
 			b->trades_per_day = sl / n;
 			/* The block cap and ADV depend on each other: iterate
 			 * cap = MAX_BLOCK * ADV, ADV = trades/day * E[min(q, cap)]
@@ -518,11 +523,13 @@ build_latent(liq_sim *s)
 			b->sigma_bps = sqrt(ss / n);
 		} else {
 			b->liquidity = b->half_spread_bps = b->trades_per_day = NAN;
+			b->half_spread_trade_bps = NAN;
 			b->adv_usd = b->sigma_bps = NAN;
 			b->max_size = MIN_BLOCK;
 			b->mean_size = mean_size(MIN_BLOCK);
 		}
 	}
+	free(hs);
 }
 
 liq_sim *
@@ -1099,7 +1106,7 @@ liq_sim_write_truth(const liq_sim *s, FILE *fp)
 {
 	static const char *const H[] = { "cusip", "half_spread_bps", "kyle_lambda",
 		"alpha", "beta", "sigma_bps", "adv_usd", "liquidity",
-		"trades_per_day", NULL };
+		"trades_per_day", "half_spread_trade_bps", NULL };
 	liq_row w;
 	int i;
 
@@ -1116,6 +1123,7 @@ liq_sim_write_truth(const liq_sim *s, FILE *fp)
 		liq_row_num(&w, b->adv_usd);
 		liq_row_num(&w, b->liquidity);
 		liq_row_num(&w, b->trades_per_day);
+		liq_row_num(&w, b->half_spread_trade_bps);
 		liq_row_end(&w, fp);
 	}
 	liq_row_free(&w);

@@ -57,7 +57,8 @@ typedef struct liq_sim_bond {
 	/* truth, averaged over the bond's business days in the sample */
 	double sigma_bps;      /* RMS daily volatility */
 	double adv_usd;        /* expected average daily par volume */
-	double half_spread_bps;
+	double half_spread_bps; /* median over days of the day's half spread */
+	double half_spread_trade_bps; /* mean over trades (intensity-weighted) */
 	double liquidity;      /* mean latent liquidity */
 	double trades_per_day; /* expected */
 	double max_size;       /* largest trade, $ (20 days of volume, >= $50k) */

@@ -34,6 +34,12 @@ typedef struct liq_window {
 	size_t lo, n, cap;
 	long first;      /* business-day index of the bond's first trade day */
 	long cur;        /* business-day index of the window's last day */
+	long seq;        /* sequence number of the oldest trade in the window
+			    (trades of a bond are numbered 0, 1, ... as added) */
+	long epoch;      /* incremented by every reset: a new bond */
+	/* per business day of the window (slot bday % w): trades and par */
+	long *day_n;
+	double *day_qty;
 } liq_window;
 
 /* Set up an empty window W business days wide (W >= 1). */
@@ -64,6 +70,10 @@ liq_window_count(const liq_window *win)
 {
 	return win->n;
 }
+
+/* Over the window's days: the number with at least one trade, and the
+ * total par traded ($). O(W), exact for whole-dollar quantities. */
+void liq_window_daysum(const liq_window *win, int *active, double *qty);
 
 /* First business day of the window that is on or after the bond's first
  * trade day: max(cur - W + 1, first). */

@@ -1,5 +1,6 @@
 /* trace-clean — Dick-Nielsen cleaning of raw TRACE files into trades.tsv. */
 #include "clean.h"
+#include "cli.h"
 #include "diag.h"
 #include "num.h"
 #include "ofile.h"
@@ -136,19 +137,19 @@ main(int argc, char **argv)
 		case O_RANGE: o.keep_price_range = 1; break;
 		case O_ERRORS: o.keep_price_errors = 1; break;
 		case O_SETTLE_DAYS:
-			o.settle_days = (int)liq_arg_long("--settle-days",
+			o.settle_days = (int)liq_opt_long("--settle-days",
 							  optarg, 0, 9999);
 			break;
 		case O_MAX_PRICE:
-			o.max_price = liq_arg_num("--max-price", optarg,
+			o.max_price = liq_opt_num("--max-price", optarg,
 						  1e-9, 1e12);
 			break;
 		case O_BOUNCE:
-			o.bounce = liq_arg_num("--bounce-pct", optarg, 1,
+			o.bounce = liq_opt_num("--bounce-pct", optarg, 1,
 					       10000) / 100;
 			break;
 		case O_WINDOW:
-			o.window = (int)liq_arg_long("--window", optarg, 1, 64);
+			o.window = (int)liq_opt_long("--window", optarg, 1, 64);
 			break;
 		case 'q': liq_quiet = 1; break;
 		case 'h': usage_ok();

@@ -1,4 +1,5 @@
 /* trace-sim — synthetic Enhanced TRACE reports with planted truth. */
+#include "cli.h"
 #include "dates.h"
 #include "diag.h"
 #include "num.h"
@@ -232,16 +233,6 @@ write_side(const char *path, const liq_sim *s, side_writer fn)
 	liq_ofile_close(f);
 }
 
-static int
-arg_date(const char *opt, const char *v)
-{
-	int d;
-
-	if (liq_date_parse(v, &d) != 0)
-		liq_usage("%s: bad date '%s' (want YYYY-MM-DD)", opt, v);
-	return d;
-}
-
 int
 main(int argc, char **argv)
 {
@@ -284,23 +275,16 @@ main(int argc, char **argv)
 	memset(&R, 0, sizeof R);
 	while ((c = getopt_long(argc, argv, "s:n:o:qhV", lo, NULL)) != -1) {
 		switch (c) {
-		case 's': {
-			long v;
-			if (liq_int_parse(optarg, &v) != LIQ_NUM_OK || v < 0)
-				liq_usage("--seed: bad value '%s' (want a whole "
-					  "number >= 0)", optarg);
-			o.seed = (unsigned long)v;
+		case 's':
+			o.seed = (unsigned long)liq_opt_long("--seed", optarg, 0,
+							     4294967295L);
 			break;
-		}
 		case 'n':
-			o.nbonds = (int)liq_arg_num("--bonds", optarg, 1, 1e6);
-			if (o.nbonds != atof(optarg))
-				liq_usage("--bonds: bad value '%s' (want a whole "
-					  "number)", optarg);
+			o.nbonds = (int)liq_opt_long("--bonds", optarg, 1, 1000000);
 			break;
 		case 'o': output = optarg; break;
-		case O_START: o.start = arg_date("--start", optarg); break;
-		case O_END: o.end = arg_date("--end", optarg); break;
+		case O_START: o.start = liq_opt_date("--start", optarg); break;
+		case O_END: o.end = liq_opt_date("--end", optarg); break;
 		case O_FORMAT:
 			if (strcmp(optarg, "wrds") == 0)
 				R.finra = 0;
@@ -317,9 +301,9 @@ main(int argc, char **argv)
 		case O_COUNTS: counts_out = optarg; break;
 		case O_CLEAN: clean_out = optarg; break;
 		case O_IMPACT:
-			o.impact_scale = liq_arg_num("--impact-scale", optarg, 0, 100);
+			o.impact_scale = liq_opt_num("--impact-scale", optarg, 0, 100);
 			break;
-		case O_ERRORS: errors = liq_arg_num("--errors", optarg, 0, 20); break;
+		case O_ERRORS: errors = liq_opt_num("--errors", optarg, 0, 20); break;
 		case 'q': liq_quiet = 1; break;
 		case 'h': usage_ok();
 		case 'V': liq_version();

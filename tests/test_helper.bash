@@ -17,3 +17,14 @@ setup() {
 data_rows() {
 	echo $(($(wc -l < "$1") - 1))
 }
+
+# Shell prelude for running documented examples under `bash -e -o pipefail`:
+# `head` reading a pipe drains it after printing, so that the stages before
+# it never die of SIGPIPE and a real failure anywhere still fails the run.
+EXAMPLE_PRELUDE='head() {
+	local a f=0
+	for a in "$@"; do case "$a" in -*|[0-9]*) ;; *) f=1 ;; esac; done
+	command head "$@"
+	[ "$f" = 1 ] || cat > /dev/null
+}
+'

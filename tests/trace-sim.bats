@@ -45,7 +45,7 @@ small() { trace-sim -n 30 --start 2021-01-04 --end 2021-06-30 "$@"; }
 	small --bonds-out b.tsv --macro-out m.tsv --truth-out t.tsv \
 	      --counts-out k.tsv --clean-out c.tsv > raw.tsv
 	assert_equal "$(head -1 b.tsv)" "$(printf 'cusip\tissuer\tsector\trating\tcoupon\tmaturity\tissue_date\tamount_out')"
-	assert_equal "$(head -1 t.tsv)" "$(printf 'cusip\thalf_spread_bps\tkyle_lambda\talpha\tbeta\tsigma_bps\tadv_usd\tliquidity\ttrades_per_day')"
+	assert_equal "$(head -1 t.tsv)" "$(printf 'cusip\thalf_spread_bps\tkyle_lambda\talpha\tbeta\tsigma_bps\tadv_usd\tliquidity\ttrades_per_day\thalf_spread_trade_bps')"
 	assert_equal "$(head -1 m.tsv)" "$(printf 'date\tvix\tcdx_ig_bps\tcdx_hy_bps\tust10y_pct\tlqd_volume\thyg_volume')"
 	assert_equal "$(head -1 c.tsv)" "$(printf 'cusip\tdate\ttime\tprice\tqty\tside')"
 	assert_equal "$(data_rows b.tsv)" 30
@@ -169,4 +169,21 @@ Try 'trace-sim --help' for more information."
 @test "--clean-out - sends the clean trades to stdout, raw reports dropped" {
 	run -0 small --clean-out - -q
 	assert_line --index 0 "$(printf 'cusip\tdate\ttime\tprice\tqty\tside')"
+}
+
+@test "side files may be devices, FIFOs or links: written in place, never replaced" {
+	mkfifo fifo
+	cat fifo > from-fifo &
+	small --truth-out fifo > /dev/null
+	wait
+	assert [ -p fifo ]
+	assert_equal "$(data_rows from-fifo)" 30
+	run -1 small --truth-out /dev/full
+	assert_output --partial "/dev/full: write error"
+	assert [ -c /dev/full ]
+	small --truth-out real.tsv > /dev/null
+	ln -s real.tsv link.tsv
+	small -s 2 --truth-out link.tsv > /dev/null
+	assert [ -L link.tsv ]
+	assert_equal "$(cat real.tsv)" "$(small -s 2 --truth-out - -q)"
 }

@@ -79,6 +79,26 @@ t_multi_exact(void)
 	check_int(liq_ols(X, y, 3, 3, b, NULL, NULL, NULL), -1);
 }
 
+/* A duplicated column: the minimum-norm fit splits the weight evenly and
+ * still fits exactly. */
+static void
+t_min_norm(void)
+{
+	double X[3 * 10], y[10], b[3];
+	int i;
+	for (i = 0; i < 10; i++) {
+		X[3 * i] = 1;
+		X[3 * i + 1] = i;
+		X[3 * i + 2] = i;
+		y[i] = 2 + 4 * i;
+	}
+	check_int(liq_ols_min_norm(X, y, 10, 3, b), 2);
+	check_near(b[0], 2, 1e-9);
+	check_near(b[1], 2, 1e-9);
+	check_near(b[2], 2, 1e-9);
+	check_int(liq_ols_min_norm(X, y, 0, 3, b), -1);
+}
+
 int
 main(void)
 {
@@ -86,5 +106,6 @@ main(void)
 	TEST(t_degenerate(), "no variance in x or too few points is an error");
 	TEST(t_multi_vs_closed(), "GSL multiple regression equals the closed form");
 	TEST(t_multi_exact(), "exact plane recovered; collinear columns rejected");
+	TEST(t_min_norm(), "minimum-norm fit of a rank-deficient X");
 	return tap_done();
 }

@@ -1,0 +1,34 @@
+/* score — the composite liquidity score of DESIGN.md §4 and its buckets.
+ *
+ * For one date, over the n bonds that have all four inputs, each input is
+ * ranked as (average rank - 1)/(n - 1), ties sharing their average rank
+ * (NaN when n = 1); the three where lower is more liquid (roll_bps,
+ * amihud, kyle_lambda) are flipped, so that 1 is the most liquid, and
+ *   score = 100 (0.35 roll + 0.30 amihud + 0.20 trades_per_day + 0.15 kyle).
+ * rounded to 8 decimals (so that a printed 33 is a Medium 33).
+ * Buckets: Low below 33, Medium from 33 to 67, High above 67.
+ */
+#ifndef LIQ_SCORE_H
+#define LIQ_SCORE_H
+
+#include <stddef.h>
+
+/* Percentile ranks of v[0..n): out[i] = (average rank of v[i] - 1)/(n - 1),
+ * ties sharing their average rank; NaN for every element when n == 1.
+ * `idx` is scratch space for n indices. v must not hold NaN. */
+void liq_pct_rank(const double *v, size_t n, double *out, size_t *idx);
+
+/* The composite score of one date. in[k*4 + j] is bond k's j-th input:
+ * j = 0 roll_bps, 1 amihud, 2 trades_per_day, 3 kyle_lambda (no NaN);
+ * writes n scores. `work` holds 5n doubles, `idx` n indices. */
+void liq_score_day(const double *in, size_t n, double *score, double *work,
+		   size_t *idx);
+
+/* "Low", "Medium" or "High" for a score; NULL for NaN. */
+const char *liq_bucket(double score);
+
+/* 0 Low, 1 Medium, 2 High; -1 for anything else. */
+int liq_bucket_code(const char *s);
+const char *liq_bucket_name(int code);
+
+#endif

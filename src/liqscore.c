@@ -1,0 +1,288 @@
+/* liqscore — score every bond and day with a model from liqtrain. */
+#include "cli.h"
+#include "dates.h"
+#include "diag.h"
+#include "num.h"
+#include "score.h"
+#include "tsv.h"
+#include "xgb.h"
+
+#include <getopt.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char usage_text[] =
+"Usage: liqscore -m model.json [-c classifier.json] [--explain K] [--latest]\n"
+"                [features.tsv] > scores.tsv\n"
+"Predict the liquidity score (0-100) and bucket of every row of liqfeatures'\n"
+"output with a regression model from liqtrain, the bucket probabilities with a\n"
+"classifier, and the features that drove each score.\n"
+"\n"
+"  -m, --model FILE      regression model (liqtrain -y score_fwd or score)\n"
+"  -c, --classifier FILE classifier (liqtrain -y bucket --objective class):\n"
+"                        adds p_low p_medium p_high\n"
+"      --explain K       add the K largest SHAP contributions of each score:\n"
+"                        shap1_feature shap1_value ... (exact TreeSHAP)\n"
+"      --latest          only the last date of each bond\n"
+"  -j, --threads N       threads (default 2)\n"
+"  -q, --quiet           no summary on stderr\n"
+"  -h, --help            this help\n"
+"  -V, --version         version\n"
+"\n"
+"Output: cusip date score_pred bucket p_low p_medium p_high [shap columns]\n"
+"\n"
+"Examples:\n"
+"  liqscore -m model.json -c classifier.json features.tsv > scores.tsv\n"
+"  liqscore -m model.json --latest --explain 3 features.tsv | sort -t\"$(printf '\\t')\" -k3,3g | head\n";
+
+#define CHUNK 50000
+
+typedef struct state {
+	BoosterHandle reg, cls;
+	int nf, explain, latest;
+	const char **names;       /* model feature names */
+	int *col;                 /* their columns in the input */
+	float *X;                 /* CHUNK x nf */
+	char (*key)[48];          /* cusip \t date of each buffered row */
+	long n;                   /* rows buffered */
+	long written;
+	liq_row w;
+	double *order;            /* scratch for --explain */
+} state;
+
+static int
+cmp_abs_desc(const void *a, const void *b)
+{
+	double x = fabs(((const double *)a)[0]), y = fabs(((const double *)b)[0]);
+
+	if (x != y)
+		return x > y ? -1 : 1;
+	return ((const double *)a)[1] < ((const double *)b)[1] ? -1 : 1;
+}
+
+static void
+flush_chunk(state *S)
+{
+	DMatrixHandle dm;
+	const float *o;
+	float *pred, *prob = NULL, *shap = NULL;
+	size_t len;
+	long i;
+	int k;
+
+	if (S->n == 0)
+		return;
+	dm = liq_xgb_matrix(S->X, S->n, S->nf, NULL, S->n, NULL, NULL);
+	o = liq_xgb_predict(S->reg, dm, 0, 0, &len);
+	if (len != (size_t)S->n)
+		liq_die(LIQ_EXIT_DATA, "the model is not a regression model (%zu "
+			"outputs for %ld rows); give classifiers with -c", len, S->n);
+	pred = liq_xmalloc(len * sizeof *pred);
+	memcpy(pred, o, len * sizeof *pred);
+	if (S->cls) {
+		o = liq_xgb_predict(S->cls, dm, 0, 0, &len);
+		if (len != (size_t)S->n * 3)
+			liq_die(LIQ_EXIT_DATA, "the classifier does not give 3 class "
+				"probabilities per row");
+		prob = liq_xmalloc(len * sizeof *prob);
+		memcpy(prob, o, len * sizeof *prob);
+	}
+	if (S->explain) {
+		o = liq_xgb_predict(S->reg, dm, 2, 0, &len);
+		shap = liq_xmalloc(len * sizeof *shap);
+		memcpy(shap, o, len * sizeof *shap);
+	}
+	XGDMatrixFree(dm);
+	for (i = 0; i < S->n; i++) {
+		double s = pred[i];
+		char *tab = strchr(S->key[i], '\t');
+		s = s < 0 ? 0 : s > 100 ? 100 : s;
+		liq_row_strn(&S->w, S->key[i], (size_t)(tab - S->key[i]));
+		liq_row_str(&S->w, tab + 1);
+		liq_row_num(&S->w, s);
+		liq_row_str(&S->w, liq_bucket(s));
+		for (k = 0; k < 3; k++)
+			liq_row_num(&S->w, prob ? prob[i * 3 + k] : NAN);
+		if (shap) {
+			/* the K largest |contribution|, ties in feature order */
+			const float *c = shap + (size_t)i * (size_t)(S->nf + 1);
+			for (k = 0; k < S->nf; k++) {
+				S->order[2 * k] = c[k];
+				S->order[2 * k + 1] = k;
+			}
+			qsort(S->order, (size_t)S->nf, 2 * sizeof *S->order, cmp_abs_desc);
+			for (k = 0; k < S->explain; k++) {
+				if (k < S->nf) {
+					liq_row_str(&S->w, S->names[(int)S->order[2 * k + 1]]);
+					liq_row_num(&S->w, S->order[2 * k]);
+				} else {
+					liq_row_na(&S->w);
+					liq_row_na(&S->w);
+				}
+			}
+		}
+		liq_row_end(&S->w, stdout);
+		S->written++;
+	}
+	free(pred);
+	free(prob);
+	free(shap);
+	S->n = 0;
+}
+
+static void
+header(const state *S)
+{
+	int k;
+
+	fputs("cusip\tdate\tscore_pred\tbucket\tp_low\tp_medium\tp_high", stdout);
+	for (k = 1; k <= S->explain; k++)
+		printf("\tshap%d_feature\tshap%d_value", k, k);
+	fputc('\n', stdout);
+	fflush(stdout);
+}
+
+static BoosterHandle
+load(const char *path, const char *want, int threads)
+{
+	BoosterHandle b = liq_xgb_load(path);
+	const char *obj = liq_xgb_attr(b, "liq_objective");
+	char t[16];
+
+	if (obj && strcmp(obj, want))
+		liq_usage("%s is a %s model; give %s", path,
+			  !strcmp(obj, "class") ? "classification" : "regression",
+			  !strcmp(want, "class") ? "a classifier with -c" :
+			  "a regression model with -m");
+	snprintf(t, sizeof t, "%d", threads);
+	liq_xgb_param(b, "nthread", t);
+	return b;
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct option lo[] = {
+		{ "model", required_argument, NULL, 'm' },
+		{ "classifier", required_argument, NULL, 'c' },
+		{ "explain", required_argument, NULL, 'e' },
+		{ "latest", no_argument, NULL, 'l' },
+		{ "threads", required_argument, NULL, 'j' },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char *mpath = NULL, *cpath = NULL;
+	state S;
+	liq_tsv *r;
+	int c, threads = 2, k, ccusip, cdate;
+	size_t nn;
+	char prev[32] = "";
+	long rows = 0;
+
+	liq_init(argv[0]);
+	memset(&S, 0, sizeof S);
+	while ((c = getopt_long(argc, argv, "m:c:j:qhV", lo, NULL)) != -1) {
+		switch (c) {
+		case 'm': mpath = optarg; break;
+		case 'c': cpath = optarg; break;
+		case 'e': S.explain = (int)liq_opt_long("--explain", optarg, 1, 1000); break;
+		case 'l': S.latest = 1; break;
+		case 'j': threads = (int)liq_opt_long("--threads", optarg, 1, 1024); break;
+		case 'q': liq_quiet = 1; break;
+		case 'h': fputs(usage_text, stdout); return LIQ_EXIT_OK;
+		case 'V': liq_version();
+		default: liq_usage("unknown option");
+		}
+	}
+	if (!mpath)
+		liq_usage("-m model.json is required");
+	if (optind < argc - 1)
+		liq_usage("one features file, please");
+	S.reg = load(mpath, "reg", threads);
+	if (cpath)
+		S.cls = load(cpath, "class", threads);
+	{
+		/* copy the names: XGBoost's buffer is reused by the next call */
+		const char **nm = liq_xgb_feature_names(S.reg, &nn);
+		S.nf = (int)nn;
+		S.names = liq_xmalloc(nn * sizeof *S.names);
+		for (k = 0; k < S.nf; k++)
+			S.names[k] = liq_xstrdup(nm[k]);
+	}
+	if (S.cls) {
+		size_t cn;
+		const char **cnm = liq_xgb_feature_names(S.cls, &cn);
+		if (cn != nn)
+			liq_usage("%s and %s were trained on different features", mpath,
+				  cpath);
+		for (k = 0; k < S.nf; k++)
+			if (strcmp(cnm[k], S.names[k]))
+				liq_usage("%s and %s were trained on different features "
+					  "('%s' and '%s')", mpath, cpath, S.names[k], cnm[k]);
+	}
+	r = liq_tsv_open(optind < argc ? argv[optind] : "-");
+	S.col = liq_xmalloc(nn * sizeof *S.col);
+	S.X = liq_xmalloc((size_t)CHUNK * nn * sizeof *S.X);
+	S.key = liq_xmalloc((size_t)CHUNK * sizeof *S.key);
+	S.order = liq_xmalloc(2 * nn * sizeof *S.order);
+	liq_row_init(&S.w);
+	liq_stdout_buffer();
+	if (liq_tsv_header(r)) {
+		ccusip = liq_tsv_need(r, "cusip");
+		cdate = liq_tsv_need(r, "date");
+		for (k = 0; k < S.nf; k++) {
+			S.col[k] = liq_tsv_col(r, S.names[k]);
+			if (S.col[k] < 0)
+				liq_die(LIQ_EXIT_USAGE, "%s: missing column '%s', a feature "
+					"of %s", r->name, S.names[k], mpath);
+		}
+		header(&S);
+		while (liq_tsv_next(r)) {
+			const char *cu = liq_tsv_field(r, ccusip);
+			long slot;
+			int cmp = strcmp(cu, prev);
+			rows++;
+			if (S.latest && cmp < 0)
+				liq_tsv_fail(r, "--latest needs the input sorted by cusip "
+					     "('%s' after '%s')", cu, prev);
+			if (strlen(cu) >= sizeof prev || strlen(liq_tsv_field(r, cdate)) > 12)
+				liq_tsv_fail(r, "bad cusip or date '%s'", cu);
+			/* with --latest, a bond's rows overwrite one slot */
+			if (S.latest && cmp == 0 && S.n > 0)
+				slot = S.n - 1;
+			else {
+				if (S.n == CHUNK)
+					flush_chunk(&S);
+				slot = S.n++;
+			}
+			if (cmp)
+				strcpy(prev, cu);
+			snprintf(S.key[slot], sizeof S.key[slot], "%s\t%s", cu,
+				 liq_tsv_field(r, cdate));
+			for (k = 0; k < S.nf; k++)
+				S.X[(size_t)slot * nn + (size_t)k] =
+					(float)liq_tsv_num(r, S.col[k]);
+		}
+	} else {
+		header(&S);
+	}
+	flush_chunk(&S);
+	liq_tsv_close(r);
+	liq_note("%ld rows read, %ld scored", rows, S.written);
+	XGBoosterFree(S.reg);
+	if (S.cls)
+		XGBoosterFree(S.cls);
+	for (k = 0; k < S.nf; k++)
+		free((void *)S.names[k]);
+	free(S.names);
+	free(S.col);
+	free(S.X);
+	free(S.key);
+	free(S.order);
+	liq_row_free(&S.w);
+	return LIQ_EXIT_OK;
+}
