@@ -2,6 +2,7 @@
 
 #include "dates.h"
 #include "diag.h"
+#include "measures.h"
 #include "num.h"
 #include "tsv.h"
 
@@ -926,20 +927,6 @@ screen_and_sort(liq_clean *c)
 
 /* ---- step 5: price errors ---------------------------------------------- */
 
-static double
-median(double *v, int n)
-{
-	int i, j;
-
-	for (i = 1; i < n; i++) {
-		double x = v[i];
-		for (j = i; j > 0 && v[j - 1] > x; j--)
-			v[j] = v[j - 1];
-		v[j] = x;
-	}
-	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-}
-
 /* The power of ten (+-1 or +-2) that ratio x is within a factor of 1.5
  * of, or 0. */
 static int
@@ -960,7 +947,7 @@ median_of(const double *q, int n)
 	double v[64];
 
 	memcpy(v, q, (size_t)n * sizeof *v);
-	return median(v, n);
+	return liq_median(v, (size_t)n);
 }
 
 /* How many of q[0..n-1] are below lo, and how many above hi. */
