@@ -25,8 +25,10 @@ LDLIBS_BASE = -lgsl -lgslcblas -lm
 DEB_PKGS = gcc make libc6-dev libgsl-dev libxgboost-dev libcsv-dev \
            bats bats-assert bats-support perl groff-base bc
 
-TOOLS = trace-sim roll amihud kyle itt liqfeatures liqtrain liqscore impact-fit impact-shrink pretrade
+TOOLS = trace-sim trace-clean roll amihud kyle itt liqfeatures liqtrain liqscore \
+        impact-fit impact-shrink pretrade
 # per-tool extra libraries
+LIBS_trace-clean = -lcsv
 LIBS_liqfeatures = -lcsv
 LIBS_liqtrain = -lxgboost
 LIBS_liqscore = -lxgboost

@@ -1,5 +1,7 @@
 #include "dates.h"
 
+#include <stddef.h>
+
 /* Civil-from-days and days-from-civil after H. Hinnant's public-domain
  * algorithms: exact for the proleptic Gregorian calendar. */
 int
@@ -206,4 +208,113 @@ liq_time_fmt(char *o, int s)
 	o[6] = (char)('0' + x / 10);
 	o[7] = (char)('0' + x % 10);
 	o[8] = '\0';
+}
+
+/* ---- settlement ------------------------------------------------------ */
+
+int
+liq_regular_settle(int day)
+{
+	static int t2, t1;
+
+	if (!t2) {
+		t2 = liq_date_from_ymd(2017, 9, 5);
+		t1 = liq_date_from_ymd(2024, 5, 28);
+	}
+	return day >= t1 ? 1 : day >= t2 ? 2 : 3;
+}
+
+/* Date of the n-th (1-based) weekday `dow` (0 = Monday) of month m;
+ * n = 5 means the last one. */
+static int
+nth_weekday(int y, int m, int dow, int n)
+{
+	int first = liq_date_from_ymd(y, m, 1), d;
+
+	d = first + (dow - liq_dow(first) + 7) % 7 + 7 * (n - 1);
+	if (n == 5) {
+		int next = m == 12 ? liq_date_from_ymd(y + 1, 1, 1)
+				   : liq_date_from_ymd(y, m + 1, 1);
+		while (d >= next)
+			d -= 7;
+	}
+	return d;
+}
+
+/* Gregorian Easter Sunday (the anonymous computus). */
+static int
+easter(int y)
+{
+	int a = y % 19, b = y / 100, c = y % 100, d = b / 4, e = b % 4;
+	int f = (b + 8) / 25, g = (b - f + 1) / 3;
+	int h = (19 * a + b - d - g + 15) % 30, i = c / 4, k = c % 4;
+	int l = (32 + 2 * e + 2 * i - h - k) % 7;
+	int m = (a + 11 * h + 22 * l) / 451;
+	int n = h + l - 7 * m + 114;
+
+	return liq_date_from_ymd(y, n / 31, n % 31 + 1);
+}
+
+/* A fixed-date holiday as observed: Saturday on the Friday before,
+ * Sunday on the Monday after. */
+static int
+observed(int y, int m, int d)
+{
+	int day = liq_date_from_ymd(y, m, d), w = liq_dow(day);
+
+	return w == 5 ? day - 1 : w == 6 ? day + 1 : day;
+}
+
+int
+liq_settle_holiday(int day)
+{
+	static const int SPECIAL[][3] = {
+		{ 2004, 6, 11 },  /* national mourning: Reagan */
+		{ 2007, 1, 2 },   /* Ford */
+		{ 2012, 10, 29 }, /* Hurricane Sandy */
+		{ 2012, 10, 30 },
+		{ 2018, 12, 5 },  /* G. H. W. Bush */
+		{ 2025, 1, 9 },   /* Carter */
+	};
+	int y, m, d;
+	size_t i;
+
+	if (!liq_is_bday(day))
+		return 0;
+	liq_date_to_ymd(day, &y, &m, &d);
+	if (day == observed(y, 1, 1) || day == observed(y + 1, 1, 1) ||
+	    (y >= 2021 && day == observed(y, 6, 19)) ||
+	    day == observed(y, 7, 4) || day == observed(y, 11, 11) ||
+	    day == observed(y, 12, 25))
+		return 1;
+	/* Mondays: King (3rd of January), Washington (3rd of February),
+	 * Memorial (last of May), Labor (1st of September), Columbus (2nd of
+	 * October); Thanksgiving, the 4th Thursday of November */
+	if ((m == 1 && day == nth_weekday(y, 1, 0, 3)) ||
+	    (m == 2 && day == nth_weekday(y, 2, 0, 3)) ||
+	    (m == 5 && day == nth_weekday(y, 5, 0, 5)) ||
+	    (m == 9 && day == nth_weekday(y, 9, 0, 1)) ||
+	    (m == 10 && day == nth_weekday(y, 10, 0, 2)) ||
+	    (m == 11 && day == nth_weekday(y, 11, 3, 4)))
+		return 1;
+	if ((m == 3 || m == 4) && day == easter(y) - 2)
+		return 1; /* Good Friday */
+	for (i = 0; i < sizeof SPECIAL / sizeof *SPECIAL; i++)
+		if (day == liq_date_from_ymd(SPECIAL[i][0], SPECIAL[i][1],
+					     SPECIAL[i][2]))
+			return 1;
+	return 0;
+}
+
+long
+liq_settle_days(int exec, int settle)
+{
+	long n = 0;
+	int d;
+
+	if (settle <= exec)
+		return settle - exec;
+	for (d = exec + 1; d <= settle; d++)
+		n += liq_is_bday(d) && !liq_settle_holiday(d);
+	return n;
 }

@@ -53,4 +53,25 @@ int liq_time_parse_compact(const char *s, int *secs);
 /* Write "HH:MM:SS" and a NUL into out (9 bytes). */
 void liq_time_fmt(char *out, int secs);
 
+/* ---- settlement ---------------------------------------------------- */
+
+/* The US regular-way settlement cycle, in settlement days, of a trade
+ * executed on `day`: 3 before 2017-09-05, 2 from then, 1 from 2024-05-28. */
+int liq_regular_settle(int day);
+
+/* 1 if the business day `day` is a US bond settlement holiday: the
+ * Federal Reserve holidays (New Year's Day, King, Washington, Memorial,
+ * Juneteenth from 2021, Independence, Labor, Columbus, Veterans,
+ * Thanksgiving, Christmas; a Saturday holiday is taken on the Friday
+ * before as SIFMA does, a Sunday one on the Monday after), Good Friday,
+ * and the days markets closed for Hurricane Sandy and national mourning.
+ * It errs towards more holidays: a day counted wrongly as a holiday can
+ * only make a settlement look shorter. Weekends give 0. */
+int liq_settle_holiday(int day);
+
+/* Settlement days from execution to settlement: the business days in
+ * (exec, settle] that are not settlement holidays. settle - exec (<= 0)
+ * when settle is not after exec. */
+long liq_settle_days(int exec, int settle);
+
 #endif

@@ -56,83 +56,76 @@ has_intercept(const double *X, size_t n, size_t p)
 	return 0;
 }
 
-int
-liq_ols(const double *X, const double *y, size_t n, size_t p, double *beta,
-	double *se, double *r2, double *s2)
+/* Truncated-SVD least squares of y on X (n x p): coefficients into
+ * beta, their variances into var (may be NULL), RSS into *chisq, the
+ * numerical rank (singular values below tol of the largest dropped) into
+ * *rank. Returns 0, or -1 if GSL fails. */
+static int
+tsvd(const double *X, const double *y, size_t n, size_t p, double tol,
+     double *beta, double *var, double *chisq, size_t *rank)
 {
 	gsl_matrix_const_view Xv = gsl_matrix_const_view_array(X, n, p);
 	gsl_vector_const_view yv = gsl_vector_const_view_array(y, n);
-	gsl_vector *c;
-	gsl_matrix *cov;
-	gsl_multifit_linear_workspace *ws;
-	gsl_error_handler_t *old;
-	double chisq, tss = 0, my = 0;
-	size_t i, j, rank;
-	int centred, rc = -1;
+	gsl_vector *c = gsl_vector_alloc(p);
+	gsl_matrix *cov = gsl_matrix_alloc(p, p);
+	gsl_multifit_linear_workspace *ws = gsl_multifit_linear_alloc(n, p);
+	gsl_error_handler_t *old = gsl_set_error_handler_off();
+	int rc = gsl_multifit_linear_tsvd(&Xv.matrix, &yv.vector, tol, c, cov,
+					  chisq, rank, ws);
+	size_t j;
 
-	if (n <= p || p == 0)
-		return -1;
-	c = gsl_vector_alloc(p);
-	cov = gsl_matrix_alloc(p, p);
-	ws = gsl_multifit_linear_alloc(n, p);
-	old = gsl_set_error_handler_off();
-	/* Truncated SVD reports the numerical rank: a rank-deficient X is an
-	 * error for the callers rather than a silently regularised fit. */
-	if (gsl_multifit_linear_tsvd(&Xv.matrix, &yv.vector, 1e-12, c, cov,
-				     &chisq, &rank, ws) == GSL_SUCCESS &&
-	    rank == p) {
-		centred = has_intercept(X, n, p);
-		for (i = 0; i < n; i++)
-			my += y[i];
-		my /= (double)n;
-		for (i = 0; i < n; i++)
-			tss += centred ? (y[i] - my) * (y[i] - my) : y[i] * y[i];
-		for (j = 0; j < p; j++) {
-			beta[j] = gsl_vector_get(c, j);
-			/* cov is s^2 (X'X)^-1 with s^2 = chisq / (n - p) */
-			if (se)
-				se[j] = sqrt(gsl_matrix_get(cov, j, j));
-		}
-		if (s2)
-			*s2 = chisq / (double)(n - p);
-		if (r2)
-			*r2 = tss > 0 ? 1.0 - chisq / tss : NAN;
-		rc = 0;
+	for (j = 0; j < p; j++) {
+		beta[j] = rc == GSL_SUCCESS ? gsl_vector_get(c, j) : 0;
+		/* cov is s^2 (X'X)^-1 with s^2 = chisq / (n - p) */
+		if (var)
+			var[j] = rc == GSL_SUCCESS ? gsl_matrix_get(cov, j, j) : NAN;
 	}
 	gsl_set_error_handler(old);
 	gsl_multifit_linear_free(ws);
 	gsl_matrix_free(cov);
 	gsl_vector_free(c);
-	return rc;
+	return rc == GSL_SUCCESS ? 0 : -1;
+}
+
+int
+liq_ols(const double *X, const double *y, size_t n, size_t p, double *beta,
+	double *se, double *r2, double *s2)
+{
+	double chisq, tss = 0, my = 0;
+	size_t i, j, rank = 0;
+	int centred;
+
+	if (n <= p || p == 0)
+		return -1;
+	/* The numerical rank makes a rank-deficient X an error for the
+	 * callers rather than a silently regularised fit. */
+	if (tsvd(X, y, n, p, 1e-12, beta, se, &chisq, &rank) != 0 || rank < p)
+		return -1;
+	centred = has_intercept(X, n, p);
+	for (i = 0; i < n; i++)
+		my += y[i];
+	my /= (double)n;
+	for (i = 0; i < n; i++)
+		tss += centred ? (y[i] - my) * (y[i] - my) : y[i] * y[i];
+	if (se)
+		for (j = 0; j < p; j++)
+			se[j] = sqrt(se[j]);
+	if (s2)
+		*s2 = chisq / (double)(n - p);
+	if (r2)
+		*r2 = tss > 0 ? 1.0 - chisq / tss : NAN;
+	return 0;
 }
 
 int
 liq_ols_min_norm(const double *X, const double *y, size_t n, size_t p,
 		 double *beta)
 {
-	gsl_matrix_const_view Xv = gsl_matrix_const_view_array(X, n, p);
-	gsl_vector_const_view yv = gsl_vector_const_view_array(y, n);
-	gsl_vector *c;
-	gsl_matrix *cov;
-	gsl_multifit_linear_workspace *ws;
-	gsl_error_handler_t *old;
 	double chisq;
-	size_t j, rank = 0;
-	int rc;
+	size_t rank = 0;
 
 	if (n == 0 || p == 0)
 		return -1;
-	c = gsl_vector_alloc(p);
-	cov = gsl_matrix_alloc(p, p);
-	ws = gsl_multifit_linear_alloc(n, p);
-	old = gsl_set_error_handler_off();
-	rc = gsl_multifit_linear_tsvd(&Xv.matrix, &yv.vector, 1e-10, c, cov, &chisq,
-				      &rank, ws);
-	for (j = 0; j < p; j++)
-		beta[j] = rc == GSL_SUCCESS ? gsl_vector_get(c, j) : 0;
-	gsl_set_error_handler(old);
-	gsl_multifit_linear_free(ws);
-	gsl_matrix_free(cov);
-	gsl_vector_free(c);
-	return rc == GSL_SUCCESS ? (int)rank : -1;
+	return tsvd(X, y, n, p, 1e-10, beta, NULL, &chisq, &rank) == 0 ? (int)rank
+								    : -1;
 }

@@ -56,8 +56,10 @@ liq_score_day(const double *in, size_t n, double *score, double *work,
 		for (i = 0; i < n; i++)
 			score[i] += W[j] * (FLIP[j] ? 1 - r[i] : r[i]);
 	}
+	/* to 8 decimals, so that the printed score (%.10g) and its bucket
+	 * agree: 32.999999999999996 is 33, Medium */
 	for (i = 0; i < n; i++)
-		score[i] *= 100;
+		score[i] = round(score[i] * 100 * 1e8) / 1e8;
 }
 
 const char *

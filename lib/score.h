@@ -5,6 +5,7 @@
  * (NaN when n = 1); the three where lower is more liquid (roll_bps,
  * amihud, kyle_lambda) are flipped, so that 1 is the most liquid, and
  *   score = 100 (0.35 roll + 0.30 amihud + 0.20 trades_per_day + 0.15 kyle).
+ * rounded to 8 decimals (so that a printed 33 is a Medium 33).
  * Buckets: Low below 33, Medium from 33 to 67, High above 67.
  */
 #ifndef LIQ_SCORE_H

@@ -729,13 +729,6 @@ base_report(liq_sim_report *r, int bond, int day, int tsec, long pm, long qty)
 	r->link_self = r->link_ref = -1;
 }
 
-static int
-regular_settle(int day)
-{
-	/* T+2 from 2017-09-05, T+3 before */
-	return day >= liq_date_from_ymd(2017, 9, 5) ? 2 : 3;
-}
-
 /* Emit the report(s) of one dealer report `r` of a real trade, with a
  * possible correction: the first report carries wrong terms, then a C
  * cancels it and an R brings the right ones. */
@@ -800,7 +793,7 @@ emit_phantom(liq_sim *s, int bi, int day, int tsec, double eff, double h,
 	p.price_milli = milli(eff * (1 + sign * h * (0.5 + gsl_rng_uniform(g)) / 1e4));
 	p.side = sign > 0 ? 'S' : 'B';
 	p.contra = 'C';
-	p.sttl = regular_settle(day);
+	p.sttl = liq_regular_settle(day);
 	after(day, tsec, report_delay(g), &p.rpt_day, &p.rpt_tsec);
 	if (kind == 'X')
 		delay = late_delay(g, 0.7, 10);
@@ -928,7 +921,7 @@ bond_day(liq_sim *s, int bi, const trade_ctx *tc)
 
 		base_report(&r, bi, tc->day, times[j], t.price_milli, q);
 		r.wis = wi ? 'Y' : 'N';
-		r.sttl = regular_settle(tc->day);
+		r.sttl = liq_regular_settle(tc->day);
 		after(tc->day, times[j], report_delay(g), &r.rpt_day, &r.rpt_tsec);
 		if (gsl_rng_uniform(g) < o->asof_rate) {
 			int ld = liq_bday_add(tc->day, 1 + (long)gsl_rng_uniform_int(g, 5));

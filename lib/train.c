@@ -507,6 +507,11 @@ liq_train_run(const liq_dataset *d, const liq_train_opts *o, FILE *fp)
 	R.fp = fp;
 	R.persist = d->has_score && (d->is_class ? !strcmp(d->target, "bucket")
 						 : strcmp(d->target, "score") != 0);
+	{
+		char **params = xgb_params(&R);
+		liq_xgb_check((const char *const *)params);
+		free_params(params);
+	}
 	liq_row_init(&R.w);
 	liq_write_header(fp, H);
 

@@ -27,6 +27,7 @@ liq_tsv_open(const char *path)
 	r = liq_xcalloc(1, sizeof *r);
 	r->fd = fd;
 	r->name = fd ? path : "-";
+	r->sep = '\t';
 	r->cap = LIQ_TSV_BUF;
 	r->buf = liq_xmalloc(r->cap + 1);
 	return r;
@@ -63,24 +64,23 @@ liq_tsv_fail(const liq_tsv *r, const char *fmt, ...)
 	exit(LIQ_EXIT_DATA);
 }
 
-/* Find the next line; on return buf[beg..beg+linelen) is the line and the
- * '\n' (if any) has been replaced by NUL. Returns 0 at end of input. */
-static int
-next_line(liq_tsv *r, char **line)
+/* Make sure a whole line starts at buf[beg]; returns a pointer to its end
+ * (the '\n', or one past the data for a last line without one), or NULL
+ * at end of input. Reads and compacts the buffer as needed. */
+static char *
+fill_line(liq_tsv *r)
 {
 	char *nl;
 
 	for (;;) {
 		nl = memchr(r->buf + r->beg, '\n', r->end - r->beg);
 		if (nl)
-			break;
+			return nl;
 		if (r->eof) {
 			if (r->beg == r->end)
-				return 0;
+				return NULL;
 			/* last line without '\n' */
-			nl = r->buf + r->end;
-			r->end++;
-			break;
+			return r->buf + r->end;
 		}
 		if (r->beg > 0) {
 			memmove(r->buf, r->buf + r->beg, r->end - r->beg);
@@ -104,22 +104,62 @@ next_line(liq_tsv *r, char **line)
 			break;
 		}
 	}
+}
+
+/* Find the next line; on return buf[beg..beg+linelen) is the line and the
+ * '\n' (if any) has been replaced by NUL. Returns 0 at end of input. */
+static int
+next_line(liq_tsv *r, char **line)
+{
+	char *nl = fill_line(r);
+
+	if (!nl)
+		return 0;
+	if (nl == r->buf + r->end)
+		r->end++; /* the NUL goes into the spare byte past the data */
 	*line = r->buf + r->beg;
 	r->linelen = (size_t)(nl - *line);
 	*nl = '\0';
 	r->beg = (size_t)(nl - r->buf) + 1;
 	r->lineno++;
 	if (r->linelen && (*line)[r->linelen - 1] == '\r')
-		liq_tsv_fail(r, "CRLF line end: liq reads '\\n'-terminated TSV "
+		liq_tsv_fail(r, "CRLF line end: liq reads '\\n'-terminated lines "
 			     "(convert with: tr -d '\\r' < %s)",
 			     strcmp(r->name, "-") == 0 ? "FILE" : r->name);
 	return 1;
 }
 
+const char *
+liq_tsv_peek(liq_tsv *r, size_t *len)
+{
+	char *nl = fill_line(r);
+
+	if (!nl)
+		return NULL;
+	*len = (size_t)(nl - (r->buf + r->beg));
+	return r->buf + r->beg;
+}
+
+const char *
+liq_tsv_next_line(liq_tsv *r)
+{
+	char *line;
+
+	return next_line(r, &line) ? line : NULL;
+}
+
+void
+liq_tsv_set_sep(liq_tsv *r, char sep)
+{
+	r->sep = sep;
+}
+
+/* Split the line into fields in place. A byte loop: fields are short,
+ * and a memchr() call per field costs more than it scans. */
 static void
 split(liq_tsv *r, char *line)
 {
-	char *p = line, *end = line + r->linelen, *t;
+	char *p = line, *end = line + r->linelen, sep = r->sep;
 
 	r->nf = 0;
 	for (;;) {
@@ -128,11 +168,11 @@ split(liq_tsv *r, char *line)
 			r->f = liq_xrealloc(r->f, (size_t)r->fcap * sizeof *r->f);
 		}
 		r->f[r->nf++] = p;
-		t = memchr(p, '\t', (size_t)(end - p));
-		if (!t)
+		while (p < end && *p != sep)
+			p++;
+		if (p == end)
 			break;
-		*t = '\0';
-		p = t + 1;
+		*p++ = '\0';
 	}
 }
 
@@ -179,13 +219,21 @@ liq_tsv_need(const liq_tsv *r, const char *name)
 }
 
 int
-liq_tsv_next(liq_tsv *r)
+liq_tsv_next_any(liq_tsv *r)
 {
 	char *line;
 
 	if (!next_line(r, &line))
 		return 0;
 	split(r, line);
+	return 1;
+}
+
+int
+liq_tsv_next(liq_tsv *r)
+{
+	if (!liq_tsv_next_any(r))
+		return 0;
 	if (r->nf != r->nhdr)
 		liq_tsv_fail(r, "%d field%s, the header has %d", r->nf,
 			     r->nf == 1 ? "" : "s", r->nhdr);
@@ -305,6 +353,23 @@ void
 liq_row_end(liq_row *w, FILE *fp)
 {
 	w->buf[w->len++] = '\n';
+	fwrite(w->buf, 1, w->len, fp);
+	w->len = 0;
+	w->nf = 0;
+}
+
+void
+liq_row_next(liq_row *w)
+{
+	w->nf = 0;
+	reserve(w, 0); /* room for the '\n'; no tab with nf 0 */
+	w->buf[w->len++] = '\n';
+	w->nf = 0;
+}
+
+void
+liq_row_flush(liq_row *w, FILE *fp)
+{
 	fwrite(w->buf, 1, w->len, fp);
 	w->len = 0;
 	w->nf = 0;

@@ -32,11 +32,21 @@ typedef struct liq_tsv {
 	char **hdr;        /* header names (owned copies) */
 	int nhdr;
 	size_t linelen;    /* length of the current line without '\n' */
+	char sep;          /* field separator, '\t' unless set */
 } liq_tsv;
 
 /* Open path for reading ("-" or NULL is stdin). Exits 1 with
  * "prog: path: reason" if it cannot be opened. */
 liq_tsv *liq_tsv_open(const char *path);
+
+/* Split fields on sep instead of '\t' (FINRA's '|' files); call before
+ * liq_tsv_header(). The line rules (no CR, line numbers) are the same. */
+void liq_tsv_set_sep(liq_tsv *r, char sep);
+
+/* The next line, not consumed, for sniffing a format: *len bytes without
+ * the '\n' (not NUL-terminated), valid until the next read; NULL at end
+ * of input. */
+const char *liq_tsv_peek(liq_tsv *r, size_t *len);
 
 /* Read the header line. Returns 1, or 0 when the input is empty (no line
  * at all), in which case the tool should write its header-only output. */
@@ -52,6 +62,14 @@ int liq_tsv_need(const liq_tsv *r, const char *name);
 /* Read the next row. Returns 1, or 0 at end of input. Exits 1 on a CR line
  * end or a field count that differs from the header's. */
 int liq_tsv_next(liq_tsv *r);
+
+/* Like liq_tsv_next but leaves the field count (r->nf) to the caller:
+ * for layouts with a trailer line. */
+int liq_tsv_next_any(liq_tsv *r);
+
+/* The next line as a whole, NUL-terminated and not split (r->lineno
+ * counts it); NULL at end of input. For feeding another parser (CSV). */
+const char *liq_tsv_next_line(liq_tsv *r);
 
 /* Field i of the current row (NUL-terminated, never NULL). */
 static inline const char *
@@ -97,6 +115,12 @@ void liq_row_date(liq_row *w, int days);  /* YYYY-MM-DD */
 void liq_row_na(liq_row *w);
 /* Append '\n', write to fp, reset. */
 void liq_row_end(liq_row *w, FILE *fp);
+/* Append '\n' and start the next row in the same buffer, unwritten: for
+ * writers of many rows, which call liq_row_flush() every few kilobytes
+ * (one fwrite for many rows). */
+void liq_row_next(liq_row *w);
+/* Write the buffered rows to fp and reset. */
+void liq_row_flush(liq_row *w, FILE *fp);
 
 /* Write a header line from a NULL-terminated list of names and flush it,
  * so that a broken pipeline fails fast. */

@@ -63,6 +63,55 @@ liq_xgb_set_names(BoosterHandle b, char *const *names, int p)
 					 (bst_ulong)p));
 }
 
+static char logbuf[1024];
+static int logging;
+
+static void
+log_cb(const char *msg)
+{
+	size_t n = strlen(logbuf);
+
+	if (logging && n + 2 < sizeof logbuf)
+		snprintf(logbuf + n, sizeof logbuf - n, "%s%s", n ? " " : "", msg);
+}
+
+void
+liq_xgb_check(const char *const *params)
+{
+	static const float X[4] = { 0, 1, 2, 3 };
+	static const float y[4] = { 0, 1, 2, 0 };
+	DMatrixHandle dm;
+	BoosterHandle b;
+	int i, rc = 0;
+	char *p;
+
+	CHECK(XGDMatrixCreateFromMat(X, 4, 1, NAN, &dm));
+	CHECK(XGDMatrixSetFloatInfo(dm, "label", y, 4));
+	CHECK(XGBoosterCreate(&dm, 1, &b));
+	logbuf[0] = '\0';
+	logging = 1;
+	XGBRegisterLogCallback(log_cb);
+	rc = XGBoosterSetParam(b, "validate_parameters", "1");
+	for (i = 0; params[i] && !rc; i += 2)
+		rc = XGBoosterSetParam(b, params[i], params[i + 1]);
+	if (!rc)
+		rc = XGBoosterSetParam(b, "verbosity", "1");
+	if (!rc)
+		rc = XGBoosterUpdateOneIter(b, 0, dm);
+	logging = 0;
+	if (rc)
+		liq_die(LIQ_EXIT_USAGE, "bad XGBoost parameters: %s", XGBGetLastError());
+	/* XGBoost only warns about a parameter it does not use */
+	if ((p = strstr(logbuf, "Parameters:")) != NULL) {
+		char *nl;
+		while ((nl = strchr(p, '\n')) != NULL)
+			*nl = ' ';
+		liq_die(LIQ_EXIT_USAGE, "bad XGBoost parameters: %s", p);
+	}
+	XGBoosterFree(b);
+	XGDMatrixFree(dm);
+}
+
 BoosterHandle
 liq_xgb_booster(DMatrixHandle dtrain, const char *const *params)
 {

@@ -23,6 +23,11 @@ void liq_xgb_param(BoosterHandle b, const char *key, const char *value);
 /* Store the feature names in the model (saved with it). */
 void liq_xgb_set_names(BoosterHandle b, char *const *names, int p);
 
+/* Try the parameters on a tiny dataset (labels 0, 1, 2, 0): a parameter
+ * XGBoost rejects or does not use is a usage error (exit 2) that quotes
+ * XGBoost, before any real work. */
+void liq_xgb_check(const char *const *params);
+
 /* One boosting round. */
 void liq_xgb_round(BoosterHandle b, int iter, DMatrixHandle dtrain);
 

@@ -132,6 +132,18 @@ flush_chunk(state *S)
 	S->n = 0;
 }
 
+static void
+header(const state *S)
+{
+	int k;
+
+	fputs("cusip\tdate\tscore_pred\tbucket\tp_low\tp_medium\tp_high", stdout);
+	for (k = 1; k <= S->explain; k++)
+		printf("\tshap%d_feature\tshap%d_value", k, k);
+	fputc('\n', stdout);
+	fflush(stdout);
+}
+
 static BoosterHandle
 load(const char *path, const char *want, int threads)
 {
@@ -219,10 +231,6 @@ main(int argc, char **argv)
 	S.order = liq_xmalloc(2 * nn * sizeof *S.order);
 	liq_row_init(&S.w);
 	liq_stdout_buffer();
-	fputs("cusip\tdate\tscore_pred\tbucket\tp_low\tp_medium\tp_high", stdout);
-	for (k = 1; k <= S.explain; k++)
-		printf("\tshap%d_feature\tshap%d_value", k, k);
-	fputc('\n', stdout);
 	if (liq_tsv_header(r)) {
 		ccusip = liq_tsv_need(r, "cusip");
 		cdate = liq_tsv_need(r, "date");
@@ -232,7 +240,7 @@ main(int argc, char **argv)
 				liq_die(LIQ_EXIT_USAGE, "%s: missing column '%s', a feature "
 					"of %s", r->name, S.names[k], mpath);
 		}
-		fflush(stdout);
+		header(&S);
 		while (liq_tsv_next(r)) {
 			const char *cu = liq_tsv_field(r, ccusip);
 			long slot;
@@ -260,7 +268,7 @@ main(int argc, char **argv)
 					(float)liq_tsv_num(r, S.col[k]);
 		}
 	} else {
-		fflush(stdout);
+		header(&S);
 	}
 	flush_chunk(&S);
 	liq_tsv_close(r);

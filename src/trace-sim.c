@@ -268,6 +268,7 @@ main(int argc, char **argv)
 	run R;
 	int c;
 	double errors = 1;
+	char datebuf[11];
 	int ndash = 0;
 
 	liq_init(argv[0]);
@@ -314,6 +315,10 @@ main(int argc, char **argv)
 		liq_usage("unexpected argument '%s'", argv[optind]);
 	if (o.end < o.start)
 		liq_usage("--end must not be before --start");
+	if (o.start < liq_date_from_ymd(2012, 2, 6))
+		liq_usage("--start: '%s' is before 2012-02-06: trace-sim writes the "
+			  "post-2012 TRACE vocabulary (T X C R Y) only",
+			  (liq_date_fmt(datebuf, o.start), datebuf));
 	if (R.split && output)
 		liq_usage("--split and --output exclude each other");
 	o.cancel_rate *= errors;

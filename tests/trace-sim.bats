@@ -135,6 +135,8 @@ Try 'trace-sim --help' for more information."
 	assert_output --partial "--end must not be before --start"
 	run -2 trace-sim --start 2021-01-02 --end 2021-01-03
 	assert_output --partial "the period holds no business day"
+	run -2 trace-sim --start 2011-06-01 --end 2012-06-29
+	assert_output --partial "--start: '2011-06-01' is before 2012-02-06"
 	run -2 trace-sim --format xml
 	assert_output --partial "--format: unknown format 'xml'"
 	run -2 trace-sim --impact-scale -1

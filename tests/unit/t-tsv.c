@@ -7,23 +7,11 @@
 
 static char tmpl[] = "/tmp/t-tsv-XXXXXX";
 
-static const char *
-write_file(const char *content)
-{
-	static char path[64];
-	int fd;
-	strcpy(path, tmpl);
-	fd = mkstemp(path);
-	if (write(fd, content, strlen(content)) < 0)
-		abort();
-	close(fd);
-	return path;
-}
 
 static void
 t_basic(void)
 {
-	const char *p = write_file("cusip\tdate\tprice\nA\t2020-01-02\t101.5\nB\t2020-01-03\tNA\n");
+	const char *p = tap_tmpfile("cusip\tdate\tprice\nA\t2020-01-02\t101.5\nB\t2020-01-03\tNA\n");
 	liq_tsv *r = liq_tsv_open(p);
 	int ip, ic;
 	check_int(liq_tsv_header(r), 1);
@@ -48,12 +36,12 @@ t_basic(void)
 static void
 t_empty_and_header_only(void)
 {
-	const char *p = write_file("");
+	const char *p = tap_tmpfile("");
 	liq_tsv *r = liq_tsv_open(p);
 	check_int(liq_tsv_header(r), 0);
 	liq_tsv_close(r);
 	unlink(p);
-	p = write_file("a\tb\n");
+	p = tap_tmpfile("a\tb\n");
 	r = liq_tsv_open(p);
 	check_int(liq_tsv_header(r), 1);
 	check_int(liq_tsv_next(r), 0);
@@ -64,7 +52,7 @@ t_empty_and_header_only(void)
 static void
 t_no_final_newline_and_empty_fields(void)
 {
-	const char *p = write_file("a\tb\tc\n\t\t\nx\ty\tz");
+	const char *p = tap_tmpfile("a\tb\tc\n\t\t\nx\ty\tz");
 	liq_tsv *r = liq_tsv_open(p);
 	liq_tsv_header(r);
 	check_int(liq_tsv_next(r), 1);
@@ -91,7 +79,7 @@ t_long_lines(void)
 		s[i] = 'x';
 	s[n / 2] = '\t';
 	strcpy(s + n, "\n1\t2\n");
-	p = write_file(s);
+	p = tap_tmpfile(s);
 	r = liq_tsv_open(p);
 	liq_tsv_header(r);
 	check_int(liq_tsv_next(r), 1);
@@ -148,23 +136,23 @@ static void
 t_errors(void)
 {
 	char err[512];
-	g_path = write_file("cusip\tprice\nA\t1\r\n");
+	g_path = tap_tmpfile("cusip\tprice\nA\t1\r\n");
 	check_int(tap_exit_of(read_all, NULL, err, sizeof err), 1);
 	check(strstr(err, ":2: CRLF line end") != NULL);
 	unlink(g_path);
 
-	g_path = write_file("cusip\tprice\nA\t1\nB\n");
+	g_path = tap_tmpfile("cusip\tprice\nA\t1\nB\n");
 	check_int(tap_exit_of(read_all, NULL, err, sizeof err), 1);
 	check(strstr(err, ":3: 1 field, the header has 2") != NULL);
 	unlink(g_path);
 
-	g_path = write_file("cusip\tprice\nA\t1\nB\t12x\n");
+	g_path = tap_tmpfile("cusip\tprice\nA\t1\nB\t12x\n");
 	check_int(tap_exit_of(read_all, NULL, err, sizeof err), 1);
 	check(strstr(err, "t-tsv: /tmp/") == err);
 	check(strstr(err, ":3: column 'price': bad number '12x'") != NULL);
 	unlink(g_path);
 
-	g_path = write_file("cusip\tqty\nA\t1\n");
+	g_path = tap_tmpfile("cusip\tqty\nA\t1\n");
 	check_int(tap_exit_of(read_all, NULL, err, sizeof err), 2);
 	check(strstr(err, ": missing column 'price'") != NULL);
 	unlink(g_path);
@@ -172,6 +160,45 @@ t_errors(void)
 	g_path = "/nonexistent/file.tsv";
 	check_int(tap_exit_of(read_all, NULL, err, sizeof err), 1);
 	check_str(err, "t-tsv: /nonexistent/file.tsv: No such file or directory\n");
+}
+
+/* A '|' separator, a peek that does not consume, raw lines, and rows
+ * whose field count the caller checks (a trailer line). */
+static void
+t_sep_peek_raw(void)
+{
+	const char *p = tap_tmpfile("a|b|c\n1|2|3\n20200102\nx,y\n");
+	liq_tsv *r = liq_tsv_open(p);
+	const char *line;
+	size_t len;
+	line = liq_tsv_peek(r, &len);
+	check_int(len, 5);
+	check(line && memcmp(line, "a|b|c", 5) == 0);
+	line = liq_tsv_peek(r, &len); /* again: not consumed */
+	check_int(len, 5);
+	liq_tsv_set_sep(r, '|');
+	check_int(liq_tsv_header(r), 1);
+	check_int(r->nhdr, 3);
+	check_str(r->hdr[2], "c");
+	check_int(liq_tsv_next(r), 1);
+	check_str(liq_tsv_field(r, 1), "2");
+	check_int(liq_tsv_next_any(r), 1);
+	check_int(r->nf, 1);
+	check_str(liq_tsv_field(r, 0), "20200102");
+	check_str(liq_tsv_next_line(r), "x,y");
+	check_int(r->lineno, 4);
+	check(liq_tsv_next_line(r) == NULL);
+	check(liq_tsv_peek(r, &len) == NULL);
+	liq_tsv_close(r);
+	unlink(p);
+	/* a peek at a last line without '\n' */
+	p = tap_tmpfile("only");
+	r = liq_tsv_open(p);
+	line = liq_tsv_peek(r, &len);
+	check_int(len, 4);
+	check_str(liq_tsv_next_line(r), "only");
+	liq_tsv_close(r);
+	unlink(p);
 }
 
 static void
@@ -203,6 +230,7 @@ main(void)
 	TEST(t_no_final_newline_and_empty_fields(), "last line without newline, empty fields");
 	TEST(t_long_lines(), "lines longer than the buffer, many refills");
 	TEST(t_errors(), "CRLF, short row, bad number, missing column, missing file");
+	TEST(t_sep_peek_raw(), "'|' separator, peek, raw lines, free field counts");
 	TEST(t_writer(), "row writer formats and separates fields");
 	return tap_done();
 }

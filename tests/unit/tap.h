@@ -134,4 +134,20 @@ tap_exit_of(void (*fn)(void *), void *arg, char *err, size_t errsz)
 	return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
 }
 
+/* Write content to a new temporary file; returns its path (a static
+ * buffer, valid until the next call). The caller unlinks it. */
+static inline const char *
+tap_tmpfile(const char *content)
+{
+	static char path[64];
+	int fd;
+
+	strcpy(path, "/tmp/liq-test-XXXXXX");
+	fd = mkstemp(path);
+	if (fd < 0 || write(fd, content, strlen(content)) < 0)
+		abort();
+	close(fd);
+	return path;
+}
+
 #endif /* LIQ_TAP_H tail */

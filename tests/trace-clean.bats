@@ -1,0 +1,366 @@
+#!/usr/bin/env bats
+# trace-clean: round trips through trace-sim (the planted truth), the
+# hand-built fixtures of tests/fixtures/trace-clean (see its README for how
+# each expected output follows from the rules), options and failures.
+
+load test_helper
+
+F="$FIX/trace-clean"
+
+sim() { trace-sim -q -n 30 --start 2021-01-04 --end 2021-06-30 "$@"; }
+
+# audit_is COUNTS AUDIT: every count trace-sim planted equals the audit
+# row of the same name, and every audit row trace-sim has no count for
+# (pre-2012 steps, locked-in, agency, price range) is 0.
+audit_is() {
+	run awk 'NR == FNR { if (FNR > 1) want[$1] = $2; next }
+		 $1 == "step" { next }
+		 { got[$2] = $3; seen++ }
+		 END {
+			for (k in want)
+				if (k != "as_of" && k != "jumps" && want[k] != got[k]) {
+					print k ": planted " want[k] ", audit " got[k]; bad = 1
+				}
+			for (k in got)
+				if (!(k in want) && got[k] != 0) {
+					print k ": audit " got[k] ", planted none"; bad = 1
+				}
+			if (seen != 16) { print "audit has " seen " rows"; bad = 1 }
+			exit bad
+		 }' "$1" "$2"
+	assert_success
+	assert_output ""
+}
+
+# row KIND: the count of an audit row in $stderr
+row() {
+	echo "$stderr" | awk -v k="$1" '$2 == k { print $3 }'
+}
+
+@test "--help prints usage with pipelines on stdout, exit 0" {
+	run -0 trace-clean --help
+	assert_line --index 0 "Usage: trace-clean [OPTION]... [FILE]... > trades.tsv"
+	assert_output --partial "Examples:"
+	assert_output --partial "--keep-dealer-buys"
+}
+
+@test "--version names the tool" {
+	run -0 trace-clean --version
+	assert_output --regexp '^trace-clean \(liq\) [0-9]+\.[0-9]+\.[0-9]+$'
+}
+
+@test "trace-sim round trip, WRDS layout, several seeds: clean-out and counts" {
+	for s in 1 2 3 4; do
+		sim -s "$s" --clean-out want.tsv --counts-out counts.tsv > raw.tsv
+		trace-clean raw.tsv > got.tsv 2> audit.txt
+		cmp got.tsv want.tsv
+		audit_is counts.tsv audit.txt
+	done
+}
+
+@test "trace-sim round trip, FINRA layout, several seeds" {
+	for s in 1 2 3; do
+		sim -s "$s" --format finra --clean-out want.tsv --counts-out counts.tsv > raw.txt
+		trace-clean raw.txt > got.tsv 2> audit.txt
+		cmp got.tsv want.tsv
+		audit_is counts.tsv audit.txt
+	done
+}
+
+@test "trace-sim round trip, a larger universe over two years (more planted errors)" {
+	for s in 5 6; do
+		trace-sim -q -s "$s" -n 150 --start 2020-01-02 --end 2021-12-31 \
+			--clean-out want.tsv --counts-out counts.tsv > raw.tsv
+		trace-clean raw.tsv > got.tsv 2> audit.txt
+		cmp got.tsv want.tsv
+		audit_is counts.tsv audit.txt
+		# the decimal shifts were planted: the filter removed those only
+		assert [ "$(awk '$1 == "price_error" { print $2 }' counts.tsv)" -gt 20 ]
+	done
+}
+
+@test "trace-sim round trip across T+1 (2024-05-28) and from standard input" {
+	trace-sim -q -s 9 -n 40 --start 2024-04-01 --end 2024-08-30 \
+		--clean-out want.tsv --counts-out counts.tsv |
+		trace-clean > got.tsv 2> audit.txt
+	cmp got.tsv want.tsv
+	audit_is counts.tsv audit.txt
+}
+
+@test "daily split files given together: a cancel in a later file removes an earlier report" {
+	for fmt in wrds finra; do
+		rm -rf d
+		sim -s 3 --format "$fmt" --split d --clean-out want.tsv --counts-out counts.tsv
+		trace-clean d/* > got.tsv 2> audit.txt
+		cmp got.tsv want.tsv
+		audit_is counts.tsv audit.txt
+	done
+}
+
+@test "WRDS CSV (quoted fields) gives the same trades as the tab layout" {
+	sim -s 2 --clean-out want.tsv > raw.tsv
+	awk -F'\t' -v OFS=, 'NR > 1 { $10 = "\"" $10 "\"" } { $1 = $1; print }' raw.tsv > raw.csv
+	run -0 trace-clean -q raw.csv
+	assert_equal "$output" "$(cat want.tsv)"
+}
+
+@test "fixture: WRDS cancel, and an X that matches nothing is dropped and reported" {
+	run --separate-stderr -0 trace-clean "$F/wrds-cancel.tsv"
+	assert_equal "$output" "$(cat "$F/wrds-cancel.expected")"
+	assert_equal "$(row reports)" 5
+	assert_equal "$(row cancelled)" 3
+	assert_equal "$(row clean)" 2
+	assert_equal "$(echo "$stderr" | tail -1)" \
+		"trace-clean: matched no report: 1 X cancel (dropped; --rejects lists them)"
+}
+
+@test "fixture: pre-2012 W chain, C cancel, as-of reversals on 7 then 6 keys" {
+	run --separate-stderr -0 trace-clean "$F/wrds-pre2012-w-chain.tsv"
+	assert_equal "$output" "$(cat "$F/wrds-pre2012-w-chain.expected")"
+	assert_equal "$(row pre_corrected)" 2
+	assert_equal "$(row pre_cancelled)" 2
+	assert_equal "$(row pre_reversed)" 4
+	assert_equal "$(row dealer_buy)" 1
+	assert_equal "$(row settlement)" 1
+	assert_equal "$(row clean)" 2
+}
+
+@test "fixture: FINRA daily files, correction pair, reversal in a later file" {
+	run --separate-stderr -0 trace-clean "$F"/finra-days/*.txt
+	assert_equal "$output" "$(cat "$F/finra-days.expected")"
+	assert_equal "$(row reports)" 11
+	assert_equal "$(row corrected)" 2
+	assert_equal "$(row reversed)" 2
+	assert_equal "$(row dealer_buy)" 1
+	assert_equal "$(row settlement)" 1
+	assert_equal "$(row clean)" 5
+	# the first day alone: nothing cancels the wrong price yet
+	run -0 trace-clean -q "$F/finra-days/enhanced-time-and-sales-cusip-2020-03-02.txt"
+	assert_line --index 2 "$(printf '172967MP3\t2020-03-02\t10:10:00\t110.5\t100000\tS')"
+	assert_equal "${#lines[@]}" 5
+	# the later days alone: the C and the Y name reports that are absent
+	run --separate-stderr -0 trace-clean -q "$F"/finra-days/*-03-03.txt "$F"/finra-days/*-04-01.txt
+	assert_equal "$stderr" "trace-clean: matched no report: 1 C cancelled correction, 1 Y reversal (dropped; --rejects lists them)"
+}
+
+@test "FINRA files concatenated into one stream (header, rows, trailer, header, ...)" {
+	cat "$F"/finra-days/*.txt | trace-clean -q > got.tsv
+	run -0 cat got.tsv
+	assert_equal "$output" "$(cat "$F/finra-days.expected")"
+	# but nothing may follow a trailer except another file's header
+	{ cat "$F/finra-bad-trailer.txt" | sed '$s/3$/2/'; echo 'x|y'; } > after.txt
+	run --separate-stderr -1 trace-clean after.txt
+	assert_equal "$stderr" "trace-clean: after.txt:5: a line after the trailer (the trailer ends a FINRA file)"
+}
+
+@test "Academic: short lines only at the end, at most two" {
+	f="$F/academic-control-numbers.txt"
+	{ head -3 "$f"; echo 0047; tail -n +4 "$f"; } > mid.txt
+	run --separate-stderr -1 trace-clean mid.txt
+	assert_equal "$stderr" "trace-clean: mid.txt:4: a short line (a truncated line?) before more reports"
+	{ cat "$f"; echo 0048; } > three.txt
+	run --separate-stderr -1 trace-clean three.txt
+	assert_equal "$stderr" "trace-clean: three.txt:9: 3 short lines at the end (Academic files end with at most 2)"
+}
+
+@test "fixture: inter-dealer pair and agency leg in WRDS CSV" {
+	run -0 trace-clean -q "$F/wrds-agency-dealer.csv"
+	assert_equal "$output" "$(cat "$F/wrds-agency-dealer.expected")"
+	run -0 trace-clean -q --keep-agency "$F/wrds-agency-dealer.csv"
+	assert_line "$(printf '00206RCN0\t2020-06-01\t10:00:05\t98.5\t500000\tB')"
+	run -0 trace-clean -q --keep-dealer-buys "$F/wrds-agency-dealer.csv"
+	assert_line "$(printf '00206RCN0\t2020-06-01\t10:00:02\t98.5\t500000\tD')"
+	assert_equal "${#lines[@]}" 5
+}
+
+@test "fixture: decimal shifts are removed, a genuine jump survives" {
+	run --separate-stderr -0 trace-clean "$F/wrds-decimal-shift.tsv"
+	assert_equal "$output" "$(cat "$F/wrds-decimal-shift.expected")"
+	assert_equal "$(row price_error)" 2
+	run --separate-stderr -0 trace-clean "$F/wrds-genuine-jump.tsv"
+	assert_equal "$output" "$(cat "$F/wrds-genuine-jump.expected")"
+	assert_equal "$(row price_error)" 0
+	# step 5 off keeps the shifted prints
+	run -0 trace-clean -q --keep-price-errors "$F/wrds-decimal-shift.tsv"
+	assert_line "$(printf '717081DM2\t2021-05-03\t12:00:00\t982\t15000\tB')"
+	assert_equal "${#lines[@]}" 9
+}
+
+@test "fixture: settlement days skip holidays; --settle-days and --keep-settlement" {
+	run -0 trace-clean -q "$F/finra-settlement-holidays.txt"
+	assert_equal "$output" "$(cat "$F/finra-settlement-holidays.expected")"
+	run -0 trace-clean -q --settle-days 3 "$F/finra-settlement-holidays.txt"
+	assert_equal "${#lines[@]}" 5
+	run -0 trace-clean -q --keep-settlement "$F/finra-settlement-holidays.txt"
+	assert_equal "${#lines[@]}" 5
+	run -0 trace-clean -q --settle-days 1 "$F/finra-settlement-holidays.txt"
+	assert_equal "${#lines[@]}" 2
+}
+
+@test "fixture: Academic TRACE, control numbers and trailing lines" {
+	run --separate-stderr -0 trace-clean "$F/academic-control-numbers.txt"
+	assert_equal "$output" "$(cat "$F/academic-control-numbers.expected")"
+	assert_equal "$(row cancelled)" 2
+	assert_equal "$(row reversed)" 2
+	assert_equal "$(row dealer_buy)" 1
+}
+
+@test "--format names the layout; a wrong one fails on the columns" {
+	run -0 trace-clean -q --format finra "$F/finra-settlement-holidays.txt"
+	assert_equal "$output" "$(cat "$F/finra-settlement-holidays.expected")"
+	run -2 trace-clean --format wrds "$F/finra-settlement-holidays.txt"
+	assert_output --partial "missing column 'cusip_id'"
+	run -2 trace-clean --format xml "$F/wrds-cancel.tsv"
+	assert_output --partial "--format: unknown format 'xml'"
+}
+
+@test "a bad trailer count is a clear error, exit 1" {
+	run --separate-stderr -1 trace-clean "$F/finra-bad-trailer.txt"
+	assert_equal "$stderr" "trace-clean: $F/finra-bad-trailer.txt:4: bad trailer: record count 3, but 2 reports read"
+	assert_output ""
+}
+
+@test "a truncated line, and a FINRA file without its trailer, exit 1" {
+	run --separate-stderr -1 trace-clean "$F/finra-truncated.txt"
+	assert_equal "$stderr" "trace-clean: $F/finra-truncated.txt:3: 12 fields, the header has 37 (a truncated line?)"
+	head -3 "$F/finra-days/enhanced-time-and-sales-cusip-2020-03-02.txt" > cut.txt
+	run --separate-stderr -1 trace-clean cut.txt
+	assert_equal "$stderr" "trace-clean: cut.txt:3: no trailer line (FINRA files end with a date/time stamp and the record count): is the file truncated?"
+}
+
+# edited_fails SED-EXPR MESSAGE: the first FINRA day, edited, fails with
+# exit 1 and "trace-clean: bad.txt:MESSAGE"
+edited_fails() {
+	sed "$1" "$F/finra-days/enhanced-time-and-sales-cusip-2020-03-02.txt" > bad.txt
+	run --separate-stderr -1 trace-clean bad.txt
+	assert_equal "$stderr" "trace-clean: bad.txt:$2"
+	assert_output ""
+}
+
+@test "an unparseable price names file, line, column and value; exit 1" {
+	run --separate-stderr -1 trace-clean "$F/wrds-bad-price.tsv"
+	assert_equal "$stderr" "trace-clean: $F/wrds-bad-price.tsv:3: column 'rptd_pr': bad price '101.4.5'"
+	# in the pipe layout too, and dates, times and codes the same way
+	edited_fails '2s/|99.500000|/|99,5|/' "2: column 'Price': bad price '99,5'"
+	edited_fails '3s/|20200302|101000|/|20200230|101000|/' \
+		"3: column 'Execution Date': bad date '20200230' (want YYYY-MM-DD or YYYYMMDD)"
+	edited_fails '3s/|20200302|101000|/|20200302|10:10|/' \
+		"3: column 'Execution Time': bad time '10:10' (want HH:MM:SS or HHMMSS)"
+	edited_fails '3s/|B|0.00|/|Q|0.00|/' \
+		"3: column 'Buy/Sell Indicator': bad side 'Q' (want B or S)"
+	edited_fails '4s/|S|0.00|/||0.00|/' \
+		"4: column 'Buy/Sell Indicator': bad side '' (want B or S)"
+	edited_fails '2s/|T|/|Q|/' "2: column 'Trade Status': unknown trade status 'Q'"
+	edited_fails '2s/|0000001|T|/|00x0001|T|/' \
+		"2: column 'Reference Number': bad reference number '00x0001'"
+	edited_fails '2s/|200000.00|/|NA|/' "2: column 'Quantity': bad quantity 'NA'"
+}
+
+@test "CRLF line ends are an error that says how to fix them, exit 1" {
+	run --separate-stderr -1 trace-clean "$F/wrds-crlf.tsv"
+	assert_equal "$stderr" "trace-clean: $F/wrds-crlf.tsv:1: CRLF line end: liq reads '\\n'-terminated lines (convert with: tr -d '\\r' < $F/wrds-crlf.tsv)"
+}
+
+@test "a missing column is named, exit 2; a screen's column only when the screen is on" {
+	run --separate-stderr -2 trace-clean "$F/wrds-missing-column.tsv"
+	assert_equal "$stderr" "trace-clean: $F/wrds-missing-column.tsv: missing column 'entrd_vol_qt' of the wrds layout"
+	cut -f1-10,12- "$F/wrds-cancel.tsv" > nowis.tsv
+	run --separate-stderr -2 trace-clean nowis.tsv
+	assert_equal "$stderr" "trace-clean: nowis.tsv: missing column 'wis_fl' of the wrds layout: the when-issued screen needs it (--keep-when-issued turns the screen off)"
+	run --separate-stderr -0 trace-clean -q --keep-when-issued nowis.tsv
+	assert_equal "$output" "$(cat "$F/wrds-cancel.expected")"
+	run -2 trace-clean "$F/unknown-layout.txt"
+	assert_output --partial "cannot tell the layout from the header 'a|b|c'"
+}
+
+@test "empty and header-only inputs give a header-only trades.tsv" {
+	for f in empty.tsv wrds-header-only.tsv finra-header-only.txt; do
+		run --separate-stderr -0 trace-clean "$F/$f"
+		assert_equal "$output" "$(printf 'cusip\tdate\ttime\tprice\tqty\tside')"
+		assert_equal "$(row reports)" 0
+	done
+	run -0 trace-clean -q < /dev/null
+	assert_equal "$output" "$(printf 'cusip\tdate\ttime\tprice\tqty\tside')"
+}
+
+@test "--rejects lists every removed report with its reason; counts match the audit" {
+	sim -s 4 > raw.tsv
+	run --separate-stderr -0 trace-clean --rejects rej.tsv raw.tsv
+	assert_equal "$(head -1 rej.tsv | cut -f1-5)" "$(printf 'reason\tdetail\tfile\tline\tcusip_id')"
+	# reasons tally to the audit rows, and rows out + rejects = rows in
+	run -0 sh -c "tail -n +2 rej.tsv | cut -f1 | sort | uniq -c | awk '{ print \$2, \$1 }'"
+	while read -r kind n; do
+		assert_equal "$(row "$kind")" "$n"
+	done <<< "$output"
+	assert_equal "$(($(data_rows rej.tsv) + $(row clean)))" "$(row reports)"
+	# a target points to the record that removed it, by file:line
+	run -0 awk -F'\t' '$1 == "cancelled" && $12 == "T" { print $2; exit }' rej.tsv
+	assert_output --regexp '^removed by the X cancel at raw\.tsv:[0-9]+$'
+	run -0 awk -F'\t' '$1 == "price_error" { print $2; exit }' rej.tsv
+	assert_output --regexp '^decimal shift: [0-9.]+ against a median of [0-9.]+ around it$'
+}
+
+@test "--rejects - is refused; an unwritable rejects file fails before the work" {
+	run -2 trace-clean --rejects - "$F/wrds-cancel.tsv"
+	assert_output --partial "--rejects: '-' would mix"
+	run -1 trace-clean --rejects /nonexistent/dir/rej.tsv "$F/wrds-cancel.tsv"
+	assert_output --partial "/nonexistent/dir/rej.tsv"
+	run -1 trace-clean --rejects rej.tsv "$F/wrds-bad-price.tsv"
+	assert [ ! -e rej.tsv ]
+	run -0 sh -c 'ls | grep -c tmp || true'
+	assert_output 0
+}
+
+@test "-q silences the audit table, not the warnings" {
+	run --separate-stderr -0 trace-clean -q "$F/wrds-cancel.tsv"
+	assert_equal "$stderr" "trace-clean: matched no report: 1 X cancel (dropped; --rejects lists them)"
+	run --separate-stderr -0 trace-clean -q "$F/wrds-genuine-jump.tsv"
+	assert_equal "$stderr" ""
+}
+
+@test "the audit table: rows in, removed per step with %, rows out" {
+	run --separate-stderr -0 trace-clean "$F/finra-days/"*.txt
+	assert_equal "$(echo "$stderr" | head -2)" "step  kind                   rows        %
+in    reports                  11   100.00"
+	assert_equal "$(echo "$stderr" | grep -E '^(1|3|out) ')" "1     cancelled                 0     0.00
+1     corrected                 2    18.18
+1     reversed                  2    18.18
+3     dealer_buy                1     9.09
+out   clean                     5    45.45"
+}
+
+@test "--max-price and --keep-price-range" {
+	sim -s 1 --clean-out want.tsv > raw.tsv
+	run --separate-stderr -0 trace-clean --max-price 100 raw.tsv
+	n=$(awk -F'\t' 'NR > 1 && $4 > 100' want.tsv | wc -l)
+	assert [ "$(row price_range)" -ge "$n" ]
+	assert_equal "$(echo "$output" | awk -F'\t' 'NR > 1 && $4 > 100' | wc -l)" 0
+	run -2 trace-clean --max-price 0 raw.tsv
+	assert_output --partial "--max-price: bad value '0'"
+}
+
+@test "--bounce-pct lowers the bar of the price filter; bad values exit 2" {
+	# 5% flags genuine prints of trace-sim's thin bonds; 100% only the shifts
+	sim -s 1 --counts-out counts.tsv > raw.tsv
+	planted=$(awk '$1 == "price_error" { print $2 }' counts.tsv)
+	run --separate-stderr -0 trace-clean --bounce-pct 5 raw.tsv
+	assert [ "$(row price_error)" -gt "$planted" ]
+	run --separate-stderr -0 trace-clean --bounce-pct 100 raw.tsv
+	assert_equal "$(row price_error)" "$planted"
+	run -2 trace-clean --bounce-pct abc "$F/wrds-genuine-jump.tsv"
+	assert_output --partial "--bounce-pct: bad value 'abc'"
+	run -2 trace-clean --window 0 "$F/wrds-genuine-jump.tsv"
+	assert_output --partial "--window: bad value '0'"
+	run -2 trace-clean --bogus
+	assert_output --partial "unrecognized option"
+}
+
+@test "a write error on stdout is exit 1" {
+	run -1 sh -c "trace-clean -q '$F/wrds-cancel.tsv' > /dev/full"
+	assert_output --partial "write error"
+}
+
+@test "a missing input file is exit 1 naming it" {
+	run -1 trace-clean -q /nonexistent/raw.tsv
+	assert_output "trace-clean: /nonexistent/raw.tsv: No such file or directory"
+}

@@ -1,0 +1,150 @@
+/* Unit tests of the reading half of lib/traceio: layout sniffing and the
+ * conversion of one report of each layout into a liq_trace_rec. */
+#include "../../lib/dates.h"
+#include "../../lib/traceio.h"
+#include "tap.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static void
+t_sniff(void)
+{
+	char sep = 0;
+	const char *w = "cusip_id\ttrd_exctn_dt";
+	const char *c = "\"cusip_id\",trd_exctn_dt";
+	const char *f = "Record Count Num|Reference Number|Trade Status";
+	const char *a = "REC_CT_NB|TRD_ST_CD|ISSUE_SYM_ID|CUSIP_ID";
+	const char *u = "a|b|c";
+	check_int(liq_trace_sniff(w, strlen(w), &sep), LIQ_FMT_WRDS);
+	check_int(sep, '\t');
+	check_int(liq_trace_sniff(c, strlen(c), &sep), LIQ_FMT_WRDS);
+	check_int(sep, ',');
+	check_int(liq_trace_sniff(f, strlen(f), &sep), LIQ_FMT_FINRA);
+	check_int(sep, '|');
+	check_int(liq_trace_sniff(a, strlen(a), &sep), LIQ_FMT_ACADEMIC);
+	check_int(liq_trace_sniff(u, strlen(u), &sep), LIQ_FMT_AUTO);
+	check_int(liq_trace_sniff("x", 1, &sep), LIQ_FMT_AUTO);
+	check_int(liq_trace_fmt_parse("finra"), LIQ_FMT_FINRA);
+	check_int(liq_trace_fmt_parse("auto"), LIQ_FMT_AUTO);
+	check_int(liq_trace_fmt_parse("FINRA"), -1);
+	check_str(liq_trace_fmt_name(LIQ_FMT_ACADEMIC), "academic");
+}
+
+/* One FINRA report: compact dates and times, six-decimal prices, the
+ * prior link, the settlement date as settlement days (Christmas), the
+ * agency flag; then the trailer. */
+static void
+t_finra(void)
+{
+	const char *hdr =
+		"Record Count Num|Reference Number|Trade Status|TRACE Symbol|"
+		"CUSIP|Bloomberg Identifier|Sub Product|When Issued Indicator|"
+		"Remuneration|Quantity|Price|Yield Direction|Yield|"
+		"As Of Indicator|Execution Date|Execution Time|"
+		"Trade Report Date|Trade Report Time|Settlement Date|"
+		"Trade Modifier 3|Trade Modifier 4|Buy/Sell Indicator|"
+		"Buyer Commission|Buyer Capacity|Seller Commission|"
+		"Seller Capacity|Reporting Party Type|Contra Party Indicator|"
+		"Locked In Indicator|ATS Indicator|Special Price Indicator|"
+		"Trading Market Indicator|Dissemination Flag|"
+		"Prior Trade Report Date|Prior Reference Number|"
+		"First Trade Control Date|First Trade Control Number\n";
+	char buf[2048];
+	const char *p;
+	liq_trace_in *in;
+	liq_trace_rec r;
+
+	snprintf(buf, sizeof buf, "%s%s", hdr,
+		 "1|0000012|X|SYM|594918BW3|BBG00|CORP|Y|N|250000.00|"
+		 "99.970000|||A|20231222|93005|20231222|100010|20231226|Z||"
+		 "S|0.00||0.00|A|D|C|Y||Y|S1|Y|20231221|0000007|20231221|"
+		 "0000007\n202312222359590000000001\n");
+	p = tap_tmpfile(buf);
+	in = liq_trace_open(p, LIQ_FMT_AUTO, LIQ_NEED_WIS | LIQ_NEED_SPCL |
+						  LIQ_NEED_STTL);
+	check_int(liq_trace_format(in), LIQ_FMT_FINRA);
+	check_int(liq_trace_next(in, &r), 1);
+	check_str(r.cusip, "594918BW3");
+	check_int(r.exec_day, liq_date_from_ymd(2023, 12, 22));
+	check_int(r.exec_tsec, 9 * 3600 + 30 * 60 + 5); /* "93005" */
+	check_int(r.rpt_tsec, 10 * 3600 + 10);
+	check_int(r.msg, 12);
+	check_int(r.orig, 7);
+	check_int(r.prior_day, liq_date_from_ymd(2023, 12, 21));
+	check_int(r.st, 'X');
+	check_int(r.asof, 'A');
+	check_near(r.price, 99.97, 0);
+	check_near(r.qty, 250000, 0);
+	check_int(r.side, 'S');
+	check_int(r.contra, 'C');
+	check_int(r.flags, LIQ_REC_WIS | LIQ_REC_SPCL | LIQ_REC_LOCKED |
+				   LIQ_REC_AGENCY);
+	check_int(r.sttl, 1); /* Friday to Tuesday over Christmas */
+	check_int(r.line, 2);
+	check_int(liq_trace_next(in, &r), 0);
+	liq_trace_close(in);
+	unlink(p);
+}
+
+/* WRDS tab: ISO dates, blank orig, days_to_sttl_ct as given, N/A as
+ * unknown; Academic: control numbers and a dealer named by its ID. */
+static void
+t_wrds_academic(void)
+{
+	const char *p;
+	liq_trace_in *in;
+	liq_trace_rec r;
+
+	p = tap_tmpfile("cusip_id\ttrd_exctn_dt\ttrd_exctn_tm\ttrd_rpt_dt\t"
+		       "msg_seq_nb\torig_msg_seq_nb\ttrc_st\tasof_cd\trptd_pr\t"
+		       "entrd_vol_qt\trpt_side_cd\tcntra_mp_id\twis_fl\t"
+		       "spcl_trd_fl\tdays_to_sttl_ct\n"
+		       "AAA\t2011-03-01\t9:30:00\t2011-03-02\t0000101\t\tW\tR\t"
+		       "101.5\t5000\tB\tD\tN\t\t003\n"
+		       "AAA\t2011-03-01\t09:30:00\t2011-03-02\t0000102\t0000101\t"
+		       "C\t\t1e2\t5000\tB\tD\tN\t\tN/A\n");
+	in = liq_trace_open(p, LIQ_FMT_AUTO, LIQ_NEED_STTL);
+	check_int(liq_trace_format(in), LIQ_FMT_WRDS);
+	check_int(liq_trace_next(in, &r), 1);
+	check_int(r.exec_tsec, 9 * 3600 + 30 * 60);
+	check_int(r.rpt_tsec, -1); /* no trd_rpt_tm column */
+	check_int(r.orig, -1);
+	check_int(r.prior_day, 0);
+	check_int(r.sttl, 3);
+	check_int(r.contra, 'D');
+	check_int(liq_trace_next(in, &r), 1);
+	check_int(r.orig, 101);
+	check_near(r.price, 100, 0);
+	check_int(r.sttl, -1);
+	check_int(liq_trace_next(in, &r), 0);
+	liq_trace_close(in);
+	unlink(p);
+
+	p = tap_tmpfile("REC_CT_NB|TRD_ST_CD|CUSIP_ID|RPTG_PARTY_ID|ENTRD_VOL_QT|"
+		       "RPTD_PR|ASOF_CD|TRD_EXCTN_DT|TRD_EXCTN_TM|TRD_RPT_DT|"
+		       "RPT_SIDE_CD|CNTRA_PARTY_ID|SYSTM_CNTRL_NB|"
+		       "PREV_TRD_CNTRL_NB\n"
+		       "1|Y|06740L8C2|d1a9|3000000.00|100.250000|R|20130102|"
+		       "031500|20130205|S|7c4a|2000009001|2000000003\n"
+		       "0047\n");
+	in = liq_trace_open(p, LIQ_FMT_AUTO, 0);
+	check_int(liq_trace_format(in), LIQ_FMT_ACADEMIC);
+	check_int(liq_trace_next(in, &r), 1);
+	check_int(r.msg, 2000009001LL);
+	check_int(r.orig, 2000000003LL);
+	check_int(r.contra, 'D');
+	check_int(r.sttl, -1);
+	check_int(liq_trace_next(in, &r), 0);
+	liq_trace_close(in);
+	unlink(p);
+}
+
+int
+main(void)
+{
+	TEST(t_sniff(), "layouts are told apart by their header");
+	TEST(t_finra(), "a FINRA report, field by field");
+	TEST(t_wrds_academic(), "WRDS and Academic reports, field by field");
+	return tap_done();
+}
