@@ -183,6 +183,9 @@ polish(nls_data *d, double *h, double *la, double *b, double *rss)
 	gsl_multifit_nlinear_fdf fdf;
 	int info, fix;
 
+	/* three parameters and many prints: normal equations are enough */
+	par.solver = gsl_multifit_nlinear_solver_cholesky;
+
 	for (fix = *h > 0 ? 0 : 1; fix <= 1; fix++) {
 		size_t np = fix ? 2 : 3;
 		gsl_vector *p0 = gsl_vector_alloc(np);
