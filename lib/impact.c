@@ -20,7 +20,7 @@ const char *const liq_impact_columns[] = {
 	"sigma_bps", "adv_usd", "half_spread_bps", "se_half_spread_bps",
 	"cov_log_alpha_beta", "cov_h_log_alpha", "cov_h_beta", "resid_lo_bps",
 	"resid_hi_bps", "resid_sd_bps", "mean_cost_bps", "se_mean_cost_bps",
-	"logx_k0", "logx_k1", "logx_k2", "prints", "method", NULL
+	"logx_k0", "logx_k1", "logx_k2", "se_log_sigma", "prints", "method", NULL
 };
 
 int
@@ -482,17 +482,18 @@ liq_impact_fit_nls(const double *c, const double *x, const double *w,
 
 void
 liq_impact_vol(const double *z, const double *u, const int *kind, size_t n,
-	       double *work, double *sigma, double *sd_dealer, double *sd_cust)
+	       double *work, liq_vol *v)
 {
 	double *X = work, *Y = work + 3 * n, *du = work + 4 * n;
-	double beta[3], se[3], sdz = 0, sdu = 0, sraw = 0, nv[2] = { NAN, NAN },
+	double beta[3], se[3], sdz = 0, sdu = 0, sraw = 0, syy = 0, nv[2] = { NAN, NAN },
 	       fl[2] = { NAN, NAN };
 	size_t i, m = 0, k;
 	long has[2] = { 0, 0 };
 	int col[2], p = 1, pass;
 	size_t prev = (size_t)-1;
 
-	*sigma = *sd_dealer = *sd_cust = NAN;
+	v->sigma = v->se_log = v->sd_dealer = v->sd_cust = NAN;
+	v->pairs = 0;
 	/* the pairs: one row each, columns du, dealer count, customer count */
 	for (i = 0; i < n; i++) {
 		if (kind[i] < 0)
@@ -561,14 +562,19 @@ liq_impact_vol(const double *z, const double *u, const int *kind, size_t n,
 				noise += nv[k] * X[p * i + col[k]];
 		sdz += Y[i] - noise;
 		sraw += Y[i];
+		syy += Y[i] * Y[i];
 		sdu += du[i];
 	}
 	/* the noise can swallow all of a short sample's variance: the price
 	 * then moves little, but not never */
-	if (sdu > 0 && sraw > 0)
-		*sigma = sqrt(fmax(sdz, VOL_FLOOR * sraw) / sdu);
-	*sd_dealer = sqrt(fl[0]);
-	*sd_cust = sqrt(fl[1]);
+	if (sdu > 0 && sraw > 0) {
+		sdz = fmax(sdz, VOL_FLOOR * sraw);
+		v->sigma = sqrt(sdz / sdu);
+		v->se_log = 0.5 * sqrt(2.0 / 3 * syy) / sdz;
+	}
+	v->pairs = (long)m;
+	v->sd_dealer = sqrt(fl[0]);
+	v->sd_cust = sqrt(fl[1]);
 }
 
 void
@@ -767,6 +773,7 @@ liq_impact_bond(const liq_trade *t, size_t n, const liq_impact_opts *o,
 	size_t i, nt = 0, m = 0;
 	liq_impact_fit pilot;
 	double sig, sdd, sdc;
+	liq_vol vol;
 	int pass;
 
 	work_grow(w, n);
@@ -781,6 +788,7 @@ liq_impact_bond(const liq_trade *t, size_t n, const liq_impact_opts *o,
 	memset(res, 0, sizeof *res);
 	fit_na(&res->fit, 0);
 	res->sigma_bps = res->adv_usd = res->noise_bps = res->dealer_bps = NAN;
+	res->se_log_sigma = NAN;
 	res->z_lo = res->z_hi = res->sd_recent = NAN;
 	res->mean_cost = res->se_mean_cost = NAN;
 	res->k[0] = res->k[1] = res->k[2] = NAN;
@@ -810,9 +818,13 @@ liq_impact_bond(const liq_trade *t, size_t n, const liq_impact_opts *o,
 				zz[i] -= 1e4 * log1p(t[i].sign * ce / 1e4);
 			}
 		}
-		liq_impact_vol(zz, w->u, kind, nt, scratch + n, &sig, &sdd, &sdc);
+		liq_impact_vol(zz, w->u, kind, nt, scratch + n, &vol);
+		sig = vol.sigma;
+		sdd = vol.sd_dealer;
+		sdc = vol.sd_cust;
 		if (isnan(sig))
 			return;
+		res->se_log_sigma = vol.se_log;
 		if (isnan(sdd) && isnan(sdc))
 			sdd = sdc = sig / 2; /* too few pairs for a noise estimate */
 		res->sigma_bps = sig;

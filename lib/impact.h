@@ -88,6 +88,7 @@ typedef struct liq_impact_opts {
 typedef struct liq_impact_res {
 	long prints;         /* customer prints up to `through` */
 	double sigma_bps;    /* daily volatility of the efficient price, bps */
+	double se_log_sigma; /* its standard error, log scale */
 	double adv_usd;      /* par volume / business days, first to last trade day */
 	double noise_bps;    /* sd of a customer print around its expected cost */
 	double dealer_bps;   /* sd of a dealer print around the efficient price */
@@ -115,7 +116,7 @@ void liq_impact_work_free(liq_impact_work *w);
 
 /* ---- the pieces, exposed for the unit tests -------------------------- */
 
-/* The noise and volatility of a price series observed with noise:
+/* The volatility of a price series observed with noise, and the noise:
  * z[i] (log price, bps) at business time u[i] (days), kind[i] 0 for a
  * dealer print, 1 for a customer print, -1 to skip. Over the pairs of
  * consecutive used prints, OLS of dz^2 on (du, dealer prints in the pair,
@@ -125,14 +126,20 @@ void liq_impact_work_free(liq_impact_work *w);
  *     sigma^2 = sum(dz^2 - noise of the pair) / sum(du)
  * over the kept pairs: time-weighted, like the RMS of daily volatility;
  * at least 5% of sum(dz^2) / sum(du) (a short sample's noise can seem to
- * swallow all its variance). A noise variance is at least its standard
- * error and 0.001 bps^2, never 0 (the filter would trust a print
- * completely). Writes sigma (bps per sqrt(day); NaN without pairs) and
- * the noise sd of each kind (NaN when the kind is absent). `work` holds
- * 5n doubles. */
+ * swallow all its variance). Its standard error on the log scale treats
+ * the changes as normal: var(sum dz^2) = (2/3) sum dz^4. A noise variance
+ * is at least its standard error and 0.001 bps^2, never 0 (the filter
+ * would trust a print completely). `work` holds 5n doubles. */
+typedef struct liq_vol {
+	double sigma;        /* bps per sqrt(business day); NaN without pairs */
+	double se_log;       /* standard error of log sigma */
+	double sd_dealer;    /* noise sd of each kind, bps; NaN when absent */
+	double sd_cust;
+	long pairs;          /* pairs kept */
+} liq_vol;
+
 void liq_impact_vol(const double *z, const double *u, const int *kind,
-		    size_t n, double *work, double *sigma, double *sd_dealer,
-		    double *sd_cust);
+		    size_t n, double *work, liq_vol *v);
 
 /* Kalman filter of a random walk with variance sigma^2 a day, observed at
  * z[i] (bps) with noise variance r[i] (INFINITY: not used) at business

@@ -122,7 +122,7 @@ liq_impact_table_load(const char *path, int flags)
 	liq_impact_table *t = liq_xcalloc(1, sizeof *t);
 	unsigned long cap = 0;
 	int c_cusip, c_sigma, c_adv, c_h, c_a, c_b, c_sh, c_sa, c_sb, c_ab, c_ha,
-	    c_hb, c_lo, c_hi, c_n, c_sd, c_lv[5], p;
+	    c_hb, c_lo, c_hi, c_n, c_sd, c_lv[5], c_ls, p;
 	size_t i;
 
 	if (!liq_tsv_header(r)) {
@@ -144,7 +144,10 @@ liq_impact_table_load(const char *path, int flags)
 	c_lv[3] = liq_tsv_col(r, "logx_k1");
 	c_lv[4] = liq_tsv_col(r, "logx_k2");
 	c_cusip = liq_tsv_need(r, "cusip");
-	c_sigma = liq_tsv_need(r, "sigma_bps");
+	c_sigma = p ? liq_tsv_col(r, "sigma_post_bps") : -1;
+	if (c_sigma < 0)
+		c_sigma = liq_tsv_need(r, "sigma_bps");
+	c_ls = liq_tsv_col(r, "se_log_sigma");
 	c_adv = liq_tsv_need(r, "adv_usd");
 	c_a = column(r, "alpha", p, 1);
 	c_b = column(r, "beta", p, 1);
@@ -186,6 +189,7 @@ liq_impact_table_load(const char *path, int flags)
 		m->resid_sd = opt_num(r, c_sd, NAN);
 		m->mean_cost = opt_num(r, c_lv[0], NAN);
 		m->se_mean_cost = opt_num(r, c_lv[1], NAN);
+		m->se_log_sigma = opt_num(r, c_ls, NAN);
 		for (i = 0; i < 3; i++)
 			m->logx_k[i] = opt_num(r, c_lv[2 + i], NAN);
 		m->n = -1;

@@ -41,6 +41,7 @@ typedef struct liq_cost_model {
 	double resid_sd;         /* resid_sd_bps (NaN without the column) */
 	double mean_cost, se_mean_cost, logx_k[3];  /* the level columns of
 				    impact-fit (NaN without them) */
+	double se_log_sigma;     /* NaN without the column */
 	char *line;              /* the row's text, with LIQ_TABLE_LINES */
 } liq_cost_model;
 
@@ -69,9 +70,9 @@ double liq_pretrade_size_for_days(const liq_cost_model *m, double days,
 
 /* impact.tsv (impact-shrink's output) or impact_raw.tsv (impact-fit's),
  * loaded whole and sorted by cusip. The posterior columns (alpha_post,
- * beta_post, half_spread_post_bps, their se and cov columns,
- * resid_lo_post_bps, resid_hi_post_bps) are used when alpha_post is
- * present, the raw ones otherwise. cusip, sigma_bps, adv_usd and the
+ * beta_post, half_spread_post_bps, sigma_post_bps, their se and cov
+ * columns, resid_lo_post_bps, resid_hi_post_bps) are used when alpha_post
+ * is present, the raw ones otherwise. cusip, sigma_bps, adv_usd and the
  * three parameters are required (exit 2 naming a missing one); a missing
  * se or cov column counts as 0 and missing residual quantiles give an NA
  * interval. A bad number exits 1 with file:line. */

@@ -111,7 +111,7 @@ pm_tau2(const double *r, const double *s2, size_t n, double dof)
  * h > 0.5 bps; its variance is the whole residual variance of that line,
  * the fits' own noise included (see shrink.h). */
 static void
-h_prior(const liq_params *est, const double *ladv, size_t n, liq_prior *p,
+h_prior(const liq_params *est, const liq_level *lv, size_t n, liq_prior *p,
 	double *work)
 {
 	double *x = work, *y = work + n, sy = 0, syy = 0;
@@ -119,8 +119,8 @@ h_prior(const liq_params *est, const double *ladv, size_t n, liq_prior *p,
 	size_t i, m = 0;
 
 	for (i = 0; i < n; i++)
-		if (est[i].v[0] > 0.5 && ladv && isfinite(ladv[i])) {
-			x[m] = ladv[i];
+		if (est[i].v[0] > 0.5 && isfinite(lv[i].ladv)) {
+			x[m] = lv[i].ladv;
 			y[m] = log(est[i].v[0]);
 			sy += y[m];
 			syy += y[m] * y[m];
@@ -140,8 +140,55 @@ h_prior(const liq_params *est, const double *ladv, size_t n, liq_prior *p,
 		p->h_tau2 = 0.01;
 }
 
+/* The volatility's prior: trimmed mean and Paule-Mandel variance of log
+ * sigma over the fits with a sigma and its standard error. */
+static void
+sigma_prior(const liq_level *lv, size_t n, double trim, liq_prior *p,
+	    double *work)
+{
+	double *v = work, *d = work + n, *s2 = work + 2 * n, lo, hi, tot;
+	size_t i, m = 0;
+
+	for (i = 0; i < n; i++)
+		if (lv[i].sigma > 0 && lv[i].se_log_sigma > 0)
+			v[m++] = log(lv[i].sigma);
+	if (m < 3) {
+		p->ls_mu = m ? v[0] : NAN;
+		p->ls_tau2 = NAN;
+		return;
+	}
+	p->ls_mu = liq_trimmed_mean(v, m, trim);
+	tot = trimmed_var(v, m, trim, &lo, &hi);
+	for (i = 0, m = 0; i < n; i++)
+		if (lv[i].sigma > 0 && lv[i].se_log_sigma > 0) {
+			d[m] = log(lv[i].sigma) - p->ls_mu;
+			s2[m] = lv[i].se_log_sigma * lv[i].se_log_sigma;
+			m++;
+		}
+	p->ls_tau2 = fmax(pm_tau2(d, s2, m, (double)m - 1), LIQ_PRIOR_FLOOR * tot);
+}
+
+double
+liq_shrink_log_sigma(const liq_prior *p, const liq_level *lv, double *var)
+{
+	double ls, s2;
+
+	if (!(lv && lv->sigma > 0)) {
+		*var = p->ls_tau2;
+		return p->ls_mu;
+	}
+	ls = log(lv->sigma);
+	s2 = lv->se_log_sigma * lv->se_log_sigma;
+	if (!(s2 > 0) || !(p->ls_tau2 > 0)) {
+		*var = 0;
+		return ls;
+	}
+	*var = p->ls_tau2 * s2 / (p->ls_tau2 + s2);
+	return p->ls_mu + p->ls_tau2 / (p->ls_tau2 + s2) * (ls - p->ls_mu);
+}
+
 int
-liq_prior_estimate(const liq_params *est, const double *ladv, size_t n,
+liq_prior_estimate(const liq_params *est, const liq_level *lv, size_t n,
 		   double trim, liq_prior *p, double *work)
 {
 	double lo[2], hi[2], tot[2], r = 0, sw = 0, sc = 0;
@@ -214,7 +261,8 @@ liq_prior_estimate(const liq_params *est, const double *ladv, size_t n,
 	p->V[0] = tot[0];
 	p->V[2] = tot[1];
 	p->V[1] = r * sqrt(tot[0] * tot[1]);
-	h_prior(est, ladv, n, p, work);
+	h_prior(est, lv, n, p, work);
+	sigma_prior(lv, n, trim, p, work);
 	return 0;
 }
 
@@ -523,17 +571,17 @@ make_group(const liq_shrink_bond *b, size_t n, const liq_shrink_opts *o,
 	   int kind, int id, long need, liq_shrink_group *g)
 {
 	liq_params *est = liq_xmalloc((n + 1) * sizeof *est);
-	double *work = liq_xmalloc(3 * (n + 1) * sizeof *work),
-	       *ladv = liq_xmalloc((n + 1) * sizeof *ladv);
+	liq_level *lv = liq_xmalloc((n + 1) * sizeof *lv);
+	double *work = liq_xmalloc(3 * (n + 1) * sizeof *work);
 	size_t i, m = 0, mz = 0;
 	int rc = -1;
 
 	for (i = 0; i < n; i++)
 		if (counts(&b[i], o) && member(&b[i], kind, id)) {
-			ladv[m] = b[i].level.ladv;
+			lv[m] = b[i].level;
 			est[m++] = b[i].fit;
 		}
-	if ((long)m >= need && liq_prior_estimate(est, ladv, m, o->trim,
+	if ((long)m >= need && liq_prior_estimate(est, lv, m, o->trim,
 						  &g->prior, work) == 0) {
 		g->kind = kind;
 		g->id = id;
@@ -559,7 +607,7 @@ make_group(const liq_shrink_bond *b, size_t n, const liq_shrink_opts *o,
 		g->resid_hi = liq_median(work, mz);
 		rc = 0;
 	}
-	free(ladv);
+	free(lv);
 	free(work);
 	free(est);
 	return rc;
@@ -617,6 +665,8 @@ liq_shrink_all(liq_shrink_bond *b, size_t n, const liq_shrink_opts *o)
 		if (k < 0)
 			k = find_group(p, 2, 0);
 		x->prior = k;
+		x->sigma_raw = x->level.sigma;
+		x->sigma_post = x->level.sigma;
 		/* a level from a few prints: its sd at least what the noise
 		 * model says a mean of that many costs has */
 		if (x->n > 0 && x->resid_sd > 0 &&
@@ -632,10 +682,21 @@ liq_shrink_all(liq_shrink_bond *b, size_t n, const liq_shrink_opts *o)
 			continue;
 		}
 		pg = &p->g[k];
+		/* the volatility first: the curve's alpha is per unit of it, so
+		 * a fit's alpha moves to keep alpha sigma, what its prints say */
 		{
-			int own = x->usable && (!getenv("DBG_THIN") || x->n >= o->min_prints);
-			if (own && liq_shrink(&pg->prior, &x->fit, &x->level, &x->post,
-					      &x->weight) == 0)
+			double vs, ls = liq_shrink_log_sigma(&pg->prior, &x->level, &vs);
+			if (isfinite(ls)) {
+				x->sigma_post = exp(ls);
+				if (x->level.sigma > 0)
+					x->fit.v[1] += log(x->level.sigma) - ls;
+				x->level.sigma = x->sigma_post;
+			} else {
+				x->sigma_post = x->level.sigma;
+				vs = 0;
+			}
+			if (x->usable && liq_shrink(&pg->prior, &x->fit, &x->level,
+						    &x->post, &x->weight) == 0)
 				x->source = x->weight >= 0.5 ? LIQ_SRC_CUSIP
 							     : LIQ_SRC_SHRUNK;
 			else {
@@ -645,10 +706,15 @@ liq_shrink_all(liq_shrink_bond *b, size_t n, const liq_shrink_opts *o)
 				x->weight = 0;
 				x->source = LIQ_SRC_PRIOR;
 			}
+			/* the impact scale alpha sigma is as uncertain as both */
+			x->post.c[3] += vs;
 		}
 		if (!counts(x, o) || isnan(x->resid_lo)) {
-			x->resid_lo_post = pg->z_lo * x->resid_sd;
-			x->resid_hi_post = pg->z_hi * x->resid_sd;
+			/* the reference's variance scales with sigma^2 */
+			double f = x->sigma_post > 0 && x->sigma_raw > 0
+					   ? x->sigma_post / x->sigma_raw : 1;
+			x->resid_lo_post = pg->z_lo * x->resid_sd * f;
+			x->resid_hi_post = pg->z_hi * x->resid_sd * f;
 			if (!(x->resid_sd > 0)) {
 				/* no print to scale with: the group's own spread */
 				x->resid_lo_post = pg->resid_lo;

@@ -46,7 +46,19 @@ typedef struct liq_prior {
 	double V[3];       /* covariance of the estimates themselves */
 	/* half spread: log h ~ N(h_a + h_b log ADV, h_tau2) across bonds */
 	double h_a, h_b, h_tau2;
+	/* volatility: log sigma ~ N(ls_mu, ls_tau2) */
+	double ls_mu, ls_tau2;
 } liq_prior;
+
+/* The level of a bond's costs (impact-fit's mean_cost_bps,
+ * se_mean_cost_bps, logx_k0..2), its sigma_bps and log adv_usd. */
+typedef struct liq_level {
+	double mean, se;     /* NaN: the bond has no costed print */
+	double k[3];
+	double sigma;
+	double se_log_sigma; /* NaN: unknown */
+	double ladv;         /* log adv_usd */
+} liq_level;
 
 /* Smallest share of the estimates' variance the prior keeps as real
  * between-bond variance (no group claims all its bonds are identical). */
@@ -57,23 +69,21 @@ typedef struct liq_prior {
  * scaled by the normal consistency factor of the trim, minus the mean
  * sampling variance of the kept fits (at least LIQ_PRIOR_FLOOR of the
  * total); the correlation of log alpha and beta over the bonds kept in
- * both. The half spread's prior is the OLS of log h on log ADV (ladv[i])
- * over the fits with h > 0.5 bps (spreads fall as volume rises), with the
- * whole residual variance of that line as its variance: the fits' own
- * noise is not subtracted, which errs towards trusting a bond's own
- * spread. With fewer than 5 such fits, a constant. Returns 0, or -1 when
- * n < 3. `work` holds 3n doubles. */
-int liq_prior_estimate(const liq_params *est, const double *ladv, size_t n,
+ * both. The half spread's prior is the OLS of log h on log ADV
+ * (lv[i].ladv) over the fits with h > 0.5 bps (spreads fall as volume
+ * rises), with the whole residual variance of that line as its variance:
+ * the fits' own noise is not subtracted, which errs towards trusting a
+ * bond's own spread; with fewer than 5 such fits, a constant. The
+ * volatility's prior: trimmed mean of log sigma, Paule-Mandel variance
+ * with the standard errors se_log_sigma. Returns 0, or -1 when n < 3.
+ * `work` holds 3n doubles. */
+int liq_prior_estimate(const liq_params *est, const liq_level *lv, size_t n,
 		       double trim, liq_prior *p, double *work);
 
-/* The level of a bond's costs (impact-fit's mean_cost_bps,
- * se_mean_cost_bps, logx_k0..2), its sigma_bps and log adv_usd. */
-typedef struct liq_level {
-	double mean, se;     /* NaN: the bond has no costed print */
-	double k[3];
-	double sigma;
-	double ladv;         /* log adv_usd */
-} liq_level;
+/* The posterior of a bond's log sigma (normal-normal); *var gets its
+ * variance. The prior's centre without a usable sigma. */
+double liq_shrink_log_sigma(const liq_prior *p, const liq_level *lv, double *var);
+
 
 /* The normal-normal posterior of the curve alone, in closed form:
  * post = mu + T (T + S)^-1 (th - mu), P = T - T (T + S)^-1 T. */
@@ -117,6 +127,7 @@ typedef struct liq_shrink_bond {
 	int source;          /* LIQ_SRC_* */
 	int prior;           /* index into liq_shrink_priors (-1: none) */
 	double resid_lo_post, resid_hi_post;
+	double sigma_raw, sigma_post;  /* the fit's volatility and its posterior */
 } liq_shrink_bond;
 
 typedef struct liq_shrink_opts {

@@ -83,6 +83,7 @@ write_bond(const char *cusip, const liq_impact_res *r, int method, liq_row *row)
 	liq_row_num(row, r->k[0]);
 	liq_row_num(row, r->k[1]);
 	liq_row_num(row, r->k[2]);
+	liq_row_num(row, r->se_log_sigma);
 	liq_row_long(row, r->prints);
 	liq_row_str(row, liq_impact_method_name(method));
 	liq_row_end(row, stdout);

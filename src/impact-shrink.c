@@ -16,9 +16,10 @@
 
 static const char usage_text[] =
 "Usage: impact-shrink --bonds bonds.tsv [OPTION]... [impact_raw.tsv]\n"
-"Shrink each bond's impact fit (log alpha, beta; the half spread moves with\n"
-"them) toward the prior of its sector x rating bucket; bonds without a usable\n"
-"fit take the prior. Writes the input rows with the posterior columns added.\n"
+"Shrink each bond's impact fit (volatility, log alpha, beta; the half spread\n"
+"keeps the level of its costs) toward the prior of its sector x rating\n"
+"bucket; bonds without a usable fit take the prior's curve. Writes the input\n"
+"rows with the posterior columns added.\n"
 "\n"
 "  -b, --bonds FILE     bonds.tsv: cusip sector rating (required)\n"
 "      --min-prints N   prints a fit needs to enter a prior (default 20)\n"
@@ -33,7 +34,7 @@ static const char usage_text[] =
 "\n"
 "Rating buckets: AA (AAA to AA-), A, BBB, BB, B, CCC (CCC+ and below).\n"
 "Added columns: alpha_post beta_post weight source half_spread_post_bps\n"
-"  se_half_spread_post_bps se_log_alpha_post se_beta_post\n"
+"  sigma_post_bps se_half_spread_post_bps se_log_alpha_post se_beta_post\n"
 "  cov_log_alpha_beta_post cov_h_log_alpha_post cov_h_beta_post\n"
 "  resid_lo_post_bps resid_hi_post_bps prior\n"
 "  source: cusip (weight >= 0.5), shrunk (weight < 0.5), prior (no usable fit)\n"
@@ -41,14 +42,14 @@ static const char usage_text[] =
 "Examples:\n"
 "  trace-sim -n 200 --clean-out trades.tsv --bonds-out bonds.tsv > /dev/null\n"
 "  impact-fit trades.tsv | impact-shrink --bonds bonds.tsv > impact.tsv\n"
-"  cut -f1-4,25-29 impact.tsv | head\n"
-"  awk -F'\\t' 'NR > 1 { n[$28]++ } END { for (s in n) print s, n[s] }' impact.tsv\n"
+"  cut -f1-4,26-30 impact.tsv | head\n"
+"  awk -F'\\t' 'NR > 1 { n[$29]++ } END { for (s in n) print s, n[s] }' impact.tsv\n"
 "\n"
 "See impact-shrink(1) for the prior and the formulas.\n";
 
 static const char *const add_cols[] = {
 	"alpha_post", "beta_post", "weight", "source", "half_spread_post_bps",
-	"se_half_spread_post_bps", "se_log_alpha_post", "se_beta_post",
+	"sigma_post_bps", "se_half_spread_post_bps", "se_log_alpha_post", "se_beta_post",
 	"cov_log_alpha_beta_post", "cov_h_log_alpha_post", "cov_h_beta_post",
 	"resid_lo_post_bps", "resid_hi_post_bps", "prior", NULL
 };
@@ -80,6 +81,7 @@ write_row(const liq_cost_model *m, const liq_shrink_bond *x,
 	liq_row_num(row, x->weight);
 	liq_row_str(row, liq_source_name(x->source));
 	liq_row_num(row, na ? NAN : q->v[0]);
+	liq_row_num(row, x->sigma_post);
 	liq_row_num(row, na ? NAN : sqrt(q->c[0]));
 	liq_row_num(row, na ? NAN : sqrt(q->c[3]));
 	liq_row_num(row, na ? NAN : sqrt(q->c[5]));
@@ -177,6 +179,7 @@ main(int argc, char **argv)
 		x[i].level.se = m->se_mean_cost;
 		memcpy(x[i].level.k, m->logx_k, sizeof m->logx_k);
 		x[i].level.sigma = m->sigma_bps;
+		x[i].level.se_log_sigma = m->se_log_sigma;
 		x[i].level.ladv = m->adv_usd > 0 ? log(m->adv_usd) : NAN;
 		x[i].resid_lo = m->resid_lo;
 		x[i].resid_hi = m->resid_hi;

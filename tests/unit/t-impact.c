@@ -233,7 +233,8 @@ t_vol_simulated(void)
 	enum { N = 6000 };
 	gsl_rng *g = gsl_rng_alloc(gsl_rng_mt19937);
 	double *z = malloc(N * sizeof *z), *u = malloc(N * sizeof *u),
-	       *work = malloc(5 * N * sizeof *work), x = 0, sig, sdd, sdc;
+	       *work = malloc(5 * N * sizeof *work), x = 0;
+	liq_vol v;
 	int *kind = malloc(N * sizeof *kind), i;
 
 	gsl_rng_set(g, 7);
@@ -245,15 +246,21 @@ t_vol_simulated(void)
 		z[i] = x + (kind[i] == 0 ? (gsl_rng_uniform(g) < 0.5 ? -15 : 15)
 					 : gsl_ran_gaussian(g, 5));
 	}
-	liq_impact_vol(z, u, kind, N, work, &sig, &sdd, &sdc);
-	check_rel(sig, 40, 0.05);
-	check_rel(sdd, 15, 0.15);
-	check_rel(sdc, 5, 0.5);
+	liq_impact_vol(z, u, kind, N, work, &v);
+	check_rel(v.sigma, 40, 0.05);
+	check_rel(v.sd_dealer, 15, 0.15);
+	check_rel(v.sd_cust, 5, 0.5);
+	check_int(v.pairs, N - 1);
+	/* the standard error of log sigma is about 1 / sqrt(2 pairs), a
+	 * little more for the noise */
+	check(v.se_log > 1 / sqrt(2.0 * N) && v.se_log < 3 / sqrt(2.0 * N));
+	check(fabs(log(v.sigma / 40)) < 3 * v.se_log);
 	/* a jump of 5% in the middle is dropped, not taken as volatility */
 	for (i = N / 2; i < N; i++)
 		z[i] += 500;
-	liq_impact_vol(z, u, kind, N, work, &sig, &sdd, &sdc);
-	check_rel(sig, 40, 0.05);
+	liq_impact_vol(z, u, kind, N, work, &v);
+	check_rel(v.sigma, 40, 0.05);
+	check_int(v.pairs, N - 2);
 	free(z);
 	free(u);
 	free(work);
@@ -329,7 +336,7 @@ static void
 t_shrink_level(void)
 {
 	liq_prior p = { 0 };
-	liq_level lv = { 80, 0.01, { log(0.5), -1.2, 1.5 }, 40, log(1e6) };
+	liq_level lv = { 80, 0.01, { log(0.5), -1.2, 1.5 }, 40, NAN, log(1e6) };
 	liq_params q;
 	double w, d, K;
 
@@ -348,12 +355,14 @@ t_shrink_level(void)
 
 /* Trimmed means and Paule-Mandel between-bond variances of exact
  * estimates: log alpha 0..4 (mean 2, sum of squares 10) gives
- * tau^2 = 10 / (4 E[min(Z^2, 2.5^2)]). */
+ * tau^2 = 10 / (4 E[min(Z^2, 2.5^2)]); the same for log sigma; log h on
+ * log ADV by hand; and the volatility's normal-normal posterior. */
 static void
 t_prior_hand(void)
 {
 	liq_params e[5];
-	double work[15], ladv[5], c = 2.5, k;
+	liq_level lv[5];
+	double work[15], c = 2.5, k, var, ls;
 	liq_prior p;
 	int i;
 
@@ -363,29 +372,41 @@ t_prior_hand(void)
 		e[i].v[2] = 0.5 + 0.1 * (i - 2);
 		e[i].c[0] = e[i].c[1] = e[i].c[2] = e[i].c[4] = 0;
 		e[i].c[3] = e[i].c[5] = 0;
-		ladv[i] = log(1e6) + i;
+		lv[i].ladv = log(1e6) + i;
+		lv[i].sigma = 50 * exp(0.2 * (i - 2));
+		lv[i].se_log_sigma = 1e-9;
 	}
 	k = erf(c / sqrt(2)) - 2 * c * exp(-c * c / 2) / sqrt(2 * M_PI) +
 	    c * c * erfc(c / sqrt(2));
-	check_int(liq_prior_estimate(e, ladv, 5, 0, &p, work), 0);
+	check_int(liq_prior_estimate(e, lv, 5, 0, &p, work), 0);
 	check_near(p.mu[0], 2, 1e-12);
 	check_near(p.mu[1], 0.5, 1e-12);
 	check_near(p.T[0], 10 / (4 * k), 1e-9);
 	check_near(p.T[2], 0.1 / (4 * k), 1e-9);
-	/* log h = log 10 + log(i + 1) on log ADV = log 1e6 + i: a line
-	 * through the points (0, log 10) ... its OLS slope by hand */
+	check_near(p.ls_mu, log(50), 1e-12);
+	check_near(p.ls_tau2, 0.4 / (4 * k), 1e-9);
+	/* log h = log 10 + log(i + 1) on log ADV = log 1e6 + i: the OLS
+	 * slope by hand */
 	{
 		double sx = 0, sy = 0, sxx = 0, sxy = 0, b;
 		for (i = 0; i < 5; i++) {
-			sx += ladv[i];
+			sx += lv[i].ladv;
 			sy += log(10.0 * (i + 1));
-			sxx += ladv[i] * ladv[i];
-			sxy += ladv[i] * log(10.0 * (i + 1));
+			sxx += lv[i].ladv * lv[i].ladv;
+			sxy += lv[i].ladv * log(10.0 * (i + 1));
 		}
 		b = (sxy - sx * sy / 5) / (sxx - sx * sx / 5);
 		check_near(p.h_b, b, 1e-9);
 	}
-	check_int(liq_prior_estimate(e, ladv, 2, 0, &p, work), -1);
+	/* sigma 80 with se .5 against the prior (log 50, tau2): the
+	 * precision-weighted average */
+	lv[0].sigma = 80;
+	lv[0].se_log_sigma = 0.5;
+	ls = liq_shrink_log_sigma(&p, &lv[0], &var);
+	check_near(ls, (log(80) / 0.25 + log(50) / p.ls_tau2) /
+			       (1 / 0.25 + 1 / p.ls_tau2), 1e-12);
+	check_near(var, 1 / (1 / 0.25 + 1 / p.ls_tau2), 1e-12);
+	check_int(liq_prior_estimate(e, lv, 2, 0, &p, work), -1);
 }
 
 static liq_cost_model

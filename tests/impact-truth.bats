@@ -1,0 +1,176 @@
+#!/usr/bin/env bats
+# impact-fit, impact-shrink and pretrade against what trace-sim planted
+# (DESIGN.md §5), with the thresholds of the issue; every figure is printed
+# (bats -t shows it) for the record.
+#
+# Protocol: three seeds of the default universe (500 bonds), simulated
+# 2020-01-02 to 2022-12-30. Walk forward: fit on every trade up to a cut
+# (--through), score the costs of the next six months' customer trades
+# (measured against their arrival reference, from earlier prints only),
+# refit at the next cut. Cuts every six months from 2020-06-30. Recovery
+# of the planted alpha and beta uses the two-year fits (cut 2021-12-31).
+# loglin is fitted at two cuts (2020-12-31, 2021-12-31) to keep this quick.
+
+load test_helper
+
+CUTS="2020-06-30 2020-12-31 2021-06-30 2021-12-31 2022-06-30 2022-12-30 2023-06-30 2023-12-29"
+LOGLIN_CUTS="2020-12-31 2021-12-31"
+
+# one seed: simulate, then fit, shrink and price every window; appends its
+# rows to eval.$s.tsv:
+#  seed cut cusip size_mm side real n shr shr_lo shr_hi shr_st raw raw_st ll ll_st
+seed_run() {
+	s=$1
+	trace-sim -q -s "$s" --clean-out "t$s.tsv" \
+		--truth-out "truth$s.tsv" --bonds-out "bonds$s.tsv" > /dev/null
+	: > "eval.$s.tsv"
+	set -- $CUTS
+	while [ $# -ge 2 ]; do
+		c=$1 e=$2
+		shift
+		impact-fit -q --through "$c" --prints-out "p$s.$c.tsv" "t$s.tsv" > "raw$s.$c.tsv"
+		impact-shrink -q --bonds "bonds$s.tsv" "raw$s.$c.tsv" > "imp$s.$c.tsv"
+		awk -F'\t' -v c="$c" -v e="$e" 'BEGIN { OFS = "\t" }
+			NR == 1 { print "cusip", "size_mm", "side", "real"; next }
+			$2 > c && $2 <= e && $9 != "NA" { print $1, $4 / 1e6, $5, $9 }' \
+			"p$s.$c.tsv" > "q$s.$c.tsv"
+		# (the warnings of bonds without a raw fit go to a file)
+		pretrade -q --impact "imp$s.$c.tsv" "q$s.$c.tsv" 2>> "warn.$s" | cut -f7,8,9,14 > "shr.$s" || true
+		pretrade -q --impact "raw$s.$c.tsv" "q$s.$c.tsv" 2>> "warn.$s" | cut -f7,14 > "raw.$s" || true
+		case " $LOGLIN_CUTS " in
+		*" $c "*)
+			impact-fit -q --method loglin --through "$c" "t$s.tsv" > "ll$s.$c.tsv"
+			pretrade -q --impact "ll$s.$c.tsv" "q$s.$c.tsv" 2>> "warn.$s" | cut -f7,14 > "ll.$s" || true ;;
+		*)
+			awk 'NR == 1 { print "cost_bps\tstatus"; next } { print "NA\tnone" }' \
+				"q$s.$c.tsv" > "ll.$s" ;;
+		esac
+		tail -n +2 "raw$s.$c.tsv" | cut -f1,2 | sort > "n.$s"
+		paste "q$s.$c.tsv" "shr.$s" "raw.$s" "ll.$s" | tail -n +2 |
+			sort -t"$(printf '\t')" -k1,1 | join -t"$(printf '\t')" - "n.$s" |
+			awk -F'\t' -v s="$s" -v c="$c" 'BEGIN { OFS = "\t" }
+				{ print s, c, $1, $2, $3, $4, $13, $5, $6, $7, $8, $9, $10, $11, $12 }' \
+			>> "eval.$s.tsv"
+	done
+}
+
+# truth per bond: cusip alpha beta sigma_bps adv_usd half_spread_trade_bps
+truth_cols() {
+	awk -F'\t' 'NR == 1 { for (i = 1; i <= NF; i++) k[$i] = i; next }
+		{ print $1 "\t" $k["alpha"] "\t" $k["beta"] "\t" $k["sigma_bps"] "\t" $k["adv_usd"] "\t" $k["half_spread_trade_bps"] }' "$1" | sort
+}
+
+setup_file() {
+	cd "$BATS_FILE_TMPDIR"
+	export PATH="$BATS_TEST_DIRNAME/../bin:$PATH"
+	export CUTS LOGLIN_CUTS
+	seed_run 1 &
+	seed_run 2 &
+	wait
+	seed_run 3
+	for s in 1 2 3; do
+		truth_cols "truth$s.tsv" > "tr$s.tsv"
+		sort -t"$(printf '\t')" -k3,3 "eval.$s.tsv" |
+			join -t"$(printf '\t')" -1 3 -2 1 - "tr$s.tsv"
+	done > eval.tsv
+	# eval.tsv: 1 cusip 2 seed 3 cut 4 size_mm 5 side 6 real 7 n 8 shr
+	#  9 shr_lo 10 shr_hi 11 shr_st 12 raw 13 raw_st 14 ll 15 ll_st
+	#  16 alpha 17 beta 18 sigma 19 adv 20 h_trade
+	[ "$(wc -l < eval.tsv)" -gt 100000 ]
+}
+
+# median of stdin (one number a line)
+median() {
+	sort -g | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'
+}
+
+@test "beta and alpha of bonds with >= 200 prints: nls within 0.1 and 30% (median)" {
+	cd "$BATS_FILE_TMPDIR"
+	for m in raw ll; do
+		for s in 1 2 3; do
+			tail -n +2 "$m$s.2021-12-31.tsv" | awk -F'\t' '$2 >= 200 && $3 != "NA" { print $1 "\t" $3 "\t" $4 }' |
+				sort | join -t"$(printf '\t')" - "tr$s.tsv"
+		done > "rec.$m"
+	done
+	# cusip alpha_hat beta_hat alpha beta ...
+	n=$(wc -l < rec.raw)
+	db=$(awk -F'\t' '{ d = $3 - $5; print d < 0 ? -d : d }' rec.raw | median)
+	da=$(awk -F'\t' '{ d = $2 / $4 - 1; print d < 0 ? -d : d }' rec.raw | median)
+	db0=$(awk -F'\t' '{ d = 0.55 - $5; print d < 0 ? -d : d }' rec.raw | median)
+	nl=$(wc -l < rec.ll)
+	dbl=$(awk -F'\t' '{ d = $3 - $5; print d < 0 ? -d : d }' rec.ll | median)
+	dal=$(awk -F'\t' '{ d = $2 / $4 - 1; print d < 0 ? -d : d }' rec.ll | median)
+	echo "# nls, $n bonds with >= 200 prints: median |beta - planted| $db, median |alpha/planted - 1| $da" >&3
+	echo "# loglin, $nl bonds: median |beta - planted| $dbl, median |alpha/planted - 1| $dal" >&3
+	echo "# (guessing the middle of the planted range, beta = 0.55: $db0)" >&3
+	assert [ "$n" -ge 500 ]
+	assert [ "$(echo "$db <= 0.1" | bc -l)" = 1 ]
+	assert [ "$(echo "$da <= 0.3" | bc -l)" = 1 ]
+	# the threshold alone would pass a constant; the fit must do far better
+	assert [ "$(echo "$db < $db0 / 2" | bc -l)" = 1 ]
+	assert [ "$(echo "$db < $dbl" | bc -l)" = 1 ]
+}
+
+@test "out of sample, the default (nls) beats loglin on mean absolute cost error" {
+	cd "$BATS_FILE_TMPDIR"
+	read -r n nls ll shr pn pl ps < <(awk -F'\t' '
+		function ab(x) { return x < 0 ? -x : x }
+		$11 == "ok" && $13 == "ok" && $15 == "ok" {
+			q = $4 * 1e6; o = $20 + $16 * $18 * (q / $19) ^ $17
+			n++; a += ab($6 - $12); b += ab($6 - $14); c += ab($6 - $8)
+			pa += ab(o - $12); pb += ab(o - $14); pc += ab(o - $8) }
+		END { print n, a / n, b / n, c / n, pa / n, pb / n, pc / n }' eval.tsv)
+	echo "# $n held-out trades (cuts $LOGLIN_CUTS), MAE vs realized cost: nls $nls, loglin $ll, nls shrunk $shr bps" >&3
+	echo "# against the planted expected cost of the same trades: nls $pn, loglin $pl, nls shrunk $ps bps" >&3
+	assert [ "$n" -ge 50000 ]
+	assert [ "$(echo "$nls < $ll" | bc -l)" = 1 ]
+	assert [ "$(echo "$pn < $pl" | bc -l)" = 1 ]
+}
+
+# A trade's realized cost is measured against a reference that, for a bond
+# printing once a week, is days old: that noise, which no estimate can
+# remove, dominates the error against realized costs (the "oracle" line:
+# the planted parameters themselves). The issue's 20% is asserted on the
+# error of the expected cost against the planted one; the realized-cost
+# figures are printed and must improve too.
+@test "shrinkage cuts the cost error of bonds with < 20 prints by >= 20% against the planted cost" {
+	cd "$BATS_FILE_TMPDIR"
+	read -r n bonds rr rs ro pr ps < <(awk -F'\t' '
+		function ab(x) { return x < 0 ? -x : x }
+		$7 < 20 && $11 == "ok" && $13 == "ok" {
+			q = $4 * 1e6; o = $20 + $16 * $18 * (q / $19) ^ $17
+			n++; b[$2 " " $3 " " $1] = 1
+			rr += ab($6 - $12); rs += ab($6 - $8); ro += ab($6 - o)
+			pr += ab(o - $12); ps += ab(o - $8) }
+		END { for (k in b) nb++; print n, nb, rr / n, rs / n, ro / n, pr / n, ps / n }' eval.tsv)
+	cut_p=$(awk -v a="$ps" -v b="$pr" 'BEGIN { printf "%.1f", 100 * (1 - a / b) }')
+	cut_r=$(awk -v a="$rs" -v b="$rr" 'BEGIN { printf "%.1f", 100 * (1 - a / b) }')
+	cut_o=$(awk -v a="$ro" -v b="$rr" 'BEGIN { printf "%.1f", 100 * (1 - a / b) }')
+	echo "# $n held-out trades of $bonds bond-windows with < 20 prints and a raw fit" >&3
+	echo "# vs planted expected cost: raw $pr, shrunk $ps bps: $cut_p% less" >&3
+	echo "# vs realized cost: raw $rr, shrunk $rs bps: $cut_r% less (planted parameters: $ro, $cut_o% less)" >&3
+	assert [ "$n" -ge 1000 ]
+	assert [ "$(echo "$ps <= 0.8 * $pr" | bc -l)" = 1 ]
+	assert [ "$(echo "$rs < $rr" | bc -l)" = 1 ]
+}
+
+@test "the 90% interval covers 85-95% of held-out costs, overall and in each size bucket" {
+	cd "$BATS_FILE_TMPDIR"
+	awk -F'\t' '$11 == "ok" { q = $4 * 1e6; b = q < 1e5 ? "a <$100k" : q < 1e6 ? "b $100k-1MM" : "c >=$1MM"
+		y = $6; c = y >= $9 && y <= $10; n[b]++; k[b] += c; n["all"]++; k["all"] += c
+		n["cut " $3]++; k["cut " $3] += c }
+		END { for (b in n) printf "%s\t%d\t%.4f\n", b, n[b], k[b] / n[b] }' eval.tsv | sort > cover
+	sed 's/^/# coverage /' cover >&3
+	# one fit used for a whole year: informational (the 2022 stress is in it)
+	for s in 1 2 3; do
+		awk -F'\t' 'BEGIN { OFS = "\t" } NR == 1 { print "cusip", "size_mm", "side", "real"; next }
+			$2 > "2021-12-31" && $9 != "NA" { print $1, $4 / 1e6, $5, $9 }' "p$s.2021-12-31.tsv" |
+			pretrade -q --impact "imp$s.2021-12-31.tsv" 2> /dev/null | tail -n +2
+	done | awk -F'\t' '$14 == "ok" { n++; k += $4 >= $8 && $4 <= $9 }
+		END { printf "# (one fit, 2021-12-31, for all of 2022: %.4f of %d)\n", k / n, n }' >&3
+	while IFS="$(printf '\t')" read -r b n c; do
+		case "$b" in cut*) continue ;; esac
+		assert [ "$n" -ge 10000 ]
+		assert [ "$(echo "$c >= 0.85 && $c <= 0.95" | bc -l)" = 1 ]
+	done < cover
+}
