@@ -208,7 +208,8 @@ liq_impact_table_load(const char *path, int flags)
 				m->resid_lo = m->resid_hi = NAN;
 	}
 	liq_tsv_close(r);
-	qsort(t->m, t->n, sizeof *t->m, cmp_model);
+	if (t->n)
+		qsort(t->m, t->n, sizeof *t->m, cmp_model);
 	for (i = 1; i < t->n; i++)
 		if (strcmp(t->m[i].cusip, t->m[i - 1].cusip) == 0)
 			liq_die(LIQ_EXIT_DATA, "%s: cusip '%s' appears twice", path,
@@ -224,7 +225,7 @@ liq_impact_table_find(const liq_impact_table *t, const char *cusip)
 	if (strlen(cusip) >= sizeof key.cusip)
 		return NULL;
 	strcpy(key.cusip, cusip);
-	return bsearch(&key, t->m, t->n, sizeof *t->m, cmp_model);
+	return t->n ? bsearch(&key, t->m, t->n, sizeof *t->m, cmp_model) : NULL;
 }
 
 void
@@ -291,7 +292,8 @@ liq_score_table_load(const char *path)
 	}
 	liq_tsv_close(r);
 	/* unsorted input: keep each cusip's latest row */
-	qsort(t->r, t->n, sizeof *t->r, cmp_score);
+	if (t->n)
+		qsort(t->r, t->n, sizeof *t->r, cmp_score);
 	for (i = 0, k = 0; i < t->n; i++) {
 		if (k > 0 && strcmp(t->r[k - 1].cusip, t->r[i].cusip) == 0)
 			t->r[k - 1] = t->r[i];
@@ -302,19 +304,24 @@ liq_score_table_load(const char *path)
 	return t;
 }
 
+static int
+cmp_score_cusip(const void *a, const void *b)
+{
+	return strcmp(((const liq_score_row *)a)->cusip,
+		      ((const liq_score_row *)b)->cusip);
+}
+
 const liq_score_row *
 liq_score_table_find(const liq_score_table *t, const char *cusip)
 {
-	size_t lo = 0, hi = t->n;
+	liq_score_row key;
 
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (strcmp(t->r[mid].cusip, cusip) < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < t->n && strcmp(t->r[lo].cusip, cusip) == 0 ? &t->r[lo] : NULL;
+	if (strlen(cusip) >= sizeof key.cusip)
+		return NULL;
+	strcpy(key.cusip, cusip);
+	/* one row per cusip after loading */
+	return t->n ? bsearch(&key, t->r, t->n, sizeof *t->r, cmp_score_cusip)
+		    : NULL;
 }
 
 void
