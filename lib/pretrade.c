@@ -53,11 +53,18 @@ liq_pretrade_size_for_days(const liq_cost_model *m, double days,
 
 /* ---- impact table ---------------------------------------------------- */
 
+/* Both tables' rows begin with their cusip (char[16]): one comparison
+ * and one lookup serve both. */
 static int
-cmp_model(const void *a, const void *b)
+cmp_cusip(const void *a, const void *b)
 {
-	return strcmp(((const liq_cost_model *)a)->cusip,
-		      ((const liq_cost_model *)b)->cusip);
+	return strcmp((const char *)a, (const char *)b);
+}
+
+static const void *
+find_cusip(const void *rows, size_t n, size_t size, const char *cusip)
+{
+	return n ? bsearch(cusip, rows, n, size, cmp_cusip) : NULL;
 }
 
 /* Column `name` (with "_post" inserted before a "_bps" suffix, or
@@ -209,7 +216,7 @@ liq_impact_table_load(const char *path, int flags)
 	}
 	liq_tsv_close(r);
 	if (t->n)
-		qsort(t->m, t->n, sizeof *t->m, cmp_model);
+		qsort(t->m, t->n, sizeof *t->m, cmp_cusip);
 	for (i = 1; i < t->n; i++)
 		if (strcmp(t->m[i].cusip, t->m[i - 1].cusip) == 0)
 			liq_die(LIQ_EXIT_DATA, "%s: cusip '%s' appears twice", path,
@@ -220,12 +227,7 @@ liq_impact_table_load(const char *path, int flags)
 const liq_cost_model *
 liq_impact_table_find(const liq_impact_table *t, const char *cusip)
 {
-	liq_cost_model key;
-
-	if (strlen(cusip) >= sizeof key.cusip)
-		return NULL;
-	strcpy(key.cusip, cusip);
-	return t->n ? bsearch(&key, t->m, t->n, sizeof *t->m, cmp_model) : NULL;
+	return find_cusip(t->m, t->n, sizeof *t->m, cusip);
 }
 
 void
@@ -304,24 +306,11 @@ liq_score_table_load(const char *path)
 	return t;
 }
 
-static int
-cmp_score_cusip(const void *a, const void *b)
-{
-	return strcmp(((const liq_score_row *)a)->cusip,
-		      ((const liq_score_row *)b)->cusip);
-}
-
 const liq_score_row *
 liq_score_table_find(const liq_score_table *t, const char *cusip)
 {
-	liq_score_row key;
-
-	if (strlen(cusip) >= sizeof key.cusip)
-		return NULL;
-	strcpy(key.cusip, cusip);
 	/* one row per cusip after loading */
-	return t->n ? bsearch(&key, t->r, t->n, sizeof *t->r, cmp_score_cusip)
-		    : NULL;
+	return find_cusip(t->r, t->n, sizeof *t->r, cusip);
 }
 
 void

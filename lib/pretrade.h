@@ -30,7 +30,7 @@
 #define LIQ_PARTICIPATION 0.1
 
 typedef struct liq_cost_model {
-	char cusip[16];
+	char cusip[16];          /* first: the tables look rows up by it */
 	int ok;                  /* 0: no usable parameters (NA in the table) */
 	double h, alpha, beta;   /* half spread (bps), impact parameters */
 	double c[6];             /* covariance of (h, log alpha, beta): var h,

@@ -350,18 +350,23 @@ mean_impact(const map_data *d, double la, double b, double *K1)
 	return d->sigma * exp(la + d->k[0] + d->k[1] * x + d->k[2] * x * x / 2);
 }
 
-/* whitened (theta - c) by the Cholesky factor L: two residuals and their
- * derivatives in (la, b) */
-static void
-whiten(const double L[3], const double th[2], const double c[2], double *r,
-       double J[2][2])
+/* The two residuals of (theta - c) whitened by the Cholesky factor L,
+ * written at rows i and i + 1 of f (and their derivatives in (la, b) to
+ * J when not NULL). Returns the next row. */
+static size_t
+whiten(const double L[3], const double th[2], const double c[2],
+       gsl_vector *f, gsl_matrix *J, size_t i)
 {
-	r[0] = (th[0] - c[0]) / L[0];
-	r[1] = ((th[1] - c[1]) - L[1] * r[0]) / L[2];
-	J[0][0] = 1 / L[0];
-	J[0][1] = 0;
-	J[1][0] = -L[1] / (L[2] * L[0]);
-	J[1][1] = 1 / L[2];
+	double r0 = (th[0] - c[0]) / L[0], r1 = ((th[1] - c[1]) - L[1] * r0) / L[2];
+
+	gsl_vector_set(f, i, r0);
+	gsl_vector_set(f, i + 1, r1);
+	if (J) {
+		gsl_matrix_set(J, i, 1, 1 / L[0]);
+		gsl_matrix_set(J, i + 1, 1, -L[1] / (L[2] * L[0]));
+		gsl_matrix_set(J, i + 1, 2, 1 / L[2]);
+	}
+	return i + 2;
 }
 
 /* residuals and Jacobian at p = (eta, la, b); J may be NULL */
@@ -370,22 +375,13 @@ map_eval(const gsl_vector *p, const map_data *d, gsl_vector *f, gsl_matrix *J)
 {
 	double eta = gsl_vector_get(p, 0), th[2] = { gsl_vector_get(p, 1),
 						      gsl_vector_get(p, 2) };
-	double r[2], W[2][2], K1, mi;
+	double K1, mi;
 	size_t i = 0;
-	int k;
 
 	if (J)
 		gsl_matrix_set_zero(J);
-	if (d->has_fit) {
-		whiten(d->Ls, th, d->th, r, W);
-		for (k = 0; k < 2; k++, i++) {
-			gsl_vector_set(f, i, r[k]);
-			if (J) {
-				gsl_matrix_set(J, i, 1, W[k][0]);
-				gsl_matrix_set(J, i, 2, W[k][1]);
-			}
-		}
-	}
+	if (d->has_fit)
+		i = whiten(d->Ls, th, d->th, f, J, i);
 	if (d->has_level) {
 		mi = mean_impact(d, th[0], th[1], &K1);
 		gsl_vector_set(f, i, (d->m - exp(eta) - mi) / d->sm);
@@ -396,14 +392,7 @@ map_eval(const gsl_vector *p, const map_data *d, gsl_vector *f, gsl_matrix *J)
 		}
 		i++;
 	}
-	whiten(d->Lt, th, d->mu, r, W);
-	for (k = 0; k < 2; k++, i++) {
-		gsl_vector_set(f, i, r[k]);
-		if (J) {
-			gsl_matrix_set(J, i, 1, W[k][0]);
-			gsl_matrix_set(J, i, 2, W[k][1]);
-		}
-	}
+	i = whiten(d->Lt, th, d->mu, f, J, i);
 	gsl_vector_set(f, i, (eta - d->ell) / d->tau);
 	if (J)
 		gsl_matrix_set(J, i, 0, 1 / d->tau);
