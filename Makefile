@@ -23,7 +23,7 @@ LDLIBS_BASE = -lgsl -lgslcblas -lm
 
 # Debian packages the build and the tests need (scripts/deps installs them).
 DEB_PKGS = gcc make libc6-dev libgsl-dev libxgboost-dev libcsv-dev \
-           bats bats-assert bats-support perl groff-base bc
+           bats bats-assert bats-support perl groff-base bc parallel
 
 TOOLS = trace-sim trace-clean roll amihud kyle itt liqfeatures liqtrain liqscore \
         impact-fit impact-shrink pretrade

@@ -151,11 +151,14 @@ load(const char *path, const char *want, int threads)
 	const char *obj = liq_xgb_attr(b, "liq_objective");
 	char t[16];
 
-	if (obj && strcmp(obj, want))
+	if (obj && strcmp(obj, want)) {
+		int cls = !strcmp(obj, "class");
+		XGBoosterFree(b); /* nothing left behind for a leak checker */
 		liq_usage("%s is a %s model; give %s", path,
-			  !strcmp(obj, "class") ? "classification" : "regression",
+			  cls ? "classification" : "regression",
 			  !strcmp(want, "class") ? "a classifier with -c" :
 			  "a regression model with -m");
+	}
 	snprintf(t, sizeof t, "%d", threads);
 	liq_xgb_param(b, "nthread", t);
 	return b;
