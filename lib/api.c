@@ -310,8 +310,13 @@ parse_body(const char *body, size_t len, const char *const *keys,
 	}
 	j = json_loadb(body, len, JSON_REJECT_DUPLICATES, &je);
 	if (!j) {
-		liq_api_error(out, 400, "bad JSON at line %d, column %d: %s",
-			      je.line, je.column, je.text);
+		if (strstr(je.text, "JSON_ALLOW_NUL"))
+			liq_api_error(out, 400, "bad JSON at line %d, column %d: a "
+				      "string holds \\u0000, which liqserve does not "
+				      "take", je.line, je.column);
+		else
+			liq_api_error(out, 400, "bad JSON at line %d, column %d: %s",
+				      je.line, je.column, je.text);
 		return NULL;
 	}
 	if (!json_is_object(j)) {
@@ -344,7 +349,7 @@ batch(json_t *j, const char *key, liq_reply *out)
 		return NULL;
 	}
 	if (json_array_size(a) > LIQ_API_BATCH_MAX) {
-		liq_api_error(out, 400, "too many %s: %zu (at most %d a request)",
+		liq_api_error(out, 400, "too many %s: %zu (at most %d)",
 			      key, json_array_size(a), LIQ_API_BATCH_MAX);
 		return NULL;
 	}

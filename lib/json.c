@@ -62,7 +62,8 @@ liq_json_error(int status, const char *fmt, ...)
 char *
 liq_json_dump(const json_t *j, size_t *len)
 {
-	char *s = j ? json_dumps(j, JSON_COMPACT | JSON_REAL_PRECISION(10)) : NULL,
+	char *s = j ? json_dumps(j, JSON_COMPACT | JSON_ENCODE_ANY |
+			       JSON_REAL_PRECISION(10)) : NULL,
 	     *t;
 	size_t n;
 

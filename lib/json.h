@@ -1,6 +1,7 @@
 /* json — the few helpers liqserve builds its JSON with, over jansson.
  * Numbers are written as liq writes them everywhere, %.10g (jansson's
- * JSON_REAL_PRECISION(10); a whole number keeps a ".0"), so the API prints
+ * JSON_REAL_PRECISION(10); a whole number keeps a ".0", an exponent drops
+ * its "+" and leading zeros: 1e20, 3.5e-7), so the API prints
  * the digits the TSV tools print; NA (NaN) and infinities are null.
  *
  *     json_t *o = json_object();

@@ -19,6 +19,11 @@
 int liq_route_split(const char *path, char *buf, size_t bufsz, char **seg,
 		    int max);
 
+/* Decode the %XX escapes of s in place, but leave "%00" as it is: a NUL
+ * would cut the path short ("/app.js%00.html" must not be "/app.js").
+ * A '%' without two hex digits stays. Returns the new length. */
+size_t liq_route_unescape(char *s);
+
 /* 1 if s[0..n) is well-formed UTF-8 (no overlong forms, surrogates or
  * code points above U+10FFFF). */
 int liq_utf8_valid(const char *s, size_t n);

@@ -298,6 +298,14 @@ completed(void *cls, struct MHD_Connection *con, void **con_cls,
 	atomic_fetch_sub(&inflight, 1);
 }
 
+static size_t
+unescape(void *cls, struct MHD_Connection *con, char *s)
+{
+	(void)cls;
+	(void)con;
+	return liq_route_unescape(s);
+}
+
 static void
 mhd_log(void *cls, const char *fmt, va_list ap)
 {
@@ -461,6 +469,7 @@ liq_serve_run(const liq_serve_opts *o)
 	d = MHD_start_daemon(flags, 0, NULL, NULL, handler, NULL,
 			     MHD_OPTION_EXTERNAL_LOGGER, mhd_log, NULL,
 			     MHD_OPTION_LISTEN_SOCKET, fd,
+			     MHD_OPTION_UNESCAPE_CALLBACK, unescape, NULL,
 			     MHD_OPTION_THREAD_POOL_SIZE, (unsigned)o->threads,
 			     MHD_OPTION_NOTIFY_COMPLETED, completed, NULL,
 			     MHD_OPTION_CONNECTION_TIMEOUT, 30u,

@@ -1,0 +1,29 @@
+#!/usr/bin/env bats
+# The dashboard in a real browser: headless Debian chromium driven by
+# playwright-core (tests/browser/dashboard.js) opens each tab, uses the
+# screener's filter and the pre-trade form, finds no console error, and
+# saves a screenshot of each tab here and in build/screenshots/.
+
+load test_helper
+load liqserve_helper
+
+setup_file() {
+	export U="$BATS_FILE_TMPDIR/u"
+	make_universe "$U"
+}
+
+@test "five tabs in chromium, no console errors, a screenshot of each" {
+	[ -d "$LIQ_ROOT/tests/browser/node_modules/playwright-core" ] ||
+		fail "playwright-core is missing: run make deps (npm ci in tests/browser)"
+	[ -x /usr/bin/chromium ] || fail "chromium is missing: run make deps"
+	start_full
+	run -0 node "$LIQ_ROOT/tests/browser/dashboard.js" "$URL" shots
+	stop_server
+	sed 's/^/# /' <<< "$output" >&3
+	refute_output --partial 'not ok'
+	for t in screener breakdown pretrade impact universe; do
+		assert [ -s "shots/$t.png" ]
+	done
+	mkdir -p "$LIQ_ROOT/build/screenshots"
+	cp shots/*.png "$LIQ_ROOT/build/screenshots/"
+}
