@@ -52,7 +52,7 @@ MAN1     = $(TOOLS:%=man/man1/%.1)
 MAN7     = man/man7/liq.7
 WWW      = $(wildcard www/*)
 
-.PHONY: all deps check unit demo bench install uninstall clean help
+.PHONY: all deps check unit demo bench memcheck install uninstall clean help
 .DEFAULT_GOAL := all
 .SUFFIXES:
 .SECONDARY:
@@ -116,6 +116,13 @@ ifeq ($(LIQ_NO_DEPS),)
 endif
 	bench/run
 
+# liqserve under valgrind (not part of check: about a minute)
+memcheck: all
+ifeq ($(LIQ_NO_DEPS),)
+	@scripts/deps valgrind
+endif
+	scripts/memcheck-liqserve
+
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANPREFIX)/man1 $(DESTDIR)$(MANPREFIX)/man7 \
 		$(DESTDIR)$(WWWDIR)
@@ -139,6 +146,7 @@ help:
 	@echo 'make check      build, then run every unit test and bats test (prove)'
 	@echo 'make demo       build, then run the example pipeline on simulated data'
 	@echo 'make bench      run the benchmarks in bench/ (minutes; needs disk)'
+	@echo 'make memcheck   liqserve under valgrind (a minute)'
 	@echo 'make install    tools to $$(DESTDIR)$$(PREFIX)/bin, pages to $$(MANPREFIX),'
 	@echo '                the dashboard to $$(PREFIX)/share/liq/www'
 	@echo 'make uninstall  remove what install put there'

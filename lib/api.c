@@ -26,6 +26,7 @@ liq_api_error(liq_reply *out, int status, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
+	memset(out, 0, sizeof *out);
 	out->status = status;
 	out->json = liq_json_error(status, "%s", msg);
 }

@@ -84,7 +84,7 @@ void liq_api_handle(const liq_api_ctx *ctx, const char *method,
 		    const char *path, const liq_params *q, const char *body,
 		    size_t len, liq_reply *out);
 
-/* An error reply. */
+/* An error reply (every other field of out cleared). */
 void liq_api_error(liq_reply *out, int status, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 

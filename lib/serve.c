@@ -160,7 +160,7 @@ static enum MHD_Result
 answer(struct MHD_Connection *con, req *R)
 {
 	liq_params q = { 0 };
-	liq_reply rep;
+	liq_reply rep = { 0 };
 	liq_api_ctx ctx;
 
 	ctx.T = R->s->T;
@@ -184,7 +184,7 @@ handler(void *cls, struct MHD_Connection *con, const char *url,
 	size_t *upload_size, void **con_cls)
 {
 	req *R = *con_cls;
-	liq_reply rep;
+	liq_reply rep = { 0 };
 
 	(void)cls;
 	(void)version;

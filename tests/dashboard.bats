@@ -12,6 +12,10 @@ setup_file() {
 	make_universe "$U"
 }
 
+teardown() {
+	if [ -n "${SPID:-}" ]; then kill -KILL "$SPID" 2> /dev/null || true; fi
+}
+
 @test "five tabs in chromium, no console errors, a screenshot of each" {
 	[ -d "$LIQ_ROOT/tests/browser/node_modules/playwright-core" ] ||
 		fail "playwright-core is missing: run make deps (npm ci in tests/browser)"

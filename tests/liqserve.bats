@@ -11,13 +11,20 @@ setup_file() {
 	make_universe "$U"
 	export SLOG="$BATS_FILE_TMPDIR/shared.log"
 	BATS_TEST_TMPDIR=$BATS_FILE_TMPDIR start_full
-	export URL PORT SPID
+	export URL PORT SPID SHARED_SPID=$SPID
 	# a bond with a score, an impact fit and a features row
 	export C1=$(awk -F'\t' 'NR > 1 { print $1; exit }' "$U/scores.tsv")
 }
 
 teardown_file() {
-	stop_server
+	SPID=$SHARED_SPID stop_server
+}
+
+# a test's own server goes with it, even when the test fails
+teardown() {
+	if [ -n "${SPID:-}" ] && [ "$SPID" != "$SHARED_SPID" ]; then
+		kill -KILL "$SPID" 2> /dev/null || true
+	fi
 }
 
 # the value of column $2 in the row of cusip $3 of TSV $1 (the latest row)
