@@ -349,7 +349,7 @@ check_in_child(liq_tables *T, const char *const *p, const int *fd,
 		snprintf(err, errsz, "pipe: %s", strerror(errno));
 		return -1;
 	}
-	fflush(stderr);
+	fflush(NULL);   /* nothing buffered is written twice */
 	pid = fork();
 	if (pid < 0) {
 		snprintf(err, errsz, "fork: %s", strerror(errno));
@@ -360,6 +360,9 @@ check_in_child(liq_tables *T, const char *const *p, const int *fd,
 	if (pid == 0) {
 		/* A fresh stderr: the parent's FILE lock may have been held by
 		   another thread at the fork. */
+		int null = open("/dev/null", O_WRONLY);
+		if (null >= 0)
+			dup2(null, 1);   /* the readers flush stdout before a message */
 		dup2(pfd[1], 2);
 		stderr = fdopen(2, "w");
 		if (!stderr)
