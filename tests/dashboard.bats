@@ -17,9 +17,11 @@ teardown() {
 }
 
 @test "five tabs in chromium, no console errors, a screenshot of each" {
-	[ -d "$LIQ_ROOT/tests/browser/node_modules/playwright-core" ] ||
-		fail "playwright-core is missing: run make deps (npm ci in tests/browser)"
-	[ -x /usr/bin/chromium ] || fail "chromium is missing: run make deps"
+	if [ ! -d "$LIQ_ROOT/tests/browser/node_modules/playwright-core" ] || [ ! -x /usr/bin/chromium ]; then
+		# a packager's build without network skips it; everyone else fails
+		[ -n "${LIQ_NO_DEPS:-}" ] && skip "LIQ_NO_DEPS: no chromium or playwright-core"
+		fail "chromium or playwright-core is missing: run make deps"
+	fi
 	start_full
 	run -0 node "$LIQ_ROOT/tests/browser/dashboard.js" "$URL" shots
 	stop_server

@@ -66,10 +66,15 @@ function ok(cond, what) {
     ok(true, 'screener: a minimum score of 80 leaves scores of 80 and up');
     await page.click('#screen-form button[type=reset]');
     await page.waitForFunction(n0 => document.querySelectorAll('#screen-table tbody tr').length === n0, all);
-    await page.click('#screen-table th:nth-child(8)');   // sort by score
-    const scores = await page.$$eval('#screen-table tbody tr td:nth-child(8)', t => t.map(x => parseFloat(x.textContent)).filter(isFinite));
-    const asc = scores.every((v, i) => i === 0 || scores[i - 1] <= v), desc = scores.every((v, i) => i === 0 || scores[i - 1] >= v);
-    ok(scores.length > 1 && (asc || desc), 'screener: a click on Score sorts the table');
+    // the table comes sorted by score, highest first; a click turns it
+    const col = () => page.$$eval('#screen-table tbody tr td:nth-child(8)',
+      t => t.map(x => parseFloat(x.textContent)).filter(isFinite));
+    const sorted = (v, dir) => v.length > 1 && v.every((x, i) => i === 0 || dir * (x - v[i - 1]) >= 0);
+    await page.click('#screen-table th:nth-child(8)');
+    const up = await col();
+    await page.click('#screen-table th:nth-child(8)');
+    const down = await col();
+    ok(sorted(up, 1) && sorted(down, -1), 'screener: clicks on Score sort the table up, then down');
     await page.screenshot({ path: path.join(out, 'screener.png'), fullPage: true });
 
     // 2. score breakdown: importance bars and one bond's SHAP
