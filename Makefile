@@ -11,6 +11,7 @@
 VERSION    = 0.1.0
 PREFIX    ?= /usr/local
 BINDIR     = $(PREFIX)/bin
+WWWDIR     = $(PREFIX)/share/liq/www
 MANPREFIX ?= $(PREFIX)/share/man
 DESTDIR   ?=
 
@@ -21,30 +22,37 @@ ALL_CPPFLAGS = -D_GNU_SOURCE -DLIQ_VERSION='"$(VERSION)"' -iquote lib $(CPPFLAGS
 ALL_CFLAGS = $(WARN) $(CFLAGS)
 LDLIBS_BASE = -lgsl -lgslcblas -lm
 
-# Debian packages the build and the tests need (scripts/deps installs them).
+# Debian packages the build and the tests need (scripts/deps installs them):
+# libmicrohttpd and jansson for liqserve; curl and jq for its tests;
+# chromium for the dashboard's browser test, driven by playwright-core
+# from npm (NPM_DIR; node and npm come from Debian when missing).
 DEB_PKGS = gcc make libc6-dev libgsl-dev libxgboost-dev libcsv-dev \
-           bats bats-assert bats-support perl groff-base bc parallel
+           libmicrohttpd-dev libjansson-dev \
+           bats bats-assert bats-support perl groff-base bc parallel curl jq chromium
+NPM_DIR  = tests/browser
 
 TOOLS = trace-sim trace-clean roll amihud kyle itt liqfeatures liqtrain liqscore \
-        impact-fit impact-shrink pretrade
+        impact-fit impact-shrink pretrade liqserve
 # per-tool extra libraries
 LIBS_trace-clean = -lcsv
 LIBS_liqfeatures = -lcsv
 LIBS_liqtrain = -lxgboost
 LIBS_liqscore = -lxgboost
+LIBS_liqserve = -lmicrohttpd -ljansson -lxgboost -lpthread
 # unit tests may reach any module
-TEST_LIBS = -lcsv -lxgboost
+TEST_LIBS = -lcsv -lxgboost -lmicrohttpd -ljansson -lpthread
 
 LIB_SRC  = $(wildcard lib/*.c)
-LIB_OBJ  = $(LIB_SRC:lib/%.c=build/lib/%.o)
+LIB_OBJ  = $(LIB_SRC:lib/%.c=build/lib/%.o) build/gen/openapi.o
 LIB_A    = build/libliq.a
 BINS     = $(TOOLS:%=bin/%)
 UNIT_SRC = $(wildcard tests/unit/t-*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=build/tests/%)
 MAN1     = $(TOOLS:%=man/man1/%.1)
 MAN7     = man/man7/liq.7
+WWW      = $(wildcard www/*)
 
-.PHONY: all deps check unit demo bench install uninstall clean help
+.PHONY: all deps check unit demo bench memcheck install uninstall clean help
 .DEFAULT_GOAL := all
 .SUFFIXES:
 .SECONDARY:
@@ -54,6 +62,8 @@ all: deps $(BINS)
 deps:
 ifeq ($(LIQ_NO_DEPS),)
 	@scripts/deps $(DEB_PKGS)
+	@command -v npm >/dev/null 2>&1 || scripts/deps nodejs npm
+	@scripts/npm-deps $(NPM_DIR)
 endif
 
 build/lib/%.o: lib/%.c | deps
@@ -63,6 +73,14 @@ build/lib/%.o: lib/%.c | deps
 build/src/%.o: src/%.c | deps
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+# the OpenAPI document liqserve serves, compiled in as a C string
+build/gen/openapi.c: lib/openapi.json scripts/embed
+	@mkdir -p $(@D)
+	scripts/embed liq_openapi_json < lib/openapi.json > $@.tmp && mv $@.tmp $@
+
+build/gen/%.o: build/gen/%.c | deps
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
 
 $(LIB_A): $(LIB_OBJ)
 	@rm -f $@
@@ -93,11 +111,23 @@ build/bench/%: bench/%.c $(LIB_A) | deps
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(LIB_A) $(LDLIBS_BASE) $(LDLIBS)
 
 bench: all $(BENCH_BIN)
+ifeq ($(LIQ_NO_DEPS),)
+	@scripts/deps wrk
+endif
 	bench/run
 
+# liqserve under valgrind (not part of check: about a minute)
+memcheck: all
+ifeq ($(LIQ_NO_DEPS),)
+	@scripts/deps valgrind
+endif
+	scripts/memcheck-liqserve
+
 install: all
-	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANPREFIX)/man1 $(DESTDIR)$(MANPREFIX)/man7
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANPREFIX)/man1 $(DESTDIR)$(MANPREFIX)/man7 \
+		$(DESTDIR)$(WWWDIR)
 	cp -f $(BINS) $(DESTDIR)$(BINDIR)/
+	cp -f $(WWW) $(DESTDIR)$(WWWDIR)/
 	cp -f $(MAN1) $(DESTDIR)$(MANPREFIX)/man1/
 	cp -f $(MAN7) $(DESTDIR)$(MANPREFIX)/man7/
 
@@ -105,6 +135,8 @@ uninstall:
 	rm -f $(TOOLS:%=$(DESTDIR)$(BINDIR)/%)
 	rm -f $(TOOLS:%=$(DESTDIR)$(MANPREFIX)/man1/%.1)
 	rm -f $(DESTDIR)$(MANPREFIX)/man7/liq.7
+	rm -f $(WWW:www/%=$(DESTDIR)$(WWWDIR)/%)
+	-rmdir $(DESTDIR)$(WWWDIR) $(DESTDIR)$(PREFIX)/share/liq 2>/dev/null
 
 clean:
 	rm -rf build $(BINS) examples/out
@@ -114,7 +146,9 @@ help:
 	@echo 'make check      build, then run every unit test and bats test (prove)'
 	@echo 'make demo       build, then run the example pipeline on simulated data'
 	@echo 'make bench      run the benchmarks in bench/ (minutes; needs disk)'
-	@echo 'make install    tools to $$(DESTDIR)$$(PREFIX)/bin, pages to $$(MANPREFIX)'
+	@echo 'make memcheck   liqserve under valgrind (a minute)'
+	@echo 'make install    tools to $$(DESTDIR)$$(PREFIX)/bin, pages to $$(MANPREFIX),'
+	@echo '                the dashboard to $$(PREFIX)/share/liq/www'
 	@echo 'make uninstall  remove what install put there'
 	@echo 'make clean      remove build/ and bin/*'
 	@echo 'variables: PREFIX=$(PREFIX) MANPREFIX=$(MANPREFIX) DESTDIR= CC= CFLAGS= LIQ_NO_DEPS=1'

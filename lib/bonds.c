@@ -39,12 +39,14 @@ liq_bonds_load(const char *path)
 	liq_tsv *r = liq_tsv_open(path);
 	liq_bonds *B = liq_xcalloc(1, sizeof *B);
 	unsigned long cap = 0, scap = 0;
-	int c_cusip, c_sector, c_rating, c_coupon, c_mat, c_issue, c_amount;
+	int c_cusip, c_issuer, c_sector, c_rating, c_coupon, c_mat, c_issue,
+	    c_amount;
 	long i;
 
 	if (!liq_tsv_header(r))
 		liq_die(LIQ_EXIT_DATA, "%s: empty file (want a header line)", path);
 	c_cusip = liq_tsv_need(r, "cusip");
+	c_issuer = liq_tsv_col(r, "issuer");
 	c_sector = liq_tsv_need(r, "sector");
 	c_rating = liq_tsv_need(r, "rating");
 	c_coupon = liq_tsv_need(r, "coupon");
@@ -59,6 +61,9 @@ liq_bonds_load(const char *path)
 		if (!cu[0] || strlen(cu) >= sizeof b->cusip)
 			liq_tsv_fail(r, "column 'cusip': bad value '%s'", cu);
 		strcpy(b->cusip, cu);
+		b->issuer = liq_xstrdup(c_issuer < 0 ||
+					strcmp(liq_tsv_field(r, c_issuer), "NA") == 0
+					? "" : liq_tsv_field(r, c_issuer));
 		b->sector = liq_xstrdup(strcmp(liq_tsv_field(r, c_sector), "NA") == 0
 					? "" : liq_tsv_field(r, c_sector));
 		ra = liq_tsv_field(r, c_rating);
@@ -119,8 +124,10 @@ liq_bonds_free(liq_bonds *B)
 
 	if (!B)
 		return;
-	for (i = 0; i < B->n; i++)
+	for (i = 0; i < B->n; i++) {
+		free(B->b[i].issuer);
 		free(B->b[i].sector);
+	}
 	free(B->b);
 	free(B->sectors);
 	free(B);

@@ -10,6 +10,7 @@
 
 typedef struct liq_bond {
 	char cusip[16];
+	char *issuer;          /* owned; "" when NA or without the column */
 	char *sector;          /* owned; "" when NA */
 	int sector_code;       /* 1.. in alphabetical order of the file's sectors */
 	int rating;            /* notch 1 (AAA) .. 22 (D); 0 unknown */

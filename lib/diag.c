@@ -12,6 +12,17 @@
 
 const char *liq_progname = "liq";
 int liq_quiet;
+int liq_exit_fast;
+
+void
+liq_exit(int code)
+{
+	if (liq_exit_fast) {
+		fflush(stderr);
+		_exit(code);
+	}
+	exit(code);
+}
 
 static void
 vmsg(const char *file, long line, const char *fmt, va_list ap)
@@ -69,7 +80,7 @@ liq_die(int code, const char *fmt, ...)
 	va_start(ap, fmt);
 	vmsg(NULL, 0, fmt, ap);
 	va_end(ap);
-	exit(code);
+	liq_exit(code);
 }
 
 void
@@ -80,7 +91,7 @@ liq_die_at(int code, const char *file, long line, const char *fmt, ...)
 	va_start(ap, fmt);
 	vmsg(file ? file : "-", line, fmt, ap);
 	va_end(ap);
-	exit(code);
+	liq_exit(code);
 }
 
 void
@@ -93,7 +104,7 @@ liq_usage(const char *fmt, ...)
 	va_end(ap);
 	fprintf(stderr, "Try '%s --help' for more information.\n",
 		liq_progname);
-	exit(LIQ_EXIT_USAGE);
+	liq_exit(LIQ_EXIT_USAGE);
 }
 
 void

@@ -28,6 +28,15 @@ extern int liq_quiet;
  * closed pipe reader) into "prog: write error: ..." and exit 1. */
 void liq_init(const char *argv0);
 
+/* Non-zero in a forked child of a threaded program (liqserve's table
+ * check): liq_exit() then ends the process with _exit(2), so that neither
+ * the parent's atexit handlers nor library destructors run there. */
+extern int liq_exit_fast;
+
+/* Exit with `code`: exit(3), or _exit(2) when liq_exit_fast is set. Every
+ * exit on an error path of libliq goes through here. */
+_Noreturn void liq_exit(int code);
+
 /* Print "prog: <message>" on stderr and exit with `code`. */
 _Noreturn void liq_die(int code, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));

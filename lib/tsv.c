@@ -61,7 +61,7 @@ liq_tsv_fail(const liq_tsv *r, const char *fmt, ...)
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
-	exit(LIQ_EXIT_DATA);
+	liq_exit(LIQ_EXIT_DATA);
 }
 
 /* Make sure a whole line starts at buf[beg]; returns a pointer to its end

@@ -3,6 +3,7 @@
 #include "diag.h"
 #include "ofile.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -140,24 +141,75 @@ liq_xgb_eval(BoosterHandle b, int iter, DMatrixHandle dm)
 	return colon ? strtod(colon + 1, NULL) : NAN;
 }
 
+/* The configuration of XGBoosterPredictFromDMatrix for a prediction type
+ * (0 values, 2 SHAP contributions) over trees [0, rounds) (0: all). */
+static void
+predict_config(char *cfg, size_t size, int type, int rounds)
+{
+	snprintf(cfg, size,
+		 "{\"type\": %d, \"training\": false, \"iteration_begin\": 0, "
+		 "\"iteration_end\": %d, \"strict_shape\": false}", type, rounds);
+}
+
+static size_t
+shape_len(const bst_ulong *shape, bst_ulong dim)
+{
+	size_t n = 1;
+	bst_ulong i;
+
+	for (i = 0; i < dim; i++)
+		n *= (size_t)shape[i];
+	return n;
+}
+
 const float *
 liq_xgb_predict(BoosterHandle b, DMatrixHandle dm, int type, int rounds,
 		size_t *len)
 {
 	char cfg[160];
 	const bst_ulong *shape;
-	bst_ulong dim, i;
+	bst_ulong dim;
 	const float *out;
-	size_t n = 1;
 
-	snprintf(cfg, sizeof cfg,
-		 "{\"type\": %d, \"training\": false, \"iteration_begin\": 0, "
-		 "\"iteration_end\": %d, \"strict_shape\": false}", type, rounds);
+	predict_config(cfg, sizeof cfg, type, rounds);
 	CHECK(XGBoosterPredictFromDMatrix(b, dm, cfg, &shape, &dim, &out));
-	for (i = 0; i < dim; i++)
-		n *= (size_t)shape[i];
-	*len = n;
+	*len = shape_len(shape, dim);
 	return out;
+}
+
+int
+liq_xgb_try_shap(BoosterHandle b, const float *X, long n, int p, float *pred,
+		 float *contrib, char *err, size_t errsz)
+{
+	DMatrixHandle dm;
+	char cfg[160];
+	const bst_ulong *shape;
+	bst_ulong dim;
+	const float *out;
+	size_t want[2] = { (size_t)n, (size_t)n * (size_t)(p + 1) };
+	float *dst[2] = { pred, contrib };
+	int k, rc = 0;
+
+	if (XGDMatrixCreateFromMat(X, (bst_ulong)n, (bst_ulong)p, NAN, &dm) != 0) {
+		snprintf(err, errsz, "xgboost: %s", XGBGetLastError());
+		return -1;
+	}
+	for (k = 0; k < 2 && rc == 0; k++) {
+		predict_config(cfg, sizeof cfg, 2 * k, 0);
+		if (XGBoosterPredictFromDMatrix(b, dm, cfg, &shape, &dim, &out) != 0) {
+			snprintf(err, errsz, "xgboost: %s", XGBGetLastError());
+			rc = -1;
+		} else if (shape_len(shape, dim) != want[k]) {
+			snprintf(err, errsz, "the model gives %zu %s for %ld rows of %d "
+				 "features: not a regression model", shape_len(shape, dim),
+				 k ? "contributions" : "outputs", n, p);
+			rc = -1;
+		} else {
+			memcpy(dst[k], out, want[k] * sizeof *out);
+		}
+	}
+	XGDMatrixFree(dm);
+	return rc;
 }
 
 void
@@ -175,41 +227,86 @@ liq_xgb_save(BoosterHandle b, const char *path)
 }
 
 BoosterHandle
-liq_xgb_load(const char *path)
+liq_xgb_try_load(const char *path, char *err, size_t errsz)
 {
 	BoosterHandle b;
 	FILE *f = fopen(path, "rb");
 	char *buf;
 	long len;
 
-	if (!f)
-		liq_die(LIQ_EXIT_DATA, "%s: cannot open the model", path);
-	fseek(f, 0, SEEK_END);
-	len = ftell(f);
-	fseek(f, 0, SEEK_SET);
+	if (!f) {
+		snprintf(err, errsz, "%s: cannot open the model: %s", path,
+			 strerror(errno));
+		return NULL;
+	}
+	if (fseek(f, 0, SEEK_END) != 0 || (len = ftell(f)) <= 0 ||
+	    fseek(f, 0, SEEK_SET) != 0) {
+		snprintf(err, errsz, "%s: cannot read the model (empty, or not "
+			 "a file)", path);
+		fclose(f);
+		return NULL;
+	}
 	buf = liq_xmalloc((size_t)len + 1);
-	if (len <= 0 || fread(buf, 1, (size_t)len, f) != (size_t)len)
-		liq_die(LIQ_EXIT_DATA, "%s: cannot read the model", path);
+	if (fread(buf, 1, (size_t)len, f) != (size_t)len) {
+		snprintf(err, errsz, "%s: cannot read the model", path);
+		fclose(f);
+		free(buf);
+		return NULL;
+	}
 	fclose(f);
-	CHECK(XGBoosterCreate(NULL, 0, &b));
-	if (XGBoosterLoadModelFromBuffer(b, buf, (bst_ulong)len) != 0)
-		liq_die(LIQ_EXIT_DATA, "%s: not an XGBoost model: %s", path,
-			XGBGetLastError());
+	if (XGBoosterCreate(NULL, 0, &b) != 0) {
+		snprintf(err, errsz, "xgboost: %s", XGBGetLastError());
+		free(buf);
+		return NULL;
+	}
+	if (XGBoosterLoadModelFromBuffer(b, buf, (bst_ulong)len) != 0) {
+		snprintf(err, errsz, "%s: not an XGBoost model: %s", path,
+			 XGBGetLastError());
+		XGBoosterFree(b);
+		b = NULL;
+	}
 	free(buf);
 	return b;
+}
+
+BoosterHandle
+liq_xgb_load(const char *path)
+{
+	char err[1024];
+	BoosterHandle b = liq_xgb_try_load(path, err, sizeof err);
+
+	if (!b)
+		liq_die(LIQ_EXIT_DATA, "%s", err);
+	return b;
+}
+
+const char **
+liq_xgb_try_feature_names(BoosterHandle b, size_t *n, char *err, size_t errsz)
+{
+	bst_ulong len = 0;
+	const char **names = NULL;
+
+	if (XGBoosterGetStrFeatureInfo(b, "feature_name", &len, &names) != 0) {
+		snprintf(err, errsz, "xgboost: %s", XGBGetLastError());
+		return NULL;
+	}
+	if (len == 0) {
+		snprintf(err, errsz, "the model has no feature names (train it "
+			 "with liqtrain)");
+		return NULL;
+	}
+	*n = (size_t)len;
+	return names;
 }
 
 const char **
 liq_xgb_feature_names(BoosterHandle b, size_t *n)
 {
-	bst_ulong len = 0;
-	const char **names = NULL;
+	char err[512];
+	const char **names = liq_xgb_try_feature_names(b, n, err, sizeof err);
 
-	CHECK(XGBoosterGetStrFeatureInfo(b, "feature_name", &len, &names));
-	if (len == 0)
-		liq_die(LIQ_EXIT_DATA, "the model has no feature names (train it "
-			"with liqtrain)");
-	*n = (size_t)len;
+	if (!names)
+		liq_die(LIQ_EXIT_DATA, "%s", err);
 	return names;
 }
 

@@ -49,6 +49,25 @@ BoosterHandle liq_xgb_load(const char *path);
  * call); exits 1 when the model has none. */
 const char **liq_xgb_feature_names(BoosterHandle b, size_t *n);
 
+/* ---- without exiting ------------------------------------------------
+ * For a program that must outlive a bad file (liqserve reloading its
+ * tables): NULL or -1, with a message in err (errsz bytes), instead of an
+ * exit. */
+
+/* liq_xgb_load without the exit. */
+BoosterHandle liq_xgb_try_load(const char *path, char *err, size_t errsz);
+
+/* liq_xgb_feature_names without the exit. */
+const char **liq_xgb_try_feature_names(BoosterHandle b, size_t *n, char *err,
+				       size_t errsz);
+
+/* The prediction (pred: n values) and the SHAP contributions (contrib:
+ * n x (p+1), the bias last in each row) of a regression model for the
+ * n x p rows of X (row-major, NaN missing). Returns 0, or -1 with a
+ * message (XGBoost's error, or a model with more than one output). */
+int liq_xgb_try_shap(BoosterHandle b, const float *X, long n, int p,
+		     float *pred, float *contrib, char *err, size_t errsz);
+
 /* An attribute stored in the model, or NULL. */
 const char *liq_xgb_attr(BoosterHandle b, const char *key);
 void liq_xgb_set_attr(BoosterHandle b, const char *key, const char *value);

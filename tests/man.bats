@@ -47,7 +47,7 @@ pages() { ls "$LIQ_ROOT"/man/man1/*.1; }
 		n=0
 		while IFS= read -r -d '' cmd; do
 			n=$((n + 1))
-			run bash -e -o pipefail -c "$EXAMPLE_PRELUDE$cmd"
+			run bash -e -o pipefail -c "$EXAMPLE_PRELUDE$cmd" 3>&-
 			[ "$status" -eq 0 ] || fail "$(basename "$p") example $n failed ($status): $cmd
 $output"
 		done < <("$LIQ_ROOT/tests/man-examples" "$p")

@@ -9,7 +9,7 @@ load test_helper
 	while IFS= read -r -d '' block; do
 		case "$block" in *make\ *) continue ;; esac
 		n=$((n + 1))
-		run bash -e -o pipefail -c "$EXAMPLE_PRELUDE$block"
+		run bash -e -o pipefail -c "$EXAMPLE_PRELUDE$block" 3>&-
 		[ "$status" -eq 0 ] || fail "README block $n failed ($status):
 $block
 $output"

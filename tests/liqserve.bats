@@ -1,0 +1,491 @@
+#!/usr/bin/env bats
+# liqserve: every endpoint against the files it serves and against the
+# command-line tools (pretrade, liqscore), every error status, requests
+# that are not HTTP, reloads and a clean stop.
+
+load test_helper
+load liqserve_helper
+
+setup_file() {
+	export U="$BATS_FILE_TMPDIR/u"
+	make_universe "$U"
+	export SLOG="$BATS_FILE_TMPDIR/shared.log"
+	BATS_TEST_TMPDIR=$BATS_FILE_TMPDIR start_full
+	export URL PORT SPID SHARED_SPID=$SPID
+	# a bond with a score, an impact fit and a features row
+	export C1=$(awk -F'\t' 'NR > 1 { print $1; exit }' "$U/scores.tsv")
+}
+
+teardown_file() {
+	SPID=$SHARED_SPID stop_server
+}
+
+# a test's own server goes with it, even when the test fails
+teardown() {
+	if [ -n "${SPID:-}" ] && [ "$SPID" != "$SHARED_SPID" ]; then
+		kill -KILL "$SPID" 2> /dev/null || true
+	fi
+}
+
+# the value of column $2 in the row of cusip $3 of TSV $1 (the latest row)
+col() {
+	awk -F'\t' -v c="$2" -v k="$3" 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == c) n = i; next }
+		$1 == k { v = $n } END { print v }' "$1"
+}
+
+# a JSON number printed as liq prints numbers (%.10g)
+g10() { awk '{ printf "%.10g\n", $1 }'; }
+
+@test "--help, --version and usage errors" {
+	run -0 liqserve --help
+	assert_output --partial 'Usage: liqserve'
+	run -0 liqserve --version
+	assert_output --partial 'liqserve (liq)'
+	run -2 liqserve --scores x
+	assert_output --partial '--scores, --impact and --bonds are required'
+	run -2 liqserve -s "$U/scores.tsv" -i "$U/impact.tsv" -b "$U/bonds.tsv" --model "$U/model.json"
+	assert_output --partial '--features and --model go together'
+	run -2 liqserve -s "$U/scores.tsv" -i "$U/impact.tsv" -b "$U/bonds.tsv" -l nonsense
+	assert_output --partial "bad address 'nonsense'"
+	run -2 liqserve -s "$U/scores.tsv" -i "$U/impact.tsv" -b "$U/bonds.tsv" -j 0
+	assert_output --partial "--threads: bad value '0'"
+	run -2 liqserve --bogus
+	run -2 liqserve -s "$U/scores.tsv" -i "$U/impact.tsv" -b "$U/bonds.tsv" --www /nonexistent
+	assert_output --partial "--www: '/nonexistent' is not a directory"
+}
+
+@test "bad data at start-up: exit 1 or 2 with the file and line, nothing served" {
+	sed '3s/\t[0-9.]*\t\(Low\|Medium\|High\)\t/\tbad\t\1\t/' "$U/scores.tsv" > bad.tsv
+	run -1 liqserve -q -s bad.tsv -i "$U/impact.tsv" -b "$U/bonds.tsv" -l 127.0.0.1:0
+	assert_output --partial "bad.tsv:3: column 'score_pred': bad number 'bad'"
+	cut -f1,3- "$U/scores.tsv" > nodate.tsv
+	run -2 liqserve -q -s nodate.tsv -i "$U/impact.tsv" -b "$U/bonds.tsv" -l 127.0.0.1:0
+	assert_output --partial "nodate.tsv: missing column 'date'"
+	run -1 liqserve -q -s "$U/scores.tsv" -i "$U/impact.tsv" -b "$U/bonds.tsv" \
+		--features "$U/features.tsv" --model "$U/bonds.tsv" -l 127.0.0.1:0
+	assert_output --partial 'not an XGBoost model'
+	cut -f1-5 "$U/features.tsv" > few.tsv
+	run -2 liqserve -q -s "$U/scores.tsv" -i "$U/impact.tsv" -b "$U/bonds.tsv" \
+		--features few.tsv --model "$U/model.json" -l 127.0.0.1:0
+	assert_output --regexp "few.tsv: missing column '[a-z_0-9]+', a feature of .*model.json"
+}
+
+@test "a port in use is an error that says so" {
+	run -1 liqserve -q -s "$U/scores.tsv" -i "$U/impact.tsv" -b "$U/bonds.tsv" -l "127.0.0.1:$PORT"
+	assert_output --partial "cannot listen on 127.0.0.1:$PORT: Address already in use"
+}
+
+@test "GET /health: the tables loaded" {
+	run -0 http GET /health
+	assert_line --index 1 200
+	run -0 jq -r '[.status, .tables.bonds, .tables.scores, .tables.impact, .tables.model_features > 0, .tables.dashboard_files > 0] | @tsv' <<< "$(curl -s "$URL/health")"
+	assert_output "ok	$(data_rows "$U/bonds.tsv")	$(data_rows "$U/bonds.tsv")	$(data_rows "$U/impact.tsv")	true	true"
+	run -0 curl -s -I "$URL/health"
+	assert_output --partial 'HTTP/1.1 200'
+	assert_output --partial 'Content-Type: application/json'
+}
+
+@test "GET /score/{cusip}: the bond's latest row of scores.tsv" {
+	run -0 curl -s "$URL/score/$C1"
+	j=$output
+	[ "$(jq -r .date <<< "$j")" = "$(col "$U/scores.tsv" date "$C1")" ]
+	[ "$(jq -r .bucket <<< "$j")" = "$(col "$U/scores.tsv" bucket "$C1")" ]
+	for c in score:score_pred p_low:p_low p_medium:p_medium p_high:p_high; do
+		[ "$(jq -r ".${c%%:*}" <<< "$j" | g10)" = "$(col "$U/scores.tsv" "${c#*:}" "$C1" | g10)" ] ||
+			fail "$c: $(jq -r ".${c%%:*}" <<< "$j") vs $(col "$U/scores.tsv" "${c#*:}" "$C1")"
+	done
+	run -0 http GET /score/NOSUCH
+	assert_line --index 1 404
+	assert_line --index 0 '{"error":"unknown cusip '"'"'NOSUCH'"'"' (not in '"$U"'/scores.tsv)","status":404}'
+}
+
+@test "GET /score/{cusip}?explain=K: liqscore --explain's contributions, summing to the prediction" {
+	liqscore -q -m "$U/model.json" --latest --explain 3 "$U/features.tsv" |
+		awk -F'\t' -v k="$C1" '$1 == k' > want.tsv
+	run -0 curl -s "$URL/score/$C1?explain=3"
+	j=$output
+	[ "$(jq '.explain.contributions | length' <<< "$j")" = 3 ]
+	for k in 0 1 2; do
+		[ "$(jq -r ".explain.contributions[$k].feature" <<< "$j")" = "$(cut -f$((8 + 2 * k)) want.tsv)" ]
+		[ "$(jq -r ".explain.contributions[$k].shap" <<< "$j" | g10)" = "$(cut -f$((9 + 2 * k)) want.tsv | g10)" ]
+	done
+	# base value + every contribution = the model's prediction = liqscore's score
+	run -0 curl -s "$URL/score/$C1?explain=1000"
+	j=$output
+	n=$(jq '.explain.features' <<< "$j")
+	[ "$(jq '.explain.contributions | length' <<< "$j")" = "$n" ]
+	jq -e '(.explain.base_value + (.explain.contributions | map(.shap) | add) - .explain.prediction) | fabs < 1e-3' <<< "$j"
+	pred=$(jq .explain.prediction <<< "$j")
+	want=$(cut -f3 want.tsv)
+	awk -v a="$pred" -v b="$want" 'BEGIN { d = a - b; if (b > 0 && b < 100 && (d > 1e-4 || d < -1e-4)) exit 1 }'
+	run -0 http GET "/score/$C1?explain=0"
+	assert_line --index 1 400
+	assert_line --index 0 --partial "bad value '0' for explain"
+	run -0 http GET "/score/$C1?explain=2&explain=3"
+	assert_line --index 1 400
+	assert_line --index 0 --partial "given twice"
+}
+
+@test "POST /score: a batch in order, unknown cusips marked, and its limits" {
+	run -0 curl -s -X POST "$URL/score" -d "{\"cusips\": [\"$C1\", \"NOSUCH\", \"$C1\"], \"explain\": 2}"
+	j=$output
+	[ "$(jq -r '[.results[] | .status] | join(" ")' <<< "$j")" = "ok unknown_cusip ok" ]
+	[ "$(jq '.results[0].explain.contributions | length' <<< "$j")" = 2 ]
+	jq -e '.results[1].error | test("unknown cusip")' <<< "$j"
+	big=$(awk 'BEGIN { printf "{\"cusips\": ["; for (i = 0; i < 501; i++) printf "%s\"X%d\"", i ? "," : "", i; print "]}" }')
+	run -0 http POST /score -d "$big"
+	assert_line --index 1 400
+	assert_line --index 0 --partial 'too many cusips: 501 (at most 500)'
+	ok=$(awk -v c="$C1" 'BEGIN { printf "{\"cusips\": ["; for (i = 0; i < 500; i++) printf "%s\"%s\"", i ? "," : "", c; print "]}" }')
+	[ "$(curl -s -X POST "$URL/score" -d "$ok" | jq '.results | length')" = 500 ]
+	for body in '' '{' '[1]' '{"cusips": "x"}' '{"cusips": [1]}' '{"cusips": [], "extra": 1}' '{"cusips": [], "explain": 1.5}' '{"cusips":[],"cusips":[]}'; do
+		run -0 http POST /score -d "$body"
+		assert_line --index 1 400
+		jq -e '.status == 400 and (.error | length > 0)' <<< "${lines[0]}"
+	done
+}
+
+@test "GET /pretrade: the same numbers as pretrade(1), to the printed digit" {
+	for q in "2 B" "0.25 S" "15 B"; do
+		set -- $q
+		printf 'cusip\tsize_mm\tside\n%s\t%s\t%s\n' "$C1" "$1" "$2" |
+			pretrade -q -i "$U/impact.tsv" --scores "$U/scores.tsv" > cli.tsv
+		j=$(curl -s "$URL/pretrade/$C1/$1/$2")
+		for c in half_spread_bps impact_bps cost_bps cost_lo_bps cost_hi_bps cost_usd exec_days score; do
+			[ "$(jq -r ".$c" <<< "$j" | g10)" = "$(col cli.tsv "$c" "$C1" | g10)" ] ||
+				fail "$q $c: api $(jq -r ".$c" <<< "$j"), pretrade $(col cli.tsv "$c" "$C1")"
+		done
+		[ "$(jq -r .bucket <<< "$j")" = "$(col cli.tsv bucket "$C1")" ]
+		[ "$(jq -r .status <<< "$j")" = ok ]
+	done
+}
+
+@test "GET /pretrade?target_cost_bps=&days=&participation=: pretrade's inverse queries" {
+	j=$(curl -s "$URL/pretrade/$C1/1/B?target_cost_bps=60&days=2&participation=0.2")
+	printf 'cusip\tside\n%s\tB\n' "$C1" | pretrade -q -i "$U/impact.tsv" -p 0.2 --target-cost-bps 60 > t.tsv || true
+	printf 'cusip\tside\n%s\tB\n' "$C1" | pretrade -q -i "$U/impact.tsv" -p 0.2 --days 2 > d.tsv
+	printf 'cusip\tsize_mm\tside\n%s\t1\tB\n' "$C1" | pretrade -q -i "$U/impact.tsv" -p 0.2 > m.tsv
+	for c in size_mm cost_bps cost_lo_bps cost_hi_bps cost_usd exec_days; do
+		[ "$(jq -r ".for_target_cost.$c" <<< "$j" | g10)" = "$(col t.tsv "$c" "$C1" | g10)" ] || fail "target $c"
+		[ "$(jq -r ".for_days.$c" <<< "$j" | g10)" = "$(col d.tsv "$c" "$C1" | g10)" ] || fail "days $c"
+		[ "$(jq -r ".$c" <<< "$j" | g10)" = "$(col m.tsv "$c" "$C1" | g10)" ] || fail "main $c"
+	done
+	# a target below the half spread: the status of pretrade
+	j=$(curl -s "$URL/pretrade/$C1/1/B?target_cost_bps=0")
+	[ "$(jq -r .for_target_cost.status <<< "$j")" = below_half_spread ]
+	[ "$(jq -r .for_target_cost.cost_bps <<< "$j")" = null ]
+}
+
+@test "GET /pretrade: 400 for a bad size, side or parameter; 404 for an unknown cusip or a short path" {
+	for s in 0 -1 abc 1e400 NA inf; do
+		run -0 http GET "/pretrade/$C1/$s/B"
+		assert_line --index 1 400
+		assert_line --index 0 --partial "bad size '$s'"
+	done
+	run -0 http GET "/pretrade/$C1/1/X"
+	assert_line --index 1 400
+	assert_line --index 0 --partial "bad side 'X' (want B or S)"
+	for q in participation=0 participation=2 target_cost_bps=-1 days=0 days=x size=1; do
+		run -0 http GET "/pretrade/$C1/1/B?$q"
+		assert_line --index 1 400
+	done
+	run -0 http GET /pretrade/NOSUCH/1/B
+	assert_line --index 1 404
+	assert_line --index 0 --partial "unknown cusip 'NOSUCH' (not in"
+	run -0 http GET "/pretrade/$C1/1"
+	assert_line --index 1 404
+	assert_line --index 0 --partial 'want /pretrade/{cusip}/{size_mm}/{side}'
+}
+
+@test "POST /pretrade: pretrade's rows and statuses for a batch" {
+	printf 'cusip\tsize_mm\tside\n%s\t2\tB\n%s\t0\tS\n%s\t3\tQ\nNOSUCH\t1\tB\n%s\t0.5\tS\n' \
+		"$C1" "$C1" "$C1" "$C1" > q.tsv
+	run -1 --separate-stderr pretrade -q -i "$U/impact.tsv" --scores "$U/scores.tsv" -p 0.05 q.tsv
+	printf '%s\n' "$output" | tail -n +2 > cli.tsv
+	body=$(awk -F'\t' 'NR > 1 { printf "%s{\"cusip\":\"%s\",\"size_mm\":%s,\"side\":\"%s\"}", n++ ? "," : "", $1, $2, $3 }
+		END { print "" }' q.tsv)
+	curl -s -X POST "$URL/pretrade" -d "{\"participation\":0.05,\"queries\":[$body]}" |
+		jq -r '.results[] | [.cusip, .size_mm, .side, .half_spread_bps, .impact_bps, .cost_bps,
+			.cost_lo_bps, .cost_hi_bps, .cost_usd, .exec_days, .score, .bucket, .status]
+			| map(if . == null then "NA" else tostring end) | @tsv' > api.tsv
+	# the same rows, numbers compared at %.10g
+	norm() { awk -F'\t' -v OFS='\t' '{ for (i = 2; i <= NF; i++) if ($i ~ /^-?[0-9.]+(e[-+]?[0-9]+)?$/) $i = sprintf("%.10g", $i); print }' "$1"; }
+	diff <(norm cli.tsv) <(norm api.tsv)
+	# the inverse per query, and the body's limits
+	j=$(curl -s -X POST "$URL/pretrade" -d "{\"queries\":[{\"cusip\":\"$C1\",\"side\":\"B\",\"target_cost_bps\":60,\"days\":2}]}")
+	printf 'cusip\tside\n%s\tB\n' "$C1" | pretrade -q -i "$U/impact.tsv" --target-cost-bps 60 --days 2 > both.tsv
+	[ "$(jq -r '.results[0].size_mm' <<< "$j" | g10)" = "$(col both.tsv size_mm "$C1" | g10)" ]
+	for body in '{"queries":[1]}' '{"queries":[{"size_mm":1}]}' '{"queries":[{"cusip":"x","sise_mm":1}]}' \
+		'{"queries":[],"participation":0}' '{"queries":[{"cusip":"x","days":-1}]}' 'null'; do
+		run -0 http POST /pretrade -d "$body"
+		assert_line --index 1 400
+	done
+}
+
+@test "GET /universe/map: bonds, mean score and buckets by rating x sector add up" {
+	j=$(curl -s "$URL/universe/map")
+	[ "$(jq '[.cells[].bonds] | add' <<< "$j")" = "$(data_rows "$U/bonds.tsv")" ]
+	[ "$(jq -r '.ratings | join(" ")' <<< "$j")" = "AA A BBB BB B CCC NR" ]
+	# one cell by hand: the mean latest score of its bonds
+	cell=$(jq -c '.cells[0]' <<< "$j")
+	s=$(jq -r .sector <<< "$cell")
+	want=$(curl -s "$URL/bonds?sector=$s&rating=$(jq -r .rating <<< "$cell")" |
+		jq '[.bonds[] | .score] | add / length')
+	jq -e --argjson w "$want" '(.mean_score - $w) | fabs < 1e-6' <<< "$cell"
+	jq -e '.low + .medium + .high == .scored' <<< "$cell"
+	run -0 http GET '/universe/map?x=1'
+	assert_line --index 1 400
+}
+
+@test "GET /impact/{cusip} and /impact: the rows of impact.tsv" {
+	j=$(curl -s "$URL/impact/$C1")
+	for c in n alpha beta r2 alpha_post beta_post weight source; do
+		a=$(jq -r ".columns.$c" <<< "$j")
+		b=$(col "$U/impact.tsv" "$c" "$C1")
+		[ "$a" = "$b" ] || [ "$(g10 <<< "$a")" = "$(g10 <<< "$b")" ] || fail "$c: $a vs $b"
+	done
+	[ "$(jq -r .model.alpha <<< "$j" | g10)" = "$(col "$U/impact.tsv" alpha_post "$C1" | g10)" ]
+	jq -e '.model.posterior and .model.ok' <<< "$j"
+	[ "$(curl -s "$URL/impact" | jq .count)" = "$(data_rows "$U/impact.tsv")" ]
+	run -0 http GET /impact/NOSUCH
+	assert_line --index 1 404
+}
+
+@test "GET /bonds: filters by rating, sector, bucket and score, loud on bad values" {
+	n=$(data_rows "$U/bonds.tsv")
+	[ "$(curl -s "$URL/bonds" | jq .count)" = "$n" ]
+	j=$(curl -s "$URL/bonds?bucket=High&min_score=50")
+	jq -e '[.bonds[] | .bucket == "High" and .score >= 50] | all' <<< "$j"
+	j=$(curl -s "$URL/bonds?min_score=20&max_score=60")
+	jq -e '[.bonds[] | .score >= 20 and .score <= 60] | all' <<< "$j"
+	r=$(curl -s "$URL/bonds" | jq -r '.bonds[0].rating_bucket')
+	jq -e --arg r "$r" '.count > 0 and ([.bonds[] | .rating_bucket == $r] | all)' <<< "$(curl -s "$URL/bonds?rating=$r")"
+	letters=$(curl -s "$URL/bonds" | jq -r '.bonds[0].rating')
+	jq -e --arg r "$letters" '[.bonds[] | .rating == $r] | all' <<< "$(curl -s "$URL/bonds?rating=$(printf %s "$letters" | jq -sRr @uri)")"
+	for q in rating=ZZZ sector=nosuch bucket=Huge min_score=-1 max_score=101 min_score=abc colour=red; do
+		run -0 http GET "/bonds?$q"
+		assert_line --index 1 400
+	done
+	run -0 http GET "/bonds?sector=nosuch"
+	assert_line --index 0 --partial "unknown sector 'nosuch'"
+}
+
+@test "GET /importance: liqtrain's table and the mean |SHAP| of the latest rows" {
+	j=$(curl -s "$URL/importance")
+	[ "$(jq -r .source <<< "$j")" = "$U/importance.tsv" ]
+	[ "$(jq -r '.features[0].feature' <<< "$j")" = "$(sort -t"$(printf '\t')" -k4,4gr "$U/importance.tsv" | head -1 | cut -f1)" ]
+	jq -e '[.features[] | .mean_abs_shap_latest >= 0] | all' <<< "$j"
+}
+
+@test "without a model: no explain, importance or dashboard, and errors that say why" {
+	SLOG=$BATS_TEST_TMPDIR/bare.log
+	start_server -s "$U/scores.tsv" -i "$U/impact.tsv" -b "$U/bonds.tsv" --www "$BATS_TEST_TMPDIR"
+	run -0 http GET "/score/$C1?explain=2"
+	assert_line --index 1 400
+	assert_line --index 0 --partial 'explain needs liqserve started with --model and --features'
+	run -0 http GET /importance
+	assert_line --index 1 404
+	run -0 http GET /
+	assert_line --index 1 404
+	stop_server
+}
+
+@test "GET /openapi.json: valid, and it describes every endpoint" {
+	j=$(curl -s "$URL/openapi.json")
+	for p in /health /score/{cusip} /score /pretrade/{cusip}/{size_mm}/{side} /pretrade \
+		/universe/map /impact/{cusip} /impact /bonds /importance /openapi.json /; do
+		jq -e --arg p "$p" '.paths | has($p)' <<< "$j" > /dev/null || fail "no $p in openapi.json"
+	done
+	[ "$(jq -r .openapi <<< "$j")" = 3.0.3 ]
+}
+
+@test "404 for unknown paths, 405 with Allow for a wrong method, 413 for a large body" {
+	for p in /nope /score/a/b /pretrade/a/b/c/d /universe /universe/other /health/x //health; do
+		run -0 http GET "$p"
+		assert_line --index 1 404
+	done
+	run -0 curl -s -i -X DELETE "$URL/health"
+	assert_output --partial 'HTTP/1.1 405'
+	assert_output --partial 'Allow: GET, HEAD'
+	run -0 curl -s -i "$URL/score"
+	assert_output --partial 'HTTP/1.1 405'
+	assert_output --partial 'Allow: POST'
+	run -0 curl -s -i -X POST "$URL/pretrade/$C1/1/B"
+	assert_output --partial 'Allow: GET, HEAD'
+	run -0 curl -s -i -X PUT "$URL/pretrade" -d '{}'
+	assert_output --partial 'Allow: POST'
+	# 413 from Content-Length, and from a chunked body that grows past it
+	head -c 70000 /dev/zero | tr '\0' ' ' > big
+	run -0 curl -s -w '\n%{http_code}' -X POST "$URL/score" --data-binary @big
+	assert_line --index 1 413
+	assert_line --index 0 --partial 'body too large'
+	run -0 curl -s -w '\n%{http_code}' -X POST -H 'Transfer-Encoding: chunked' "$URL/score" --data-binary @big
+	assert_line --index 1 413
+	run -0 http GET /health
+	assert_line --index 1 200
+}
+
+@test "the dashboard: files with their types, and no way out of its directory" {
+	run -0 curl -s -i "$URL/"
+	assert_output --partial 'Content-Type: text/html'
+	assert_output --partial "Content-Security-Policy: default-src 'self'"
+	run -0 curl -s -o /dev/null -w '%{content_type}' "$URL/app.js"
+	assert_output 'text/javascript; charset=utf-8'
+	for p in '/../../etc/passwd' '/%2e%2e/%2e%2e/etc/passwd' '/..%2f..%2fetc%2fpasswd' \
+		'/%2E%2E%2F%2E%2E%2Fetc%2Fpasswd' '/..%5c..%5cetc%5cpasswd' '/.%2e/.%2e/etc/passwd' \
+		'/.hidden' '/www/../Makefile' '/app.js%00.html' '/%252e%252e/etc/passwd' '/....//etc/passwd'; do
+		run -0 http GET "$p"
+		assert_line --index 1 404
+		refute_output --partial 'root:'
+	done
+	run -0 raw 'GET /../../../../etc/passwd HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n'
+	assert_output --partial '404 Not Found'
+	refute_output --partial 'root:'
+}
+
+@test "requests that are not HTTP, huge headers, bad UTF-8: answered or closed, and the server lives" {
+	head -c 4096 /dev/urandom > noise
+	exec 8<>"/dev/tcp/127.0.0.1/$PORT"
+	cat noise >&8 || true
+	timeout 1 cat <&8 > /dev/null || true
+	exec 8<&- 8>&-
+	raw 'GARBAGE\r\n\r\n' > /dev/null
+	raw 'GET / HTTP/9.9\r\n\r\n' > /dev/null
+	raw 'GET /health\r\n\r\n' > /dev/null
+	raw '\x00\x01\x02\xff\xfe\r\n\r\n' 1 > /dev/null
+	raw 'GET /health HTTP/1.1\r\nHost: x\r\nContent-Length: -5\r\n\r\n' > /dev/null
+	raw 'POST /score HTTP/1.1\r\nHost: x\r\nContent-Length: 99999999999999999999\r\n\r\n' > /dev/null
+	raw 'POST /score HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n' > /dev/null
+	long=$(head -c 100000 /dev/zero | tr '\0' a)
+	run -0 raw "GET /health HTTP/1.1\r\nHost: x\r\nX-Big: $long\r\nConnection: close\r\n\r\n"
+	refute_output --partial '200 OK'
+	run -0 raw "GET /score/$long HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+	refute_output --partial '200 OK'
+	for i in $(seq 200); do printf 'X-H%d: v\r\n' "$i"; done > many
+	raw "GET /health HTTP/1.1\r\nHost: x\r\n$(cat many)Connection: close\r\n\r\n" > /dev/null
+	# bad UTF-8 in the path, in a parameter and in a body: answered in UTF-8 JSON
+	run -0 http GET '/score/%ff%fe%80'
+	assert_line --index 1 404
+	jq -e . <<< "${lines[0]}" > /dev/null
+	run -0 http GET "/score/$C1?explain=%ff"
+	assert_line --index 1 400
+	jq -e . <<< "${lines[0]}" > /dev/null
+	run -0 http GET "/score/$C1?%ff=1"
+	assert_line --index 1 400
+	printf '{"cusips":["\xff\xfe"]}' > badutf8
+	run -0 http POST /score --data-binary @badutf8
+	assert_line --index 1 400
+	printf '{"cusips":["%s", "\\u0000"], "explain": 1}' "$C1" > nul.json
+	run -0 http POST /score --data-binary @nul.json
+	assert_line --index 1 400
+	assert_line --index 0 --partial 'a string holds \\u0000' 
+	# after all that
+	run -0 http GET /health
+	assert_line --index 1 200
+	kill -0 "$SPID"
+}
+
+@test "many clients at once: every answer right" {
+	seq 300 | xargs -P 16 -I{} curl -s -o /dev/null -w '%{http_code}\n' "$URL/pretrade/$C1/{}/B" > codes
+	[ "$(sort -u codes)" = 200 ]
+	[ "$(wc -l < codes)" -eq 300 ]
+}
+
+@test "SIGHUP: new tables at once, a bad file keeps the old ones and says why" {
+	mkdir d
+	cp "$U"/{scores,impact,bonds}.tsv d/
+	SLOG=$BATS_TEST_TMPDIR/hup.log
+	start_server -s d/scores.tsv -i d/impact.tsv -b d/bonds.tsv
+	old=$(curl -s "$URL/score/$C1" | jq .score)
+	awk -F'\t' -v OFS='\t' -v k="$C1" 'NR > 1 && $1 == k { $3 = 99.5 } { print }' "$U/scores.tsv" > d/new.tsv
+	mv d/new.tsv d/scores.tsv
+	kill -HUP "$SPID"
+	for i in $(seq 50); do grep -q reloaded "$SLOG" && break; sleep 0.1; done
+	[ "$(curl -s "$URL/score/$C1" | jq .score)" = 99.5 ]
+	# a bad row: the old tables stay, the log names the file and line
+	sed '2s/\t99.5\t/\tbad\t/; 2s/\t[0-9.]*\t\(Low\|Medium\|High\)/\tbad\t\1/' d/scores.tsv > d/bad.tsv
+	mv d/bad.tsv d/scores.tsv
+	kill -HUP "$SPID"
+	for i in $(seq 50); do grep -q 'reload failed' "$SLOG" && break; sleep 0.1; done
+	run -0 grep 'reload failed' "$SLOG"
+	assert_output --regexp "reload failed, still serving the tables loaded at .*: d/scores.tsv:2: column 'score_pred': bad number 'bad'"
+	[ "$(curl -s "$URL/score/$C1" | jq .score)" = 99.5 ]
+	# a missing file, and a truncated one
+	mv d/scores.tsv d/gone.tsv
+	kill -HUP "$SPID"
+	for i in $(seq 50); do [ "$(grep -c 'reload failed' "$SLOG")" = 2 ] && break; sleep 0.1; done
+	run -0 grep -c 'd/scores.tsv: No such file or directory' "$SLOG"
+	head -c 500 d/gone.tsv > d/scores.tsv
+	kill -HUP "$SPID"
+	for i in $(seq 50); do [ "$(grep -c 'reload failed' "$SLOG")" = 3 ] && break; sleep 0.1; done
+	[ "$(grep -c 'reload failed' "$SLOG")" = 3 ]
+	jq -e '.reloads == 1 and .failed_reloads == 3' <<< "$(curl -s "$URL/health")"
+	[ "$(curl -s "$URL/score/$C1" | jq .score)" = 99.5 ]
+	stop_server
+	[ "$old" != 99.5 ]
+}
+
+@test "SIGHUP: a request in flight finishes on the tables it started with" {
+	mkdir d
+	cp "$U"/{scores,impact,bonds}.tsv d/
+	SLOG=$BATS_TEST_TMPDIR/flight.log
+	start_server -s d/scores.tsv -i d/impact.tsv -b d/bonds.tsv
+	old=$(curl -s "$URL/score/$C1" | jq .score)
+	body="{\"cusips\": [\"$C1\"]}"
+	exec 7<>"/dev/tcp/127.0.0.1/$PORT"
+	printf 'POST /score HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: %d\r\n\r\n%s' \
+		"${#body}" "${body:0:5}" >&7
+	sleep 0.3
+	awk -F'\t' -v OFS='\t' -v k="$C1" 'NR > 1 && $1 == k { $3 = 11.25 } { print }' "$U/scores.tsv" > d/new.tsv
+	mv d/new.tsv d/scores.tsv
+	kill -HUP "$SPID"
+	for i in $(seq 50); do grep -q reloaded "$SLOG" && break; sleep 0.1; done
+	[ "$(curl -s "$URL/score/$C1" | jq .score)" = 11.25 ]
+	printf '%s' "${body:5}" >&7
+	answer=$(timeout 5 cat <&7)
+	exec 7<&- 7>&-
+	[ "$(sed -n '$p' <<< "$answer" | jq '.results[0].score')" = "$old" ]
+	stop_server
+}
+
+@test "SIGTERM: no new connections, the request in flight answered, exit 0" {
+	SLOG=$BATS_TEST_TMPDIR/term.log
+	start_server -s "$U/scores.tsv" -i "$U/impact.tsv" -b "$U/bonds.tsv"
+	body="{\"cusips\": [\"$C1\"]}"
+	exec 7<>"/dev/tcp/127.0.0.1/$PORT"
+	printf 'POST /score HTTP/1.1\r\nHost: x\r\nContent-Length: %d\r\n\r\n%s' "${#body}" "${body:0:5}" >&7
+	sleep 0.3
+	kill -TERM "$SPID"
+	for i in $(seq 50); do grep -q 'no new connections' "$SLOG" && break; sleep 0.1; done
+	run -7 curl -s --max-time 2 "$URL/health"
+	printf '%s' "${body:5}" >&7
+	answer=$(timeout 5 cat <&7)
+	exec 7<&- 7>&-
+	assert_equal "$(head -1 <<< "$answer" | tr -d '\r')" 'HTTP/1.1 200 OK'
+	grep -qi '^Connection: close' <<< "$answer"
+	rc=0
+	wait "$SPID" || rc=$?
+	SPID=
+	[ "$rc" = 0 ]
+	grep -q 'finishing 1 request in flight' "$SLOG"
+	grep -q 'stopped' "$SLOG"
+}
+
+@test "-v: a line per request on stderr; -q: none of the start-up lines" {
+	SLOG=$BATS_TEST_TMPDIR/v.log
+	start_server -v -s "$U/scores.tsv" -i "$U/impact.tsv" -b "$U/bonds.tsv" --www "$LIQ_ROOT/www"
+	curl -s "$URL/health" > /dev/null
+	curl -s "$URL/score/NOSUCH%0Afake" > /dev/null
+	stop_server
+	run -0 grep -c ' GET ' "$SLOG"
+	assert_output 2
+	run -0 grep ' GET /health 200 ' "$SLOG"
+	run -0 grep -F 'GET /score/NOSUCH\x0Afake 404' "$SLOG"
+	run -1 grep -q '^fake' "$SLOG"
+	SLOG=$BATS_TEST_TMPDIR/q.log
+	start_server -q -s "$U/scores.tsv" -i "$U/impact.tsv" -b "$U/bonds.tsv" --www "$LIQ_ROOT/www"
+	curl -s "$URL/health" > /dev/null
+	stop_server
+	run -0 cat "$SLOG"
+	assert_output ''
+}
