@@ -52,7 +52,7 @@ MAN1     = $(TOOLS:%=man/man1/%.1)
 MAN7     = man/man7/liq.7
 WWW      = $(wildcard www/*)
 
-.PHONY: all deps check unit demo bench memcheck install uninstall clean help
+.PHONY: all deps check unit demo demo-full bench memcheck install uninstall clean help
 .DEFAULT_GOAL := all
 .SUFFIXES:
 .SECONDARY:
@@ -102,7 +102,15 @@ check: all unit
 	prove -j2 -e tests/run-test $(UNIT_BIN) tests/*.bats
 
 demo: all
-	@$(MAKE) --no-print-directory -C examples demo LIQBIN=$(CURDIR)/bin
+	@echo "running the pipeline (examples/Makefile) into examples/out ..."
+	@$(MAKE) -s --no-print-directory -j2 -C examples demo LIQBIN=$(CURDIR)/bin
+
+# the 2015-2023 scale run: 3,000 bonds, the per-bond steps in 2 shards
+demo-full: all
+	@echo "running the pipeline on 3,000 bonds, 2015-2023, into examples/out-full ..."
+	@$(MAKE) -s --no-print-directory -j2 -C examples demo LIQBIN=$(CURDIR)/bin \
+	    OUT=out-full BONDS=3000 START=2015-01-02 END=2023-12-29 SPLIT=2021-01-01 \
+	    SHARDS=2 JOBS=2
 
 BENCH_BIN = build/bench/tsv-read
 
@@ -145,6 +153,7 @@ help:
 	@echo 'make            install missing packages (scripts/deps) and build bin/*'
 	@echo 'make check      build, then run every unit test and bats test (prove)'
 	@echo 'make demo       build, then run the example pipeline on simulated data'
+	@echo 'make demo-full  the same on 3,000 bonds over 2015-2023 (examples/out-full)'
 	@echo 'make bench      run the benchmarks in bench/ (minutes; needs disk)'
 	@echo 'make memcheck   liqserve under valgrind (a minute)'
 	@echo 'make install    tools to $$(DESTDIR)$$(PREFIX)/bin, pages to $$(MANPREFIX),'
