@@ -456,88 +456,37 @@ score_batch(const liq_api_ctx *ctx, const char *body, size_t len,
 
 /* ---- /pretrade ---------------------------------------------------------- */
 
-/* One query, as a row of pretrade(1): size_mm is NaN when the query has
- * no usable size (size_text says what it had), target and days NaN when
- * not asked. */
-typedef struct pt_query {
-	const char *cusip, *size_text, *side;
-	double size_mm, target, days, part;
-} pt_query;
-
-/* pretrade(1)'s row for a query, with the same status words, precedence
- * and messages: the later check wins (bad_size, bad_side, unknown_cusip,
- * no_fit), then below_half_spread for an inverse query. */
+/* pretrade(1)'s row for a query, from the same lib/pretrade code. */
 static json_t *
-pt_row(const liq_tables *T, const pt_query *pq)
+pt_row(const liq_tables *T, const liq_pt_query *pq)
 {
-	const liq_cost_model *m = liq_impact_table_find(T->impact, pq->cusip);
 	const liq_score_row *sc = liq_score_table_find(T->scores, pq->cusip);
-	int inverse = !isnan(pq->target) || !isnan(pq->days);
-	const char *status = "ok";
-	char msg[512] = "", q[64], q2[64];
-	double size = pq->size_mm * 1e6;
 	json_t *o = json_object();
-	liq_cost c;
+	liq_pt_answer a;
 
-	if (!inverse && !(size > 0 && isfinite(size))) {
-		snprintf(msg, sizeof msg, "bad size '%s' (want $MM of par, a "
-			 "positive number)", liq_quote(q, sizeof q, pq->size_text));
-		status = "bad_size";
-	}
-	if (strcmp(pq->side, "B") != 0 && strcmp(pq->side, "S") != 0) {
-		snprintf(msg, sizeof msg, "bad side '%s' (want B or S)",
-			 liq_quote(q, sizeof q, pq->side));
-		status = "bad_side";
-	}
-	if (!m) {
-		snprintf(msg, sizeof msg, "unknown cusip '%s' (not in %s)",
-			 liq_quote(q, sizeof q, pq->cusip), T->conf->impact);
-		status = "unknown_cusip";
-	} else if (!m->ok) {
-		snprintf(msg, sizeof msg, "cusip '%s' has no usable parameters in "
-			 "%s", liq_quote(q, sizeof q, pq->cusip), T->conf->impact);
-		status = "no_fit";
-	}
-	if (inverse && strcmp(status, "ok") == 0) {
-		size = INFINITY;
-		if (!isnan(pq->target))
-			size = liq_pretrade_size_for_cost(m, pq->target);
-		if (!isnan(pq->days))
-			size = fmin(size, liq_pretrade_size_for_days(m, pq->days,
-								     pq->part));
-		if (!(size > 0)) {
-			snprintf(msg, sizeof msg, "cusip '%s': a target of %g bps is "
-				 "not above its half spread, %g bps",
-				 liq_quote(q2, sizeof q2, pq->cusip), pq->target, m->h);
-			status = "below_half_spread";
-		}
-	}
+	liq_pretrade_answer(liq_impact_table_find(T->impact, pq->cusip),
+			    T->conf->impact, pq, &a);
 	set(o, "cusip", liq_json_str(pq->cusip));
-	set(o, "size_mm", liq_json_num(size / 1e6));
+	set(o, "size_mm", liq_json_num(a.size_usd / 1e6));
 	set(o, "side", liq_json_str(pq->side));
-	if (!isnan(pq->target))
-		set(o, "target_cost_bps", liq_json_num(pq->target));
+	if (!isnan(pq->target_bps))
+		set(o, "target_cost_bps", liq_json_num(pq->target_bps));
 	if (!isnan(pq->days))
 		set(o, "days", liq_json_num(pq->days));
-	set(o, "participation", liq_json_num(pq->part));
-	if (strcmp(status, "ok") == 0)
-		liq_pretrade_cost(m, size, pq->part, &c);
-	else
-		c.half_spread_bps = c.impact_bps = c.cost_bps = c.cost_lo_bps =
-			c.cost_hi_bps = c.cost_usd = c.exec_days = NAN;
-	set(o, "half_spread_bps", liq_json_num(c.half_spread_bps));
-	set(o, "impact_bps", liq_json_num(c.impact_bps));
-	set(o, "cost_bps", liq_json_num(c.cost_bps));
-	set(o, "cost_lo_bps", liq_json_num(c.cost_lo_bps));
-	set(o, "cost_hi_bps", liq_json_num(c.cost_hi_bps));
-	set(o, "cost_usd", liq_json_num(c.cost_usd));
-	set(o, "exec_days", liq_json_num(c.exec_days));
+	set(o, "participation", liq_json_num(pq->participation));
+	set(o, "half_spread_bps", liq_json_num(a.cost.half_spread_bps));
+	set(o, "impact_bps", liq_json_num(a.cost.impact_bps));
+	set(o, "cost_bps", liq_json_num(a.cost.cost_bps));
+	set(o, "cost_lo_bps", liq_json_num(a.cost.cost_lo_bps));
+	set(o, "cost_hi_bps", liq_json_num(a.cost.cost_hi_bps));
+	set(o, "cost_usd", liq_json_num(a.cost.cost_usd));
+	set(o, "exec_days", liq_json_num(a.cost.exec_days));
 	set(o, "score", liq_json_num(sc ? sc->score : NAN));
 	set(o, "bucket", str_or_null(sc ? sc->bucket : NULL));
 	set_probs(o, T, pq->cusip);
-	set(o, "status", json_string(status));
-	if (msg[0])
-		set(o, "error", liq_json_str(msg));
+	set(o, "status", json_string(a.status));
+	if (a.msg[0])
+		set(o, "error", liq_json_str(a.msg));
 	return o;
 }
 
@@ -548,18 +497,19 @@ pretrade(const liq_api_ctx *ctx, const liq_route *r, const liq_params *qp,
 	static const char *const allowed[] = { "participation", "target_cost_bps",
 					       "days", NULL };
 	const liq_tables *T = ctx->T;
-	pt_query pq;
+	liq_pt_query pq;
+	liq_pt_answer a;
 	double target = NAN, days = NAN;
-	char err[512], q[64];
+	char err[512];
 	json_t *o;
 
 	pq.cusip = r->seg[1];
 	pq.size_text = r->seg[2];
 	pq.side = r->seg[3];
-	pq.part = LIQ_PARTICIPATION;
-	pq.target = pq.days = NAN;
+	pq.participation = LIQ_PARTICIPATION;
+	pq.target_bps = pq.days = NAN;
 	if (liq_params_check(qp, allowed, err, sizeof err) != 0 ||
-	    liq_params_num(qp, "participation", 1e-6, 1, &pq.part, err,
+	    liq_params_num(qp, "participation", 1e-6, 1, &pq.participation, err,
 			   sizeof err) != 0 ||
 	    liq_params_num(qp, "target_cost_bps", 0, 1e6, &target, err,
 			   sizeof err) != 0 ||
@@ -567,30 +517,28 @@ pretrade(const liq_api_ctx *ctx, const liq_route *r, const liq_params *qp,
 		liq_api_error(out, 400, "%s", err);
 		return;
 	}
-	if (liq_num_parse(pq.size_text, &pq.size_mm) != LIQ_NUM_OK ||
-	    !(pq.size_mm > 0) || !isfinite(pq.size_mm * 1e6)) {
-		liq_api_error(out, 400, "bad size '%s' (want $MM of par, a "
-			      "positive number)", liq_quote(q, sizeof q, pq.size_text));
+	/* the checks of pretrade(1), as HTTP statuses: a bad size or side is
+	 * a bad request, an unknown cusip a missing resource */
+	if (liq_num_parse(pq.size_text, &pq.size_mm) != LIQ_NUM_OK)
+		pq.size_mm = NAN;
+	liq_pretrade_answer(liq_impact_table_find(T->impact, pq.cusip),
+			    T->conf->impact, &pq, &a);
+	if (strcmp(a.status, "unknown_cusip") == 0) {
+		liq_api_error(out, 404, "%s", a.msg);
 		return;
 	}
-	if (strcmp(pq.side, "B") != 0 && strcmp(pq.side, "S") != 0) {
-		liq_api_error(out, 400, "bad side '%s' (want B or S)",
-			      liq_quote(q, sizeof q, pq.side));
-		return;
-	}
-	if (!liq_impact_table_find(T->impact, pq.cusip)) {
-		liq_api_error(out, 404, "unknown cusip '%s' (not in %s)",
-			      liq_quote(q, sizeof q, pq.cusip), T->conf->impact);
+	if (strcmp(a.status, "bad_size") == 0 || strcmp(a.status, "bad_side") == 0) {
+		liq_api_error(out, 400, "%s", a.msg);
 		return;
 	}
 	o = pt_row(T, &pq);
 	if (!isnan(target)) {
-		pt_query iq = pq;
-		iq.target = target;
+		liq_pt_query iq = pq;
+		iq.target_bps = target;
 		set(o, "for_target_cost", pt_row(T, &iq));
 	}
 	if (!isnan(days)) {
-		pt_query iq = pq;
+		liq_pt_query iq = pq;
 		iq.days = days;
 		set(o, "for_days", pt_row(T, &iq));
 	}
@@ -675,7 +623,7 @@ pretrade_batch(const liq_api_ctx *ctx, const char *body, size_t len,
 		json_t *x = json_array_get(a, i), *sz = json_object_get(x, "size_mm"),
 		       *sd = json_object_get(x, "side");
 		char stext[128], dtext[128];
-		pt_query pq;
+		liq_pt_query pq;
 		liq_reply tmp = { 0 };
 
 		pq.cusip = json_string_value(json_object_get(x, "cusip"));
@@ -684,9 +632,9 @@ pretrade_batch(const liq_api_ctx *ctx, const char *body, size_t len,
 		pq.size_text = stext;
 		pq.side = json_is_string(sd) ? json_string_value(sd) : dtext;
 		pq.size_mm = json_is_number(sz) ? json_number_value(sz) : NAN;
-		pq.target = pq.days = NAN;
-		pq.part = part;
-		body_num(x, "target_cost_bps", 0, 1e6, &pq.target, &tmp);
+		pq.target_bps = pq.days = NAN;
+		pq.participation = part;
+		body_num(x, "target_cost_bps", 0, 1e6, &pq.target_bps, &tmp);
 		body_num(x, "days", 1e-6, 1e6, &pq.days, &tmp);
 		json_array_append_new(res, pt_row(T, &pq));
 	}

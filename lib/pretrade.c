@@ -1,9 +1,11 @@
 #include "pretrade.h"
 
 #include "diag.h"
+#include "route.h"
 #include "tsv.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -49,6 +51,59 @@ liq_pretrade_size_for_days(const liq_cost_model *m, double days,
 			   double participation)
 {
 	return days * participation * m->adv_usd;
+}
+
+/* ---- one query ------------------------------------------------------- */
+
+void
+liq_pretrade_answer(const liq_cost_model *m, const char *table,
+		    const liq_pt_query *q, liq_pt_answer *a)
+{
+	int inverse = !isnan(q->target_bps) || !isnan(q->days);
+	char v[64];
+
+	a->status = "ok";
+	a->msg[0] = '\0';
+	a->size_usd = q->size_mm * 1e6;
+	if (!inverse && !(a->size_usd > 0 && isfinite(a->size_usd))) {
+		snprintf(a->msg, sizeof a->msg, "bad size '%s' (want $MM of par, "
+			 "a positive number)", liq_quote(v, sizeof v, q->size_text));
+		a->status = "bad_size";
+	}
+	if (strcmp(q->side, "B") != 0 && strcmp(q->side, "S") != 0) {
+		snprintf(a->msg, sizeof a->msg, "bad side '%s' (want B or S)",
+			 liq_quote(v, sizeof v, q->side));
+		a->status = "bad_side";
+	}
+	if (!m) {
+		snprintf(a->msg, sizeof a->msg, "unknown cusip '%s' (not in %s)",
+			 liq_quote(v, sizeof v, q->cusip), table);
+		a->status = "unknown_cusip";
+	} else if (!m->ok) {
+		snprintf(a->msg, sizeof a->msg, "cusip '%s' has no usable "
+			 "parameters in %s", liq_quote(v, sizeof v, q->cusip), table);
+		a->status = "no_fit";
+	}
+	if (inverse && strcmp(a->status, "ok") == 0) {
+		a->size_usd = INFINITY;
+		if (!isnan(q->target_bps))
+			a->size_usd = liq_pretrade_size_for_cost(m, q->target_bps);
+		if (!isnan(q->days))
+			a->size_usd = fmin(a->size_usd, liq_pretrade_size_for_days(
+						   m, q->days, q->participation));
+		if (!(a->size_usd > 0)) {
+			snprintf(a->msg, sizeof a->msg, "cusip '%s': a target of %g "
+				 "bps is not above its half spread, %g bps",
+				 liq_quote(v, sizeof v, q->cusip), q->target_bps, m->h);
+			a->status = "below_half_spread";
+		}
+	}
+	if (strcmp(a->status, "ok") == 0)
+		liq_pretrade_cost(m, a->size_usd, q->participation, &a->cost);
+	else
+		a->cost.half_spread_bps = a->cost.impact_bps = a->cost.cost_bps =
+			a->cost.cost_lo_bps = a->cost.cost_hi_bps =
+			a->cost.cost_usd = a->cost.exec_days = NAN;
 }
 
 /* ---- impact table ---------------------------------------------------- */

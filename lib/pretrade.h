@@ -66,6 +66,32 @@ double liq_pretrade_size_for_cost(const liq_cost_model *m, double target_bps);
 double liq_pretrade_size_for_days(const liq_cost_model *m, double days,
 				  double participation);
 
+/* ---- one query ------------------------------------------------------- */
+
+/* A query of pretrade(1) or liqserve's /pretrade: size_mm is NaN when the
+ * query had no usable number (size_text says what it had); target_bps and
+ * days are NaN when the inverse query is not asked. */
+typedef struct liq_pt_query {
+	const char *cusip, *size_text, *side;
+	double size_mm, target_bps, days, participation;
+} liq_pt_query;
+
+/* Its answer: status is "ok" or why not (bad_size, bad_side,
+ * unknown_cusip, no_fit, below_half_spread; a later check wins), msg the
+ * sentence for a warning or an error ("" when ok), size_usd the query's
+ * size or the inverse query's answer, cost NaN unless ok. */
+typedef struct liq_pt_answer {
+	const char *status;
+	char msg[256];
+	double size_usd;
+	liq_cost cost;
+} liq_pt_answer;
+
+/* Answer q with m (NULL: the cusip is not in the table `table`, a name
+ * for the message). The one implementation both front ends use. */
+void liq_pretrade_answer(const liq_cost_model *m, const char *table,
+			 const liq_pt_query *q, liq_pt_answer *a);
+
 /* ---- tables ---------------------------------------------------------- */
 
 /* impact.tsv (impact-shrink's output) or impact_raw.tsv (impact-fit's),

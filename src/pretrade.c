@@ -57,28 +57,6 @@ typedef struct opts {
 	double participation, target, days;   /* NaN: not given */
 } opts;
 
-static void
-na_costs(liq_row *row)
-{
-	int i;
-
-	for (i = 0; i < 7; i++)
-		liq_row_na(row);
-}
-
-/* The size ($ par) of an inverse query. */
-static double
-inverse_size(const opts *o, const liq_cost_model *m)
-{
-	double q = INFINITY;
-
-	if (!isnan(o->target))
-		q = liq_pretrade_size_for_cost(m, o->target);
-	if (!isnan(o->days))
-		q = fmin(q, liq_pretrade_size_for_days(m, o->days, o->participation));
-	return q;
-}
-
 static int
 run(const opts *o, const char *path)
 {
@@ -111,74 +89,46 @@ run(const opts *o, const char *path)
 	fflush(stdout);
 
 	while (liq_tsv_next(r)) {
-		const char *cusip = liq_tsv_field(r, c_cusip),
-			   *side = liq_tsv_field(r, c_side), *status = "ok";
-		const liq_cost_model *m = liq_impact_table_find(T, cusip);
+		const char *cusip = liq_tsv_field(r, c_cusip);
 		const liq_score_row *sc = S ? liq_score_table_find(S, cusip) : NULL;
-		double size = NAN;
-		liq_cost cost;
+		liq_pt_query q;
+		liq_pt_answer a;
 
 		rows++;
-		if (!inverse) {
-			const char *s = liq_tsv_field(r, c_size);
-			if (liq_num_parse(s, &size) != LIQ_NUM_OK || !(size > 0) ||
-			    !isfinite(size)) {
-				liq_warn_at(r->name, r->lineno, "bad size '%s' (want $MM "
-					    "of par, a positive number)", s);
-				status = "bad_size";
-			}
-			size *= 1e6;
-		}
-		if (strcmp(side, "B") != 0 && strcmp(side, "S") != 0) {
-			liq_warn_at(r->name, r->lineno, "bad side '%s' (want B or S)",
-				    side);
-			status = "bad_side";
-		}
-		if (!m) {
-			liq_warn_at(r->name, r->lineno, "unknown cusip '%s' (not in %s)",
-				    cusip, o->impact);
-			status = "unknown_cusip";
-		} else if (!m->ok) {
-			liq_warn_at(r->name, r->lineno, "cusip '%s' has no usable "
-				    "parameters in %s", cusip, o->impact);
-			status = "no_fit";
-		}
-		if (inverse && strcmp(status, "ok") == 0) {
-			size = inverse_size(o, m);
-			if (!(size > 0)) {
-				liq_warn_at(r->name, r->lineno, "cusip '%s': a target of "
-					    "%g bps is not above its half spread, %g bps",
-					    cusip, o->target, m->h);
-				status = "below_half_spread";
-			}
+		q.cusip = cusip;
+		q.side = liq_tsv_field(r, c_side);
+		q.size_text = c_size >= 0 && !inverse ? liq_tsv_field(r, c_size) : "";
+		if (inverse || liq_num_parse(q.size_text, &q.size_mm) != LIQ_NUM_OK)
+			q.size_mm = NAN;
+		q.target_bps = o->target;
+		q.days = o->days;
+		q.participation = o->participation;
+		liq_pretrade_answer(liq_impact_table_find(T, cusip), o->impact, &q, &a);
+		if (a.msg[0]) {
+			liq_warn_at(r->name, r->lineno, "%s", a.msg);
+			bad++;
 		}
 		for (i = 0; i < r->nf; i++) {
 			if (i == c_size && inverse)
-				liq_row_num(&row, size / 1e6);
+				liq_row_num(&row, a.size_usd / 1e6);
 			else
 				liq_row_str(&row, liq_tsv_field(r, i));
 		}
 		if (c_size < 0)
-			liq_row_num(&row, size / 1e6);
-		if (strcmp(status, "ok") == 0) {
-			liq_pretrade_cost(m, size, o->participation, &cost);
-			liq_row_num(&row, cost.half_spread_bps);
-			liq_row_num(&row, cost.impact_bps);
-			liq_row_num(&row, cost.cost_bps);
-			liq_row_num(&row, cost.cost_lo_bps);
-			liq_row_num(&row, cost.cost_hi_bps);
-			liq_row_num(&row, cost.cost_usd);
-			liq_row_num(&row, cost.exec_days);
-		} else {
-			na_costs(&row);
-			bad++;
-		}
+			liq_row_num(&row, a.size_usd / 1e6);
+		liq_row_num(&row, a.cost.half_spread_bps);
+		liq_row_num(&row, a.cost.impact_bps);
+		liq_row_num(&row, a.cost.cost_bps);
+		liq_row_num(&row, a.cost.cost_lo_bps);
+		liq_row_num(&row, a.cost.cost_hi_bps);
+		liq_row_num(&row, a.cost.cost_usd);
+		liq_row_num(&row, a.cost.exec_days);
 		liq_row_num(&row, sc ? sc->score : NAN);
 		if (sc && sc->bucket[0])
 			liq_row_str(&row, sc->bucket);
 		else
 			liq_row_na(&row);
-		liq_row_str(&row, status);
+		liq_row_str(&row, a.status);
 		liq_row_end(&row, stdout);
 	}
 	liq_note("%ld queries, %ld ok, %ld not", rows, rows - bad, bad);
