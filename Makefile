@@ -98,6 +98,9 @@ unit: $(UNIT_BIN)
 
 # Every unit test and every bats file, through one prove run: its last line
 # is the verdict.
+# (prove runs two files at a time: XGBoost's OpenMP threads must not spin
+# while they wait, see examples/Makefile)
+check: export OMP_WAIT_POLICY ?= PASSIVE
 check: all unit
 	prove -j2 -e tests/run-test $(UNIT_BIN) tests/*.bats
 
