@@ -4,6 +4,8 @@
 #include "route.h"
 #include "tsv.h"
 
+#include <gsl/gsl_statistics_double.h>
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,7 +20,7 @@ liq_pretrade_cost(const liq_cost_model *m, double size_usd,
 {
 	double x = size_usd / m->adv_usd, lx = log(x);
 	double mi = m->alpha * m->sigma_bps * exp(m->beta * lx);
-	double g[3] = { 1, mi, mi * lx }, v = 0, sp, dl, dh;
+	double g[3] = { 1, mi, mi * lx }, v = 0, sp, dl, dh, w;
 	const double *c = m->c;
 
 	/* g' C g with C stored as its upper triangle */
@@ -31,8 +33,9 @@ liq_pretrade_cost(const liq_cost_model *m, double size_usd,
 	/* an unknown residual spread is an unknown interval, not a narrow one */
 	dl = isnan(m->resid_lo) ? NAN : fmax(0, -m->resid_lo);
 	dh = isnan(m->resid_hi) ? NAN : fmax(0, m->resid_hi);
-	out->cost_lo_bps = out->cost_bps - sqrt(dl * dl + sp * sp);
-	out->cost_hi_bps = out->cost_bps + sqrt(dh * dh + sp * sp);
+	w = m->width > 0 ? m->width : 1;
+	out->cost_lo_bps = out->cost_bps - w * sqrt(dl * dl + sp * sp);
+	out->cost_hi_bps = out->cost_bps + w * sqrt(dh * dh + sp * sp);
 	out->cost_usd = out->cost_bps / 1e4 * size_usd;
 	out->exec_days = size_usd / (participation * m->adv_usd);
 }
@@ -51,6 +54,93 @@ liq_pretrade_size_for_days(const liq_cost_model *m, double days,
 			   double participation)
 {
 	return days * participation * m->adv_usd;
+}
+
+/* ---- recalibration ----------------------------------------------------- */
+
+typedef struct recal_pt {
+	int date;
+	float ratio;
+} recal_pt;
+
+static int
+cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+int
+liq_pretrade_recalibrate(liq_impact_table *T, const char *prints, int as_of,
+			 int lookback, double participation, liq_recal *out)
+{
+	liq_tsv *r = liq_tsv_open(prints);
+	recal_pt *pt = NULL;
+	unsigned long cap = 0, np = 0, i;
+	int c_cusip, c_date, c_qty, c_cost, last = 0;
+	double *v;
+	long n = 0;
+
+	out->k = 1;
+	out->n = 0;
+	out->from = out->to = 0;
+	if (!liq_tsv_header(r))
+		liq_die(LIQ_EXIT_DATA, "%s: empty file (want impact-fit's "
+			"--prints-out)", prints);
+	c_cusip = liq_tsv_need(r, "cusip");
+	c_date = liq_tsv_need(r, "date");
+	c_qty = liq_tsv_need(r, "qty");
+	c_cost = liq_tsv_need(r, "cost_bps");
+	/* each print's ratio; without as_of, the window is known only once
+	 * the last date is, so every print's ratio is kept (8 bytes each) */
+	while (liq_tsv_next(r)) {
+		const liq_cost_model *m;
+		double cost = liq_tsv_num(r, c_cost), q, d;
+		int date = liq_tsv_date(r, c_date);
+		liq_cost c;
+
+		if (date > last)
+			last = date;
+		if (isnan(cost) || (as_of && (date > as_of || date <= as_of - lookback)))
+			continue;
+		q = liq_tsv_num_req(r, c_qty);
+		if (!(q > 0))
+			liq_tsv_fail(r, "column 'qty': bad value '%s' (want a "
+				     "positive par amount)", liq_tsv_field(r, c_qty));
+		m = liq_impact_table_find(T, liq_tsv_field(r, c_cusip));
+		if (!m || !m->ok)
+			continue;
+		liq_pretrade_cost(m, q, participation, &c);
+		d = cost >= c.cost_bps ? c.cost_hi_bps - c.cost_bps
+				       : c.cost_bps - c.cost_lo_bps;
+		if (!(d > 0))
+			continue;
+		liq_grow(&pt, &cap, np + 1, sizeof *pt);
+		pt[np].date = date;
+		pt[np].ratio = (float)(fabs(cost - c.cost_bps) / d *
+				       (m->width > 0 ? m->width : 1));
+		np++;
+	}
+	liq_tsv_close(r);
+	out->to = as_of ? as_of : last;
+	out->from = out->to - lookback;
+	v = liq_xmalloc((np ? np : 1) * sizeof *v);
+	for (i = 0; i < np; i++)
+		if (pt[i].date > out->from && pt[i].date <= out->to)
+			v[n++] = pt[i].ratio;
+	free(pt);
+	out->n = n;
+	if (n < LIQ_RECAL_MIN) {
+		free(v);
+		return -1;
+	}
+	qsort(v, (size_t)n, sizeof *v, cmp_double);
+	out->k = gsl_stats_quantile_from_sorted_data(v, 1, (size_t)n, 0.9);
+	free(v);
+	for (i = 0; i < T->n; i++)
+		T->m[i].width = out->k;
+	return 0;
 }
 
 /* ---- one query ------------------------------------------------------- */

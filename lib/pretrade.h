@@ -42,6 +42,8 @@ typedef struct liq_cost_model {
 	double mean_cost, se_mean_cost, logx_k[3];  /* the level columns of
 				    impact-fit (NaN without them) */
 	double se_log_sigma;     /* NaN without the column */
+	double width;            /* factor on the interval's half-widths, set
+				    by liq_pretrade_recalibrate (0 counts as 1) */
 	char *line;              /* the row's text, with LIQ_TABLE_LINES */
 } liq_cost_model;
 
@@ -139,5 +141,33 @@ liq_score_table *liq_score_table_load(const char *path);
 const liq_score_row *liq_score_table_find(const liq_score_table *t,
 					  const char *cusip);
 void liq_score_table_free(liq_score_table *t);
+
+/* ---- recalibration to the recent past ---------------------------------- */
+
+/* The 90% interval is sized on a bond's whole history; after a change of
+ * regime its width is wrong for today. Recalibration measures, over the
+ * customer prints of a recent window, how far each realized cost fell from
+ * its expected cost in units of the interval's half-width on that side, and
+ * sets every model's width to the 90th percentile of those ratios: one
+ * factor for the universe, so that 90% of the recent prints would have
+ * fallen inside. */
+typedef struct liq_recal {
+	double k;       /* the factor (1 when not measured) */
+	long n;         /* prints it was measured on */
+	int from, to;   /* their dates: from < date <= to (days since epoch) */
+} liq_recal;
+
+#define LIQ_RECAL_MIN 100   /* prints a factor needs */
+
+/* Read `prints` (impact-fit --prints-out; cusip, date, qty and cost_bps are
+ * used, rows with cost_bps NA skipped), take the prints dated in
+ * (as_of - lookback days, as_of] (as_of 0: the file's last date) of bonds
+ * with a usable model in T, and set the width of every model of T. With
+ * fewer than LIQ_RECAL_MIN prints the widths stay as they are and the
+ * return is -1 (the caller says so); 0 otherwise. A bad row exits 1 with
+ * file:line. */
+int liq_pretrade_recalibrate(liq_impact_table *T, const char *prints,
+			     int as_of, int lookback, double participation,
+			     liq_recal *out);
 
 #endif

@@ -1,6 +1,7 @@
 /* pretrade — expected cost, 90% interval and days to execute of trading
  * a size of a bond, from impact.tsv; and the inverse queries. */
 #include "cli.h"
+#include "dates.h"
 #include "diag.h"
 #include "num.h"
 #include "pretrade.h"
@@ -28,6 +29,12 @@ static const char usage_text[] =
 "      --days D             instead of size_mm: the size done in D days at\n"
 "                           the participation rate (with --target-cost-bps:\n"
 "                           the smaller of the two)\n"
+"      --recalibrate PRINTS scale every 90% interval by one factor, so that\n"
+"                           90% of the recent customer prints in PRINTS\n"
+"                           (impact-fit --prints-out) fall inside theirs\n"
+"      --as-of DATE         the recent window ends on DATE (default: the last\n"
+"                           date in PRINTS)\n"
+"      --lookback N         ... and spans N calendar days (default 30)\n"
 "  -q, --quiet              no summary line on stderr\n"
 "  -h, --help               this help\n"
 "  -V, --version            version\n"
@@ -53,8 +60,10 @@ static const char *const cost_cols[] = {
 };
 
 typedef struct opts {
-	const char *impact, *scores;
+	const char *impact, *scores, *recal;
 	double participation, target, days;   /* NaN: not given */
+	int as_of;                            /* 0: the prints' last date */
+	long lookback;
 } opts;
 
 static int
@@ -62,12 +71,28 @@ run(const opts *o, const char *path)
 {
 	liq_impact_table *T = liq_impact_table_load(o->impact, 0);
 	liq_score_table *S = o->scores ? liq_score_table_load(o->scores) : NULL;
-	liq_tsv *r = liq_tsv_open(path);
+	liq_tsv *r;
 	int inverse = !isnan(o->target) || !isnan(o->days);
 	int c_cusip = -1, c_size = -1, c_side = -1, i;
 	long rows = 0, bad = 0;
 	liq_row row;
 
+	if (o->recal) {
+		liq_recal k;
+		char a[16], b[16];
+		int ok = liq_pretrade_recalibrate(T, o->recal, o->as_of,
+						  (int)o->lookback, o->participation, &k);
+		liq_date_fmt(a, k.from + 1);
+		liq_date_fmt(b, k.to);
+		if (ok != 0)
+			liq_warn("%s: %ld prints with a cost from %s to %s, fewer than "
+				 "%d: the intervals are not recalibrated", o->recal,
+				 k.n, a, b, LIQ_RECAL_MIN);
+		else
+			liq_note("interval widths x %.3f: 90%% of the %ld prints from "
+				 "%s to %s in %s fall within", k.k, k.n, a, b, o->recal);
+	}
+	r = liq_tsv_open(path);
 	liq_row_init(&row);
 	if (liq_tsv_header(r)) {
 		c_cusip = liq_tsv_need(r, "cusip");
@@ -148,12 +173,15 @@ main(int argc, char **argv)
 		{ "participation", required_argument, NULL, 'p' },
 		{ "target-cost-bps", required_argument, NULL, 't' },
 		{ "days", required_argument, NULL, 'd' },
+		{ "recalibrate", required_argument, NULL, 'r' },
+		{ "as-of", required_argument, NULL, 'a' },
+		{ "lookback", required_argument, NULL, 'l' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
-	opts o = { NULL, NULL, LIQ_PARTICIPATION, NAN, NAN };
+	opts o = { NULL, NULL, NULL, LIQ_PARTICIPATION, NAN, NAN, 0, 30 };
 	int c;
 
 	liq_init(argv[0]);
@@ -174,6 +202,15 @@ main(int argc, char **argv)
 		case 'd':
 			o.days = liq_opt_num("--days", optarg, 1e-6, 1e6);
 			break;
+		case 'r':
+			o.recal = optarg;
+			break;
+		case 'a':
+			o.as_of = liq_opt_date("--as-of", optarg);
+			break;
+		case 'l':
+			o.lookback = liq_opt_long("--lookback", optarg, 1, 3660);
+			break;
 		case 'q':
 			liq_quiet = 1;
 			break;
@@ -190,6 +227,8 @@ main(int argc, char **argv)
 		liq_usage("--impact is required (impact.tsv from impact-shrink)");
 	if (argc - optind > 1)
 		liq_usage("one query file at most");
+	if (!o.recal && (o.as_of || o.lookback != 30))
+		liq_usage("--as-of and --lookback go with --recalibrate");
 	liq_stdout_buffer();
 	return run(&o, optind < argc ? argv[optind] : "-");
 }

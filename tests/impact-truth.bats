@@ -19,6 +19,7 @@ LOGLIN_CUTS="2020-12-31 2021-12-31"
 # one seed: simulate, then fit, shrink and price every window; appends its
 # rows to eval.$s.tsv:
 #  seed cut cusip size_mm side real n shr shr_lo shr_hi shr_st raw raw_st ll ll_st
+#  rec_lo rec_hi
 seed_run() {
 	s=$1
 	trace-sim -q -s "$s" --clean-out "t$s.tsv" \
@@ -37,6 +38,9 @@ seed_run() {
 		# (the warnings of bonds without a raw fit go to a file)
 		pretrade -q --impact "imp$s.$c.tsv" "q$s.$c.tsv" 2>> "warn.$s" | cut -f7,8,9,14 > "shr.$s" || true
 		pretrade -q --impact "raw$s.$c.tsv" "q$s.$c.tsv" 2>> "warn.$s" | cut -f7,14 > "raw.$s" || true
+		# the shrunk fit's intervals recalibrated on the month before the cut
+		pretrade -q --impact "imp$s.$c.tsv" --recalibrate "p$s.$c.tsv" --as-of "$c" \
+			"q$s.$c.tsv" 2>> "warn.$s" | cut -f8,9 > "rec.$s" || true
 		case " $LOGLIN_CUTS " in
 		*" $c "*)
 			impact-fit -q --method loglin --through "$c" "t$s.tsv" > "ll$s.$c.tsv"
@@ -46,10 +50,10 @@ seed_run() {
 				"q$s.$c.tsv" > "ll.$s" ;;
 		esac
 		tail -n +2 "raw$s.$c.tsv" | cut -f1,2 | sort > "n.$s"
-		paste "q$s.$c.tsv" "shr.$s" "raw.$s" "ll.$s" | tail -n +2 |
+		paste "q$s.$c.tsv" "shr.$s" "raw.$s" "ll.$s" "rec.$s" | tail -n +2 |
 			sort -t"$(printf '\t')" -k1,1 | join -t"$(printf '\t')" - "n.$s" |
 			awk -F'\t' -v s="$s" -v c="$c" 'BEGIN { OFS = "\t" }
-				{ print s, c, $1, $2, $3, $4, $13, $5, $6, $7, $8, $9, $10, $11, $12 }' \
+				{ print s, c, $1, $2, $3, $4, $15, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14 }' \
 			>> "eval.$s.tsv"
 	done
 }
@@ -75,7 +79,7 @@ setup_file() {
 	done > eval.tsv
 	# eval.tsv: 1 cusip 2 seed 3 cut 4 size_mm 5 side 6 real 7 n 8 shr
 	#  9 shr_lo 10 shr_hi 11 shr_st 12 raw 13 raw_st 14 ll 15 ll_st
-	#  16 alpha 17 beta 18 sigma 19 adv 20 h_trade
+	#  16 rec_lo 17 rec_hi 18 alpha 19 beta 20 sigma 21 adv 22 h_trade
 	[ "$(wc -l < eval.tsv)" -gt 100000 ]
 }
 
@@ -116,7 +120,7 @@ median() {
 	read -r n nls ll shr pn pl ps < <(awk -F'\t' '
 		function ab(x) { return x < 0 ? -x : x }
 		$11 == "ok" && $13 == "ok" && $15 == "ok" {
-			q = $4 * 1e6; o = $20 + $16 * $18 * (q / $19) ^ $17
+			q = $4 * 1e6; o = $22 + $18 * $20 * (q / $21) ^ $19
 			n++; a += ab($6 - $12); b += ab($6 - $14); c += ab($6 - $8)
 			pa += ab(o - $12); pb += ab(o - $14); pc += ab(o - $8) }
 		END { print n, a / n, b / n, c / n, pa / n, pb / n, pc / n }' eval.tsv)
@@ -138,7 +142,7 @@ median() {
 	read -r n bonds rr rs ro pr ps < <(awk -F'\t' '
 		function ab(x) { return x < 0 ? -x : x }
 		$7 < 20 && $11 == "ok" && $13 == "ok" {
-			q = $4 * 1e6; o = $20 + $16 * $18 * (q / $19) ^ $17
+			q = $4 * 1e6; o = $22 + $18 * $20 * (q / $21) ^ $19
 			n++; b[$2 " " $3 " " $1] = 1
 			rr += ab($6 - $12); rs += ab($6 - $8); ro += ab($6 - o)
 			pr += ab(o - $12); ps += ab(o - $8) }
@@ -156,11 +160,16 @@ median() {
 
 @test "the 90% interval covers 85-95% of held-out costs, overall and in each size bucket" {
 	cd "$BATS_FILE_TMPDIR"
-	awk -F'\t' '$11 == "ok" { q = $4 * 1e6; b = q < 1e5 ? "a <$100k" : q < 1e6 ? "b $100k-1MM" : "c >=$1MM"
-		y = $6; c = y >= $9 && y <= $10; n[b]++; k[b] += c; n["all"]++; k["all"] += c
-		n["cut " $3]++; k["cut " $3] += c }
-		END { for (b in n) printf "%s\t%d\t%.4f\n", b, n[b], k[b] / n[b] }' eval.tsv | sort > cover
-	sed 's/^/# coverage /' cover >&3
+	# coverage as fitted (columns 9, 10) and recalibrated on the month
+	# before the cut (16, 17): by size bucket, overall, and by cut
+	for m in fit rec; do
+		awk -F'\t' -v m=$m '$11 == "ok" { q = $4 * 1e6; b = q < 1e5 ? "a <$100k" : q < 1e6 ? "b $100k-1MM" : "c >=$1MM"
+			lo = m == "fit" ? $9 : $16; hi = m == "fit" ? $10 : $17
+			y = $6; c = y >= lo && y <= hi; n[b]++; k[b] += c; n["all"]++; k["all"] += c
+			n["cut " $3]++; k["cut " $3] += c }
+			END { for (b in n) printf "%s\t%d\t%.4f\n", b, n[b], k[b] / n[b] }' eval.tsv | sort > "cover.$m"
+	done
+	join -t"$(printf '\t')" cover.fit cover.rec | awk -F'\t' '{ printf "# coverage %-14s %8d  as fitted %.4f  recalibrated %.4f\n", $1, $2, $3, $5 }' >&3
 	# one fit used for a whole year: informational (the 2022 stress is in it)
 	for s in 1 2 3; do
 		awk -F'\t' 'BEGIN { OFS = "\t" } NR == 1 { print "cusip", "size_mm", "side", "real"; next }
@@ -168,9 +177,20 @@ median() {
 			pretrade -q --impact "imp$s.2021-12-31.tsv" 2> /dev/null | tail -n +2
 	done | awk -F'\t' '$14 == "ok" { n++; k += $4 >= $8 && $4 <= $9 }
 		END { printf "# (one fit, 2021-12-31, for all of 2022: %.4f of %d)\n", k / n, n }' >&3
-	while IFS="$(printf '\t')" read -r b n c; do
-		case "$b" in cut*) continue ;; esac
-		assert [ "$n" -ge 10000 ]
-		assert [ "$(echo "$c >= 0.85 && $c <= 0.95" | bc -l)" = 1 ]
-	done < cover
+	for m in fit rec; do
+		while IFS="$(printf '\t')" read -r b n c; do
+			case "$b" in cut*) continue ;; esac
+			assert [ "$n" -ge 10000 ]
+			assert [ "$(echo "$c >= 0.85 && $c <= 0.95" | bc -l)" = 1 ]
+		done < "cover.$m"
+	done
+	# recalibration brings the windows closer to 90%: root mean square
+	# distance of the windows' coverage from 0.9, and the worst window
+	read -r df dr wf wr < <(join -t"$(printf '\t')" cover.fit cover.rec | awk -F'\t' '
+		function ab(x) { return x < 0 ? -x : x }
+		/^cut/ { n++; f += ($3 - 0.9) ^ 2; r += ($5 - 0.9) ^ 2
+			if (ab($3 - 0.9) > wf) wf = ab($3 - 0.9); if (ab($5 - 0.9) > wr) wr = ab($5 - 0.9) }
+		END { print sqrt(f / n), sqrt(r / n), wf, wr }')
+	echo "# windows' distance from 90%: as fitted rms $df worst $wf; recalibrated rms $dr worst $wr" >&3
+	assert [ "$(echo "$dr < $df && $wr < $wf" | bc -l)" = 1 ]
 }

@@ -266,6 +266,75 @@ pretrade: 7 queries, 2 ok, 5 not"
 	assert_equal "$(echo "$output" | sed -n 2p | awk -F'\t' '{ printf "%.6f", $6 }')" "$want"
 }
 
+# prints.tsv for bond A at $4MM (expected cost 50, interval 20..90): 101
+# prints on 2021-01-15 whose realized costs fall i/64 half-widths from 50
+# (i = 1..101, above for odd i, below for even), so that the 90th
+# percentile is 91/64; five far older ones, one without a cost, bonds
+# without a fit or unknown: all outside the window or skipped
+prints_hand() {
+	printf 'cusip\tdate\ttime\tqty\tside\tprice\tref_price\tref_sd_bps\tcost_bps\n'
+	awk 'BEGIN { OFS = "\t"
+		for (i = 1; i <= 5; i++) print "A", "2020-11-02", "10:00:00", 4000000, "B", 100, 100, 5, 900
+		for (i = 1; i <= 101; i++)
+			print "A", "2021-01-15", "10:00:00", 4000000, "B", 100, 100, 5,
+			      i % 2 ? 50 + 40 * i / 64 : 50 - 30 * i / 64
+		print "A", "2021-01-15", "11:00:00", 4000000, "B", 100, "NA", "NA", "NA"
+		print "N", "2021-01-15", "10:00:00", 1000000, "B", 100, 100, 5, 999
+		print "ZZZ", "2021-01-15", "10:00:00", 1000000, "B", 100, 100, 5, 999 }'
+}
+
+@test "pretrade --recalibrate: the interval's width from recent prints, by hand" {
+	impact_hand > impact.tsv
+	prints_hand > prints.tsv
+	tsv "cusip size_mm side" "A 4 B" > q.tsv
+	run --separate-stderr -0 pretrade -i impact.tsv --recalibrate prints.tsv q.tsv
+	# k = 91/64: 50 - 30 k and 50 + 40 k; the expected cost unchanged
+	assert_equal "$(echo "$output" | sed -n 2p | cut -f6-8)" "$(printf '50\t7.34375\t106.875')"
+	assert_equal "$stderr" "pretrade: interval widths x 1.422: 90% of the 101 prints from 2020-12-17 to 2021-01-15 in prints.tsv fall within
+pretrade: 1 queries, 1 ok, 0 not"
+	# a window with the five old prints only: too few, the intervals as fitted
+	run --separate-stderr -0 pretrade -i impact.tsv --recalibrate prints.tsv --as-of 2020-12-01 q.tsv
+	assert_equal "$(echo "$output" | sed -n 2p | cut -f6-8)" "$(printf '50\t20\t90')"
+	assert_equal "$(echo "$stderr" | head -1)" "pretrade: prints.tsv: 5 prints with a cost from 2020-11-02 to 2020-12-01, fewer than 100: the intervals are not recalibrated"
+	# a longer window takes the old prints in: 106 prints, k still 91/64 or more
+	run -0 pretrade -q -i impact.tsv --recalibrate prints.tsv --lookback 90 q.tsv
+	assert_equal "$(echo "$output" | sed -n 2p | cut -f6)" 50
+	assert [ "$(echo "$output" | sed -n 2p | cut -f7 | awk '{ print ($1 <= 7.34375) }')" = 1 ]
+	# the inverse queries keep their sizes: the expected cost does not move
+	tsv "cusip side" "A B" > qi.tsv
+	run -0 pretrade -q -i impact.tsv --recalibrate prints.tsv --target-cost-bps 50 qi.tsv
+	assert_equal "$(echo "$output" | sed -n 2p | cut -f3,6-8)" "$(printf '4\t50\t7.34375\t106.875')"
+}
+
+@test "pretrade --recalibrate: bad prints and options exit 1 or 2 with the reason" {
+	impact_hand > impact.tsv
+	tsv "cusip size_mm side" "A 4 B" > q.tsv
+	prints_hand | cut -f1-8 > nocost.tsv
+	run -2 pretrade -i impact.tsv --recalibrate nocost.tsv q.tsv
+	assert_output "pretrade: nocost.tsv: missing column 'cost_bps'"
+	prints_hand | sed '8s/\t4000000\t/\t4e6x\t/' > badqty.tsv
+	run -1 pretrade -i impact.tsv --recalibrate badqty.tsv q.tsv
+	assert_output --partial "pretrade: badqty.tsv:8: column 'qty': bad number '4e6x'"
+	prints_hand | sed '9s/\t-4000000\t/\t0\t/; 9s/\t4000000\t/\t0\t/' > zeroqty.tsv
+	run -1 pretrade -i impact.tsv --recalibrate zeroqty.tsv q.tsv
+	assert_output --partial "pretrade: zeroqty.tsv:9: column 'qty': bad value '0' (want a positive par amount)"
+	prints_hand | sed '10s/2021-01-15/2021-13-15/' > baddate.tsv
+	run -1 pretrade -i impact.tsv --recalibrate baddate.tsv q.tsv
+	assert_output --partial "pretrade: baddate.tsv:10:"
+	assert_output --partial "2021-13-15"
+	: > empty.tsv
+	run -1 pretrade -i impact.tsv --recalibrate empty.tsv q.tsv
+	assert_output "pretrade: empty.tsv: empty file (want impact-fit's --prints-out)"
+	run -1 pretrade -i impact.tsv --recalibrate nosuch.tsv q.tsv
+	assert_output --partial "nosuch.tsv"
+	run -2 pretrade -i impact.tsv --as-of 2021-01-15 q.tsv
+	assert_output --partial "--as-of and --lookback go with --recalibrate"
+	run -2 pretrade -i impact.tsv --recalibrate prints.tsv --as-of 2021-02-30 q.tsv
+	assert_output --partial "--as-of: bad"
+	run -2 pretrade -i impact.tsv --recalibrate prints.tsv --lookback 0 q.tsv
+	assert_output --partial "--lookback: bad value '0'"
+}
+
 @test "pretrade: empty and header-only queries; missing columns; bad tables; options" {
 	impact_hand > impact.tsv
 	run -0 sh -c "pretrade -q -i impact.tsv < /dev/null"
