@@ -342,6 +342,7 @@ liq_impact_table_load(const char *path, int flags)
 		m->mean_cost = opt_num(r, c_lv[0], NAN);
 		m->se_mean_cost = opt_num(r, c_lv[1], NAN);
 		m->se_log_sigma = opt_num(r, c_ls, NAN);
+		m->width = 1;
 		for (i = 0; i < 3; i++)
 			m->logx_k[i] = opt_num(r, c_lv[2 + i], NAN);
 		m->n = -1;
