@@ -253,6 +253,8 @@ health(const liq_api_ctx *ctx, liq_reply *out)
 	set(t, "model_features", T->features ? json_integer(T->nf) : json_null());
 	set(t, "importance", T->nimp ? json_integer(T->nimp) : json_null());
 	set(t, "dashboard_files", T->conf->www ? json_integer(T->nwww) : json_null());
+	set(t, "interval_width", liq_json_num(T->recal.k));
+	set(t, "recalibration_prints", T->conf->prints ? json_integer(T->recal.n) : json_null());
 	set(o, "tables", t);
 	out->status = 200;
 	out->json = o;

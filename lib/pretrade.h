@@ -157,7 +157,8 @@ typedef struct liq_recal {
 	int from, to;   /* their dates: from < date <= to (days since epoch) */
 } liq_recal;
 
-#define LIQ_RECAL_MIN 100   /* prints a factor needs */
+#define LIQ_RECAL_MIN 100       /* prints a factor needs */
+#define LIQ_RECAL_LOOKBACK 30   /* default window, calendar days */
 
 /* Read `prints` (impact-fit --prints-out; cusip, date, qty and cost_bps are
  * used, rows with cost_bps NA skipped), take the prints dated in

@@ -1,5 +1,6 @@
 #include "tables.h"
 
+#include "dates.h"
 #include "diag.h"
 #include "route.h"
 #include "tsv.h"
@@ -18,7 +19,7 @@
 #include <unistd.h>
 
 /* The TSV files of a set, in the order of the snapshot array. */
-enum { F_SCORES, F_IMPACT, F_BONDS, F_FEATURES, F_IMPORTANCE, F_N };
+enum { F_SCORES, F_IMPACT, F_BONDS, F_FEATURES, F_IMPORTANCE, F_PRINTS, F_N };
 
 static const char *
 conf_path(const liq_tables_conf *c, int k)
@@ -28,6 +29,7 @@ conf_path(const liq_tables_conf *c, int k)
 	case F_IMPACT: return c->impact;
 	case F_BONDS: return c->bonds;
 	case F_FEATURES: return c->features;
+	case F_PRINTS: return c->prints;
 	default: return c->importance;
 	}
 }
@@ -77,6 +79,12 @@ load_tsvs(liq_tables *T, const char *const *p)
 	}
 	if (p[F_IMPORTANCE])
 		load_importance(T, p[F_IMPORTANCE]);
+	T->recal.k = 1;
+	T->recal_rc = -2;
+	if (p[F_PRINTS])
+		T->recal_rc = liq_pretrade_recalibrate(T->impact, p[F_PRINTS], 0,
+						       LIQ_RECAL_LOOKBACK,
+						       LIQ_PARTICIPATION, &T->recal);
 }
 
 /* The model's feature names, NULL-terminated, into T. */
@@ -489,7 +497,18 @@ liq_tables_describe(const liq_tables *T, char *buf, size_t size)
 		n += snprintf(buf + n, size - (size_t)n, ", %ld importances",
 			      T->nimp);
 	if (T->conf->www && n >= 0 && (size_t)n < size)
-		snprintf(buf + n, size - (size_t)n, ", %d dashboard files", T->nwww);
+		n += snprintf(buf + n, size - (size_t)n, ", %d dashboard files", T->nwww);
+	if (T->recal_rc != -2 && n >= 0 && (size_t)n < size) {
+		char to[16];
+		liq_date_fmt(to, T->recal.to);
+		if (T->recal_rc == 0)
+			snprintf(buf + n, size - (size_t)n, ", intervals x %.3f (%ld "
+				 "prints to %s)", T->recal.k, T->recal.n, to);
+		else
+			snprintf(buf + n, size - (size_t)n, ", intervals as fitted "
+				 "(%ld prints to %s, fewer than %d)", T->recal.n, to,
+				 LIQ_RECAL_MIN);
+	}
 }
 
 const liq_www_file *

@@ -28,6 +28,9 @@ typedef struct liq_tables_conf {
 	const char *scores, *impact, *bonds;   /* required */
 	const char *features, *model;          /* both or neither */
 	const char *importance;                /* optional */
+	const char *prints;                    /* optional: impact-fit's
+						  --prints-out, to recalibrate
+						  the intervals */
 	const char *www;                       /* optional: the dashboard */
 	int threads;                           /* XGBoost threads at load */
 } liq_tables_conf;
@@ -60,6 +63,11 @@ typedef struct liq_tables {
 	double *imp;                 /* nimp x 3 */
 	int nwww;
 	liq_www_file *www;
+	/* the intervals' recalibration (pretrade --recalibrate) on the last
+	   LIQ_RECAL_LOOKBACK days of conf->prints: recal_rc 0 done, -1 too few
+	   prints (widths as fitted), -2 not asked */
+	liq_recal recal;
+	int recal_rc;
 } liq_tables;
 
 /* Limits of the dashboard directory: files of at most this size, and in

@@ -29,6 +29,9 @@ static const char usage_text[] =
 "  -m, --model FILE       the regression model (liqtrain): ?explain=K\n"
 "                         gives a score's SHAP contributions\n"
 "      --importance FILE  liqtrain --importance output, for GET /importance\n"
+"      --recalibrate FILE impact-fit's --prints-out: the 90% intervals\n"
+"                         recalibrated on its last 30 days (as pretrade\n"
+"                         --recalibrate)\n"
 "      --www DIR          the dashboard's files (default: share/liq/www\n"
 "                         beside the program's directory, or www/ of the\n"
 "                         source tree)\n"
@@ -98,6 +101,7 @@ main(int argc, char **argv)
 		{ "features", required_argument, NULL, 'F' },
 		{ "model", required_argument, NULL, 'm' },
 		{ "importance", required_argument, NULL, 'I' },
+		{ "recalibrate", required_argument, NULL, 'R' },
 		{ "www", required_argument, NULL, 'W' },
 		{ "listen", required_argument, NULL, 'l' },
 		{ "port-file", required_argument, NULL, 'P' },
@@ -131,6 +135,7 @@ main(int argc, char **argv)
 		case 'F': o.conf.features = optarg; break;
 		case 'm': o.conf.model = optarg; break;
 		case 'I': o.conf.importance = optarg; break;
+		case 'R': o.conf.prints = optarg; break;
 		case 'W': o.conf.www = optarg; break;
 		case 'l': o.listen = optarg; break;
 		case 'P': o.port_file = optarg; break;

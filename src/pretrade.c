@@ -181,7 +181,7 @@ main(int argc, char **argv)
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
-	opts o = { NULL, NULL, NULL, LIQ_PARTICIPATION, NAN, NAN, 0, 30 };
+	opts o = { NULL, NULL, NULL, LIQ_PARTICIPATION, NAN, NAN, 0, LIQ_RECAL_LOOKBACK };
 	int c;
 
 	liq_init(argv[0]);
@@ -227,7 +227,7 @@ main(int argc, char **argv)
 		liq_usage("--impact is required (impact.tsv from impact-shrink)");
 	if (argc - optind > 1)
 		liq_usage("one query file at most");
-	if (!o.recal && (o.as_of || o.lookback != 30))
+	if (!o.recal && (o.as_of || o.lookback != LIQ_RECAL_LOOKBACK))
 		liq_usage("--as-of and --lookback go with --recalibrate");
 	liq_stdout_buffer();
 	return run(&o, optind < argc ? argv[optind] : "-");

@@ -11,7 +11,7 @@ setup_file() {
 	make_universe "$U"
 	export SLOG="$BATS_FILE_TMPDIR/shared.log"
 	BATS_TEST_TMPDIR=$BATS_FILE_TMPDIR start_full
-	export URL PORT SPID SHARED_SPID=$SPID
+	export URL PORT SPID SHARED_SPID=$SPID SHARED_PORT=$PORT
 	# a bond with a score, an impact fit and a features row
 	export C1=$(awk -F'\t' 'NR > 1 { print $1; exit }' "$U/scores.tsv")
 }
@@ -158,6 +158,32 @@ g10() { awk '{ printf "%.10g\n", $1 }'; }
 		[ "$(jq -r .bucket <<< "$j")" = "$(col cli.tsv bucket "$C1")" ]
 		[ "$(jq -r .status <<< "$j")" = ok ]
 	done
+}
+
+@test "--recalibrate: the intervals of pretrade --recalibrate, its factor in /health and the log" {
+	SLOG=$BATS_TEST_TMPDIR/recal.log start_full --recalibrate "$U/prints.tsv"
+	printf 'cusip\tsize_mm\tside\n%s\t2\tB\n' "$C1" |
+		pretrade -i "$U/impact.tsv" --recalibrate "$U/prints.tsv" > cli.tsv 2> cli.err
+	k=$(sed -n 's/^pretrade: interval widths x \([0-9.]*\): .*/\1/p' cli.err)
+	[ -n "$k" ] || fail "pretrade gave no factor: $(cat cli.err)"
+	j=$(curl -s "$URL/pretrade/$C1/2/B")
+	for c in cost_bps cost_lo_bps cost_hi_bps; do
+		assert_equal "$(jq -r ".$c" <<< "$j" | g10)" "$(col cli.tsv "$c" "$C1" | g10)"
+	done
+	# the interval differs from the one as fitted (k is not 1 here)
+	assert [ "$(jq -r .cost_hi_bps <<< "$j")" != "$(curl -s "http://127.0.0.1:$SHARED_PORT/pretrade/$C1/2/B" | jq -r .cost_hi_bps)" ]
+	h=$(curl -s "$URL/health")
+	assert_equal "$(jq -r .tables.interval_width <<< "$h" | awk '{ printf "%.3f", $1 }')" "$k"
+	assert [ "$(jq -r .tables.recalibration_prints <<< "$h")" -ge 100 ]
+	grep -q "intervals x $k (" "$BATS_TEST_TMPDIR/recal.log" || fail "no factor in the log: $(cat "$BATS_TEST_TMPDIR/recal.log")"
+	# without it: width 1, no prints
+	assert_equal "$(curl -s "http://127.0.0.1:$SHARED_PORT/health" | jq -r '[.tables.interval_width, .tables.recalibration_prints == null] | @tsv')" "$(printf '1\ttrue')"
+	# a prints file without its columns: the server does not start
+	cut -f1-3 "$U/prints.tsv" > bad.tsv
+	run liqserve -l 127.0.0.1:0 --scores "$U/scores.tsv" --impact "$U/impact.tsv" --bonds "$U/bonds.tsv" --recalibrate bad.tsv
+	assert_equal "$status" 2
+	assert_output --partial "bad.tsv: missing column 'qty'"
+	stop_server
 }
 
 @test "GET /pretrade?target_cost_bps=&days=&participation=: pretrade's inverse queries" {

@@ -18,7 +18,8 @@ make_universe() {
 		liqtrain -q -y bucket --objective class --cv 1 --rounds 20 --depth 3 \
 			--patience 5 -o classifier.json features.tsv > /dev/null &&
 		liqscore -q -m model.json -c classifier.json features.tsv > scores.tsv &&
-		impact-fit -q trades.tsv | impact-shrink -q --bonds bonds.tsv > impact.tsv
+		impact-fit -q --prints-out prints.tsv trades.tsv |
+			impact-shrink -q --bonds bonds.tsv > impact.tsv
 	)
 }
 
