@@ -13,8 +13,8 @@
 
 #define FIX "tests/fixtures/liqserve/"
 
-static liq_tables_conf conf = { FIX "scores.tsv", FIX "impact.tsv", FIX "bonds.tsv",
-				NULL, NULL, NULL, NULL, 1 };
+static liq_tables_conf conf = { .scores = FIX "scores.tsv", .impact = FIX "impact.tsv",
+				.bonds = FIX "bonds.tsv", .threads = 1 };
 static liq_api_ctx ctx;
 static int status;
 static const char *allow;
