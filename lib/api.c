@@ -124,11 +124,11 @@ date_json(int d)
 static void
 probs(const liq_tables *T, const char *cusip, double p[3])
 {
-	long i = liq_latest_find(T->probs, cusip);
+	const liq_score_row *s = liq_score_table_find(T->scores, cusip);
 	int k;
 
 	for (k = 0; k < 3; k++)
-		p[k] = i < 0 ? NAN : T->probs->x[i * T->probs->p + k];
+		p[k] = s ? s->p[k] : NAN;
 }
 
 static void

@@ -407,7 +407,7 @@ liq_score_table_load(const char *path)
 	liq_tsv *r = liq_tsv_open(path);
 	liq_score_table *t = liq_xcalloc(1, sizeof *t);
 	unsigned long cap = 0;
-	int c_cusip, c_date, c_score, c_bucket;
+	int c_cusip, c_date, c_score, c_bucket, c_p[3], j;
 	size_t i, k;
 
 	if (!liq_tsv_header(r))
@@ -416,6 +416,9 @@ liq_score_table_load(const char *path)
 	c_date = liq_tsv_need(r, "date");
 	c_score = liq_tsv_need(r, "score_pred");
 	c_bucket = liq_tsv_need(r, "bucket");
+	c_p[0] = liq_tsv_col(r, "p_low");
+	c_p[1] = liq_tsv_col(r, "p_medium");
+	c_p[2] = liq_tsv_col(r, "p_high");
 	while (liq_tsv_next(r)) {
 		const char *cu = liq_tsv_field(r, c_cusip),
 			   *bu = liq_tsv_field(r, c_bucket);
@@ -429,6 +432,8 @@ liq_score_table_load(const char *path)
 		strcpy(row.bucket, bu);
 		row.date = liq_tsv_date(r, c_date);
 		row.score = liq_tsv_num(r, c_score);
+		for (j = 0; j < 3; j++)
+			row.p[j] = c_p[j] < 0 ? NAN : liq_tsv_num(r, c_p[j]);
 		/* sorted input (the usual case) keeps one row per cusip */
 		if (last && strcmp(last->cusip, row.cusip) == 0) {
 			if (row.date >= last->date)

@@ -130,6 +130,7 @@ typedef struct liq_score_row {
 	int date;
 	double score;           /* score_pred */
 	char bucket[16];
+	double p[3];            /* p_low p_medium p_high (NaN without them) */
 } liq_score_row;
 
 typedef struct liq_score_table {

@@ -65,12 +65,10 @@ load_importance(liq_tables *T, const char *path)
 static void
 load_tsvs(liq_tables *T, const char *const *p)
 {
-	static const char *const prob_cols[] = { "p_low", "p_medium", "p_high", NULL };
 	char why[600];
 
 	T->bonds = liq_bonds_load(p[F_BONDS]);
 	T->scores = liq_score_table_load(p[F_SCORES]);
-	T->probs = liq_latest_load(p[F_SCORES], prob_cols, 0, NULL);
 	T->impact = liq_impact_table_load(p[F_IMPACT], LIQ_TABLE_LINES);
 	if (p[F_FEATURES]) {
 		snprintf(why, sizeof why, ", a feature of %s", T->conf->model);
@@ -463,7 +461,6 @@ liq_tables_free(liq_tables *T)
 		return;
 	liq_bonds_free(T->bonds);
 	liq_score_table_free(T->scores);
-	liq_latest_free(T->probs);
 	liq_impact_table_free(T->impact);
 	for (i = 0; T->fnames && i < T->nf; i++)
 		free(T->fnames[i]);

@@ -46,8 +46,8 @@ typedef struct liq_tables {
 	const liq_tables_conf *conf;
 	time_t loaded;
 	liq_bonds *bonds;
-	liq_score_table *scores;     /* score_pred, bucket (lib/pretrade) */
-	liq_latest *probs;           /* p_low p_medium p_high of the same rows */
+	liq_score_table *scores;     /* score_pred, bucket, p_low p_medium
+					p_high (lib/pretrade) */
 	liq_impact_table *impact;    /* with each row's text (LIQ_TABLE_LINES) */
 	/* the model: nf features, each bond's latest row, its prediction and
 	   SHAP contributions (features->n x (nf + 1), the bias last) */
