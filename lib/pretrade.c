@@ -77,7 +77,7 @@ liq_pretrade_recalibrate(liq_impact_table *T, const char *prints, int as_of,
 {
 	liq_tsv *r = liq_tsv_open(prints);
 	recal_pt *pt = NULL;
-	unsigned long cap = 0, np = 0, i;
+	unsigned long cap = 0, np = 0, i, j, prune_at = 4096;
 	int c_cusip, c_date, c_qty, c_cost, last = 0;
 	double *v;
 	long n = 0;
@@ -93,7 +93,8 @@ liq_pretrade_recalibrate(liq_impact_table *T, const char *prints, int as_of,
 	c_qty = liq_tsv_need(r, "qty");
 	c_cost = liq_tsv_need(r, "cost_bps");
 	/* each print's ratio; without as_of, the window is known only once
-	 * the last date is, so every print's ratio is kept (8 bytes each) */
+	 * the last date is: the ratios are kept, and those that fall out of
+	 * the window of the latest date so far are dropped as it moves */
 	while (liq_tsv_next(r)) {
 		const liq_cost_model *m;
 		double cost = liq_tsv_num(r, c_cost), q, d;
@@ -116,6 +117,13 @@ liq_pretrade_recalibrate(liq_impact_table *T, const char *prints, int as_of,
 				       : c.cost_bps - c.cost_lo_bps;
 		if (!(d > 0))
 			continue;
+		if (np >= prune_at) {
+			for (i = 0, j = 0; i < np; i++)
+				if (pt[i].date > last - lookback)
+					pt[j++] = pt[i];
+			np = j;
+			prune_at = 2 * np + 4096;
+		}
 		liq_grow(&pt, &cap, np + 1, sizeof *pt);
 		pt[np].date = date;
 		pt[np].ratio = (float)(fabs(cost - c.cost_bps) / d *
