@@ -117,7 +117,7 @@ liq_pretrade_recalibrate(liq_impact_table *T, const char *prints, int as_of,
 				       : c.cost_bps - c.cost_lo_bps;
 		if (!(d > 0))
 			continue;
-		if (np >= prune_at) {
+		if (!as_of && np >= prune_at) {
 			for (i = 0, j = 0; i < np; i++)
 				if (pt[i].date > last - lookback)
 					pt[j++] = pt[i];

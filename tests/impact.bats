@@ -300,10 +300,13 @@ pretrade: 1 queries, 1 ok, 0 not"
 	run -0 pretrade -q -i impact.tsv --recalibrate prints.tsv --lookback 90 q.tsv
 	assert_equal "$(echo "$output" | sed -n 2p | cut -f6)" 50
 	assert [ "$(echo "$output" | sed -n 2p | cut -f7 | awk '{ print ($1 <= 7.34375) }')" = 1 ]
-	# 9,000 prints over 2021: only the last 30 days count, with or without
-	# --as-of (without it, the prints that fall out of the window of the
-	# latest date so far are dropped as the file is read)
+	# 9,000 prints over 2021, six times (as six bonds would be, each running
+	# to the end of the file's dates; 4,500 prints a month, more than are
+	# kept before the first pruning): only the last 30 days count, with or
+	# without --as-of (without it, the prints that fall out of the window of
+	# the latest date so far are dropped as the file is read)
 	awk 'BEGIN { OFS = "\t"; print "cusip", "date", "time", "qty", "side", "price", "ref_price", "ref_sd_bps", "cost_bps"
+		for (r = 0; r < 6; r++)
 		for (i = 0; i < 9000; i++)
 			printf "A\t2021-%02d-%02d\t10:00:00\t4000000\tB\t100\t100\t5\t%.6g\n",
 			       1 + int(i / 750), 1 + int((i % 750) / 27), 50 + (i % 2 ? 40 : -30) * ((i * 37) % 101) / (20 + int(i / 750)) }' > many.tsv
@@ -313,12 +316,21 @@ pretrade: 1 queries, 1 ok, 0 not"
 	run --separate-stderr -0 pretrade -i impact.tsv --recalibrate many.tsv --as-of 2021-12-28 q.tsv
 	assert_equal "$output" "$a"
 	assert_equal "$(echo "$stderr" | head -1)" "$ka"
-	# December's 750 ratios are ((i * 37) % 101) / 31, i = 8250..8999; their
-	# 90th percentile (interpolated at 0.9 (n - 1)), by awk and sort: 2.903
-	k=$(awk 'BEGIN { for (i = 8250; i < 9000; i++) print ((i * 37) % 101) / 31 }' | sort -g |
+	# December's ratios are ((i * 37) % 101) / 31, i = 8250..8999, six times;
+	# their 90th percentile (interpolated at 0.9 (n - 1)), by awk and sort
+	k=$(awk 'BEGIN { for (r = 0; r < 6; r++) for (i = 8250; i < 9000; i++) print ((i * 37) % 101) / 31 }' | sort -g |
 		awk '{ v[NR - 1] = $1 } END { x = 0.9 * (NR - 1); l = int(x); printf "%.3f", v[l] + (x - l) * (v[l + 1] - v[l]) }')
 	assert_equal "$k" 2.903
-	assert_equal "$ka" "pretrade: interval widths x $k: 90% of the 750 prints from 2021-11-29 to 2021-12-28 in many.tsv fall within"
+	assert_equal "$ka" "pretrade: interval widths x $k: 90% of the 4500 prints from 2021-11-29 to 2021-12-28 in many.tsv fall within"
+	# --as-of in the middle of the file: the same as the file cut there
+	awk -F'\t' 'NR == 1 || $2 <= "2021-06-28"' many.tsv > half.tsv
+	run --separate-stderr -0 pretrade -i impact.tsv --recalibrate half.tsv q.tsv
+	a=$output
+	ka=$(echo "$stderr" | head -1 | sed 's/half.tsv/many.tsv/')
+	run --separate-stderr -0 pretrade -i impact.tsv --recalibrate many.tsv --as-of 2021-06-28 q.tsv
+	assert_equal "$output" "$a"
+	assert_equal "$(echo "$stderr" | head -1)" "$ka"
+	assert_equal "$(echo "$ka" | cut -d' ' -f9-14)" "4500 prints from 2021-05-30 to 2021-06-28"
 	# the inverse queries keep their sizes: the expected cost does not move
 	tsv "cusip side" "A B" > qi.tsv
 	run -0 pretrade -q -i impact.tsv --recalibrate prints.tsv --target-cost-bps 50 qi.tsv
