@@ -545,15 +545,17 @@ liq_train_run(const liq_dataset *d, const liq_train_opts *o, FILE *fp)
 	/* early stopping on the latest fold, then every fold */
 	if (nsp > 0) {
 		long ntr, nev, *tr, *ev;
-		BoosterHandle b;
+		BoosterHandle b, last;
 		liq_split *s = &sp[nsp - 1];
 		tr = select_rows(&R, s->train_from, s->train_to, 0, &ntr);
 		ev = select_rows(&R, s->eval_from, s->eval_to, R.persist, &nev);
 		check_target(&R, tr, ntr, s->name);
 		if (nev == 0)
 			liq_die(LIQ_EXIT_DATA, "no validation rows in %s", s->name);
-		b = fit_xgb(&R, tr, ntr, ev, nev, 0, &best, s->name);
-		XGBoosterFree(b);
+		/* the latest fold's booster is kept: its first `best` trees are
+		   the model a refit with `best` rounds would build (the
+		   validation rows only watch), so that fold is not fitted again */
+		last = fit_xgb(&R, tr, ntr, ev, nev, 0, &best, s->name);
 		free(tr);
 		free(ev);
 		for (k = 0; k < nsp; k++) {
@@ -561,7 +563,8 @@ liq_train_run(const liq_dataset *d, const liq_train_opts *o, FILE *fp)
 			tr = select_rows(&R, s->train_from, s->train_to, 0, &ntr);
 			ev = select_rows(&R, s->eval_from, s->eval_to, R.persist, &nev);
 			check_target(&R, tr, ntr, s->name);
-			b = fit_xgb(&R, tr, ntr, NULL, 0, best, NULL, s->name);
+			b = k == nsp - 1 ? last :
+			    fit_xgb(&R, tr, ntr, NULL, 0, best, NULL, s->name);
 			evaluate(&R, s->name, b, best, tr, ntr, ev, nev);
 			ntr_s[k] = ntr;
 			nev_s[k] = nev;
