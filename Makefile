@@ -156,7 +156,7 @@ help:
 	@echo 'make            install missing packages (scripts/deps) and build bin/*'
 	@echo 'make check      build, then run every unit test and bats test (prove)'
 	@echo 'make demo       build, then run the example pipeline on simulated data'
-	@echo 'make demo-full  the same on 3,000 bonds over 2015-2023 (examples/out-full; 20 min, 5.6 GB)'
+	@echo 'make demo-full  the same on 3,000 bonds over 2015-2023 (examples/out-full; 20 min, 5.7 GB)'
 	@echo 'make bench      run the benchmarks in bench/ (minutes; needs disk)'
 	@echo 'make memcheck   liqserve under valgrind (a minute)'
 	@echo 'make install    tools to $$(DESTDIR)$$(PREFIX)/bin, pages to $$(MANPREFIX),'
