@@ -1,10 +1,9 @@
 #include "pretrade.h"
 
 #include "diag.h"
+#include "measures.h"
 #include "route.h"
 #include "tsv.h"
-
-#include <gsl/gsl_statistics_double.h>
 
 #include <math.h>
 #include <stdio.h>
@@ -63,14 +62,6 @@ typedef struct recal_pt {
 	float ratio;
 } recal_pt;
 
-static int
-cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return x < y ? -1 : x > y;
-}
-
 int
 liq_pretrade_recalibrate(liq_impact_table *T, const char *prints, int as_of,
 			 int lookback, double participation, liq_recal *out)
@@ -93,8 +84,9 @@ liq_pretrade_recalibrate(liq_impact_table *T, const char *prints, int as_of,
 	c_qty = liq_tsv_need(r, "qty");
 	c_cost = liq_tsv_need(r, "cost_bps");
 	/* each print's ratio; without as_of, the window is known only once
-	 * the last date is: the ratios are kept, and those that fall out of
-	 * the window of the latest date so far are dropped as it moves */
+	 * the last date is: a print already out of the window of the latest
+	 * date so far is passed over, and those kept are dropped as the
+	 * window moves past them */
 	while (liq_tsv_next(r)) {
 		const liq_cost_model *m;
 		double cost = liq_tsv_num(r, c_cost), q, d;
@@ -103,7 +95,8 @@ liq_pretrade_recalibrate(liq_impact_table *T, const char *prints, int as_of,
 
 		if (date > last)
 			last = date;
-		if (isnan(cost) || (as_of && (date > as_of || date <= as_of - lookback)))
+		if (isnan(cost) || (as_of && date > as_of) ||
+		    date <= (as_of ? as_of : last) - lookback)
 			continue;
 		q = liq_tsv_num_req(r, c_qty);
 		if (!(q > 0))
@@ -143,8 +136,7 @@ liq_pretrade_recalibrate(liq_impact_table *T, const char *prints, int as_of,
 		free(v);
 		return -1;
 	}
-	qsort(v, (size_t)n, sizeof *v, cmp_double);
-	out->k = gsl_stats_quantile_from_sorted_data(v, 1, (size_t)n, 0.9);
+	out->k = liq_quantile(v, (size_t)n, 0.9);
 	free(v);
 	for (i = 0; i < T->n; i++)
 		T->m[i].width = out->k;
