@@ -458,9 +458,10 @@ score_batch(const liq_api_ctx *ctx, const char *body, size_t len,
 
 /* ---- /pretrade ---------------------------------------------------------- */
 
-/* pretrade(1)'s row for a query, from the same lib/pretrade code. */
+/* pretrade(1)'s row for a query, from the same lib/pretrade code; its
+ * status in *status when asked. */
 static json_t *
-pt_row(const liq_tables *T, const liq_pt_query *pq)
+pt_row(const liq_tables *T, const liq_pt_query *pq, const char **status)
 {
 	const liq_score_row *sc = liq_score_table_find(T->scores, pq->cusip);
 	json_t *o = json_object();
@@ -489,6 +490,8 @@ pt_row(const liq_tables *T, const liq_pt_query *pq)
 	set(o, "status", json_string(a.status));
 	if (a.msg[0])
 		set(o, "error", liq_json_str(a.msg));
+	if (status)
+		*status = a.status;
 	return o;
 }
 
@@ -500,7 +503,7 @@ pretrade(const liq_api_ctx *ctx, const liq_route *r, const liq_params *qp,
 					       "days", NULL };
 	const liq_tables *T = ctx->T;
 	liq_pt_query pq;
-	liq_pt_answer a;
+	const char *status;
 	double target = NAN, days = NAN;
 	char err[512];
 	json_t *o;
@@ -523,26 +526,23 @@ pretrade(const liq_api_ctx *ctx, const liq_route *r, const liq_params *qp,
 	 * a bad request, an unknown cusip a missing resource */
 	if (liq_num_parse(pq.size_text, &pq.size_mm) != LIQ_NUM_OK)
 		pq.size_mm = NAN;
-	liq_pretrade_answer(liq_impact_table_find(T->impact, pq.cusip),
-			    T->conf->impact, &pq, &a);
-	if (strcmp(a.status, "unknown_cusip") == 0) {
-		liq_api_error(out, 404, "%s", a.msg);
+	o = pt_row(T, &pq, &status);
+	if (strcmp(status, "unknown_cusip") == 0 || strcmp(status, "bad_size") == 0 ||
+	    strcmp(status, "bad_side") == 0) {
+		liq_api_error(out, strcmp(status, "unknown_cusip") == 0 ? 404 : 400,
+			      "%s", json_string_value(json_object_get(o, "error")));
+		json_decref(o);
 		return;
 	}
-	if (strcmp(a.status, "bad_size") == 0 || strcmp(a.status, "bad_side") == 0) {
-		liq_api_error(out, 400, "%s", a.msg);
-		return;
-	}
-	o = pt_row(T, &pq);
 	if (!isnan(target)) {
 		liq_pt_query iq = pq;
 		iq.target_bps = target;
-		set(o, "for_target_cost", pt_row(T, &iq));
+		set(o, "for_target_cost", pt_row(T, &iq, NULL));
 	}
 	if (!isnan(days)) {
 		liq_pt_query iq = pq;
 		iq.days = days;
-		set(o, "for_days", pt_row(T, &iq));
+		set(o, "for_days", pt_row(T, &iq, NULL));
 	}
 	out->status = 200;
 	out->json = o;
@@ -638,7 +638,7 @@ pretrade_batch(const liq_api_ctx *ctx, const char *body, size_t len,
 		pq.participation = part;
 		body_num(x, "target_cost_bps", 0, 1e6, &pq.target_bps, &tmp);
 		body_num(x, "days", 1e-6, 1e6, &pq.days, &tmp);
-		json_array_append_new(res, pt_row(T, &pq));
+		json_array_append_new(res, pt_row(T, &pq, NULL));
 	}
 	json_decref(j);
 	out->status = 200;
