@@ -42,7 +42,7 @@ LIBS_liqserve = -lmicrohttpd -ljansson -lxgboost -lpthread
 # unit tests may reach any module
 TEST_LIBS = -lcsv -lxgboost -lmicrohttpd -ljansson -lpthread
 
-LIB_SRC  = $(wildcard lib/*.c)
+LIB_SRC  = $(wildcard lib/*/*.c)
 LIB_OBJ  = $(LIB_SRC:lib/%.c=build/lib/%.o) build/gen/openapi.o
 LIB_A    = build/libliq.a
 BINS     = $(TOOLS:%=bin/%)
@@ -75,9 +75,9 @@ build/src/%.o: src/%.c | deps
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
 # the OpenAPI document liqserve serves, compiled in as a C string
-build/gen/openapi.c: lib/openapi.json scripts/embed
+build/gen/openapi.c: lib/serve/openapi.json scripts/embed
 	@mkdir -p $(@D)
-	scripts/embed liq_openapi_json < lib/openapi.json > $@.tmp && mv $@.tmp $@
+	scripts/embed liq_openapi_json < lib/serve/openapi.json > $@.tmp && mv $@.tmp $@
 
 build/gen/%.o: build/gen/%.c | deps
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<

@@ -1,9 +1,9 @@
 /* tsv-read — the reader benchmark: one pass over a trades.tsv that parses
  * all six columns (cusip checked, date, time, price, qty, side) and sums
  * price * qty, through lib/tsv. Prints rows and the sum. */
-#include "dates.h"
-#include "diag.h"
-#include "tsv.h"
+#include "core/dates.h"
+#include "core/diag.h"
+#include "core/tsv.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -1,7 +1,7 @@
 /* amihud — the trade-level Amihud price-impact measure, per bond-day. */
-#include "diag.h"
-#include "measures.h"
-#include "panel.h"
+#include "core/diag.h"
+#include "measure/measures.h"
+#include "measure/measure-main.h"
 
 #include <stdio.h>
 

@@ -1,12 +1,12 @@
 /* impact-fit — per bond: realized costs of customer trades against an
  * arrival reference price, volatility, volume and the impact model fit. */
-#include "cli.h"
-#include "dates.h"
-#include "diag.h"
-#include "impact.h"
-#include "ofile.h"
-#include "trades.h"
-#include "tsv.h"
+#include "core/cli.h"
+#include "core/dates.h"
+#include "core/diag.h"
+#include "cost/impact.h"
+#include "core/atomic-file.h"
+#include "format/trades.h"
+#include "core/tsv.h"
 
 #include <getopt.h>
 #include <math.h>

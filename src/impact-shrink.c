@@ -1,12 +1,12 @@
 /* impact-shrink — empirical-Bayes shrinkage of each bond's impact fit
  * toward the prior of its sector and rating bucket. */
-#include "bonds.h"
-#include "cli.h"
-#include "diag.h"
-#include "impact.h"
-#include "pretrade.h"
-#include "shrink.h"
-#include "tsv.h"
+#include "ref/bonds.h"
+#include "core/cli.h"
+#include "core/diag.h"
+#include "cost/impact.h"
+#include "cost/pretrade.h"
+#include "cost/shrink.h"
+#include "core/tsv.h"
 
 #include <getopt.h>
 #include <math.h>

@@ -1,7 +1,7 @@
 /* itt — inter-trade times and trading activity, per bond-day. */
-#include "diag.h"
-#include "measures.h"
-#include "panel.h"
+#include "core/diag.h"
+#include "measure/measures.h"
+#include "measure/measure-main.h"
 
 #include <stdio.h>
 

@@ -1,7 +1,7 @@
 /* kyle — Kyle's lambda, the price impact of signed customer volume. */
-#include "diag.h"
-#include "measures.h"
-#include "panel.h"
+#include "core/diag.h"
+#include "measure/measures.h"
+#include "measure/measure-main.h"
 
 #include <stdio.h>
 

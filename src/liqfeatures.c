@@ -1,10 +1,10 @@
 /* liqfeatures — the feature table and score targets for liqtrain. */
-#include "bonds.h"
-#include "cli.h"
-#include "diag.h"
-#include "features.h"
-#include "macro.h"
-#include "tsv.h"
+#include "ref/bonds.h"
+#include "core/cli.h"
+#include "core/diag.h"
+#include "model/features.h"
+#include "format/macro.h"
+#include "core/tsv.h"
 
 #include <getopt.h>
 #include <stdio.h>

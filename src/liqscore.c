@@ -1,11 +1,11 @@
 /* liqscore — score every bond and day with a model from liqtrain. */
-#include "cli.h"
-#include "dates.h"
-#include "diag.h"
-#include "num.h"
-#include "score.h"
-#include "tsv.h"
-#include "xgb.h"
+#include "core/cli.h"
+#include "core/dates.h"
+#include "core/diag.h"
+#include "core/num.h"
+#include "model/composite.h"
+#include "core/tsv.h"
+#include "model/xgb.h"
 
 #include <getopt.h>
 #include <math.h>

@@ -1,8 +1,8 @@
 /* liqserve — the scores, the pre-trade costs and the impact parameters
  * over HTTP/JSON, and the dashboard that shows them. */
-#include "cli.h"
-#include "diag.h"
-#include "serve.h"
+#include "core/cli.h"
+#include "core/diag.h"
+#include "serve/serve.h"
 
 #include <fcntl.h>
 #include <getopt.h>

@@ -1,11 +1,11 @@
 /* liqtrain — train the XGBoost liquidity model, with walk-forward
  * validation against a linear model and persistence. */
-#include "cli.h"
-#include "dataset.h"
-#include "dates.h"
-#include "diag.h"
-#include "train.h"
-#include "tsv.h"
+#include "core/cli.h"
+#include "model/dataset.h"
+#include "core/dates.h"
+#include "core/diag.h"
+#include "model/train.h"
+#include "core/tsv.h"
 
 #include <getopt.h>
 #include <limits.h>

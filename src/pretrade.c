@@ -1,11 +1,11 @@
 /* pretrade — expected cost, 90% interval and days to execute of trading
  * a size of a bond, from impact.tsv; and the inverse queries. */
-#include "cli.h"
-#include "dates.h"
-#include "diag.h"
-#include "num.h"
-#include "pretrade.h"
-#include "tsv.h"
+#include "core/cli.h"
+#include "core/dates.h"
+#include "core/diag.h"
+#include "core/num.h"
+#include "cost/pretrade.h"
+#include "core/tsv.h"
 
 #include <getopt.h>
 #include <math.h>

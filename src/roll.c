@@ -1,7 +1,7 @@
 /* roll — the Roll (1984) measure of the effective spread, per bond-day. */
-#include "diag.h"
-#include "measures.h"
-#include "panel.h"
+#include "core/diag.h"
+#include "measure/measures.h"
+#include "measure/measure-main.h"
 
 #include <stdio.h>
 

@@ -1,11 +1,11 @@
 /* trace-clean — Dick-Nielsen cleaning of raw TRACE files into trades.tsv. */
-#include "clean.h"
-#include "cli.h"
-#include "diag.h"
-#include "num.h"
-#include "ofile.h"
-#include "traceio.h"
-#include "tsv.h"
+#include "clean/clean.h"
+#include "core/cli.h"
+#include "core/diag.h"
+#include "core/num.h"
+#include "core/atomic-file.h"
+#include "clean/traceio.h"
+#include "core/tsv.h"
 
 #include <getopt.h>
 #include <stdlib.h>

@@ -1,12 +1,12 @@
 /* trace-sim — synthetic Enhanced TRACE reports with planted truth. */
-#include "cli.h"
-#include "dates.h"
-#include "diag.h"
-#include "num.h"
-#include "ofile.h"
-#include "sim.h"
-#include "traceio.h"
-#include "tsv.h"
+#include "core/cli.h"
+#include "core/dates.h"
+#include "core/diag.h"
+#include "core/num.h"
+#include "core/atomic-file.h"
+#include "sim/sim.h"
+#include "clean/traceio.h"
+#include "core/tsv.h"
 
 #include <errno.h>
 #include <getopt.h>

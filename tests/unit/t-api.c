@@ -1,8 +1,8 @@
 /* The endpoints over the hand-made tables of tests/fixtures/liqserve
  * (their README has the numbers worked out), and the reload. */
-#include "../../lib/api.h"
-#include "../../lib/diag.h"
-#include "../../lib/tables.h"
+#include "serve/api.h"
+#include "core/diag.h"
+#include "serve/snapshot.h"
 #include "tap.h"
 
 #include <math.h>

@@ -2,9 +2,9 @@
  * reports, the price-error filter on hand-built price paths, and the
  * output order and sides. Expected statuses follow from the rules in
  * clean.h, worked out by hand. */
-#include "../../lib/clean.h"
-#include "../../lib/dates.h"
-#include "../../lib/diag.h"
+#include "clean/clean.h"
+#include "core/dates.h"
+#include "core/diag.h"
 #include "tap.h"
 
 #include <stdlib.h>

@@ -1,4 +1,4 @@
-#include "../../lib/cusip.h"
+#include "ref/cusip.h"
 #include "tap.h"
 
 static void

@@ -1,4 +1,4 @@
-#include "../../lib/dates.h"
+#include "core/dates.h"
 #include "tap.h"
 
 #include <stdlib.h>

@@ -1,11 +1,11 @@
 /* impact, shrink and pretrade: the fits on exact power laws, the reference
  * price on hand-built trades, the shrinkage formula against a hand
  * computation, and the pre-trade arithmetic with its inverse queries. */
-#include "../../lib/dates.h"
-#include "../../lib/impact.h"
-#include "../../lib/measures.h"
-#include "../../lib/pretrade.h"
-#include "../../lib/shrink.h"
+#include "core/dates.h"
+#include "cost/impact.h"
+#include "measure/measures.h"
+#include "cost/pretrade.h"
+#include "cost/shrink.h"
 #include "tap.h"
 
 #include <gsl/gsl_randist.h>

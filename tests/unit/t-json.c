@@ -1,4 +1,4 @@
-#include "../../lib/json.h"
+#include "serve/json.h"
 #include "tap.h"
 
 #include <math.h>

@@ -1,8 +1,8 @@
 /* The measures of DESIGN.md §4 on windows small enough to compute by hand;
  * the arithmetic in the comments is the expected value. */
-#include "../../lib/dates.h"
-#include "../../lib/measures.h"
-#include "../../lib/ols.h"
+#include "core/dates.h"
+#include "measure/measures.h"
+#include "core/ols.h"
 #include "tap.h"
 
 #include <stdlib.h>

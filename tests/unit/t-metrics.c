@@ -1,4 +1,4 @@
-#include "../../lib/metrics.h"
+#include "model/metrics.h"
 #include "tap.h"
 
 /* y 1 2 3 4, pred 1.5 2 2 5: errors -.5 0 1 -1 -> mae 2.5/4 = .625,

@@ -1,5 +1,5 @@
-#include "../../lib/num.h"
-#include "../../lib/traceio.h"
+#include "core/num.h"
+#include "clean/traceio.h"
 #include "tap.h"
 
 #include <stdlib.h>

@@ -1,4 +1,4 @@
-#include "../../lib/ols.h"
+#include "core/ols.h"
 #include "tap.h"
 
 /* Hand-computed: x = 1..5, y = 2.1 3.9 6.2 7.8 10.1

@@ -1,4 +1,4 @@
-#include "../../lib/route.h"
+#include "serve/route.h"
 #include "tap.h"
 
 static void

@@ -1,5 +1,5 @@
-#include "../../lib/bonds.h"
-#include "../../lib/score.h"
+#include "ref/bonds.h"
+#include "model/composite.h"
 #include "tap.h"
 
 /* Three bonds on one day (worked by hand):

@@ -1,10 +1,10 @@
 /* The simulator against its own planted parameters: what trace-sim says it
  * planted must be what its trades show, within stated tolerances. */
-#include "../../lib/cusip.h"
-#include "../../lib/dates.h"
-#include "../../lib/num.h"
-#include "../../lib/sim.h"
-#include "../../lib/tsv.h"
+#include "ref/cusip.h"
+#include "core/dates.h"
+#include "core/num.h"
+#include "sim/sim.h"
+#include "core/tsv.h"
 #include "tap.h"
 
 #include <stdlib.h>

@@ -1,7 +1,7 @@
 /* Unit tests of the reading half of lib/traceio: layout sniffing and the
  * conversion of one report of each layout into a liq_trace_rec. */
-#include "../../lib/dates.h"
-#include "../../lib/traceio.h"
+#include "core/dates.h"
+#include "clean/traceio.h"
 #include "tap.h"
 
 #include <stdlib.h>

@@ -1,5 +1,5 @@
-#include "../../lib/dates.h"
-#include "../../lib/train.h"
+#include "core/dates.h"
+#include "model/train.h"
 #include "tap.h"
 
 /* 260 consecutive business days from 2021-01-04, 3 folds, gap 21:

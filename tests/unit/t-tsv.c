@@ -1,5 +1,5 @@
-#include "../../lib/diag.h"
-#include "../../lib/tsv.h"
+#include "core/diag.h"
+#include "core/tsv.h"
 #include "tap.h"
 
 #include <stdlib.h>

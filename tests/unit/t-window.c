@@ -1,5 +1,5 @@
-#include "../../lib/dates.h"
-#include "../../lib/window.h"
+#include "core/dates.h"
+#include "core/window.h"
 #include "tap.h"
 
 static liq_trade

@@ -1,0 +1,182 @@
+/* clean — Dick-Nielsen cleaning of raw TRACE reports into trades.tsv.
+ *
+ * Reports are added in input order (liq_trace_rec from traceio), held in
+ * memory (sizeof(liq_clean_report) bytes each), cleaned in five counted
+ * steps by liq_clean_run(), and written sorted by (cusip, date, time):
+ *
+ *   1. post-2012 (report date from 2012-02-06): an X (cancel) or C
+ *      (cancelled correction) removes the T/R report it names, a Y
+ *      (reversal) the report its orig_msg_seq_nb names; X, C and Y
+ *      records are never kept;
+ *   2. pre-2012: a C removes the report its orig_msg_seq_nb names on the
+ *      same report date, a W replaces the one it names (chains W -> W
+ *      resolve to the last W), an as-of R reversal removes one matching
+ *      trade (7 keys, then 6 without the execution time);
+ *   3. inter-dealer de-duplication: a dealer buy with a matching dealer
+ *      sell (cusip, execution date, price, quantity) is dropped;
+ *   4. screens: when issued, special price, settlement beyond the regular
+ *      cycle, locked-in reports, agency trades without commission, prices
+ *      <= 0 or above a maximum;
+ *   5. the price-error filter (liq_price_errors).
+ *
+ *     liq_clean_opts o;  liq_clean_defaults(&o);
+ *     liq_clean *c = liq_clean_new(&o);
+ *     liq_clean_file(c, "raw.tsv");
+ *     while (liq_trace_next(in, &rec)) liq_clean_add(c, &rec);
+ *     liq_clean_run(c);
+ *     liq_clean_write(c, stdout);           // trades.tsv
+ *     liq_clean_audit(c, stderr);           // the table of removed rows
+ *     liq_clean_free(c);
+ */
+#ifndef LIQ_CLEAN_H
+#define LIQ_CLEAN_H
+
+#include "clean/traceio.h"
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+/* The date from which the post-2012 vocabulary (T X C R Y) applies to a
+ * report, by its report date: 2012-02-06. */
+int liq_clean_post_day(void);
+
+typedef struct liq_clean_opts {
+	int keep_dealer_buys;     /* skip step 3 */
+	int keep_when_issued;     /* each screen of step 4 can be turned off */
+	int keep_special_price;
+	int keep_settlement;
+	int keep_locked_in;
+	int keep_agency;
+	int keep_price_range;
+	int keep_price_errors;    /* skip step 5 */
+	int settle_days;          /* longest settlement kept, in settlement
+				   * days; -1: the regular cycle of the
+				   * execution date (liq_regular_settle) */
+	double max_price;         /* prices above it are dropped (1000) */
+	int window;               /* step 5: prints each side (5) */
+	double bounce;            /* step 5: a bounce-back print is more
+				   * than 1 + bounce times (or less than
+				   * 1 / (1 + bounce) times) its
+				   * neighbours (1: double or half) */
+} liq_clean_opts;
+
+void liq_clean_defaults(liq_clean_opts *o);
+
+/* What removed a report: the audit rows, in the order of the steps. */
+enum {
+	LIQ_K_KEPT = 0,
+	LIQ_K_CANCELLED,      /* X and the report it cancels */
+	LIQ_K_CORRECTED,      /* C and the report it cancels */
+	LIQ_K_REVERSED,       /* Y and the report it reverses */
+	LIQ_K_PRE_CANCELLED,  /* pre-2012 C and the report it cancels */
+	LIQ_K_PRE_CORRECTED,  /* pre-2012 report replaced by a W */
+	LIQ_K_PRE_REVERSED,   /* pre-2012 as-of R and the report it reverses */
+	LIQ_K_DEALER_BUY,
+	LIQ_K_WHEN_ISSUED,
+	LIQ_K_SPECIAL_PRICE,
+	LIQ_K_SETTLEMENT,
+	LIQ_K_LOCKED_IN,
+	LIQ_K_AGENCY,
+	LIQ_K_PRICE_RANGE,
+	LIQ_K_PRICE_ERROR,
+	LIQ_K_N
+};
+
+/* Audit name of a kind ("cancelled", ...; "clean" for LIQ_K_KEPT). */
+const char *liq_clean_kind_name(int kind);
+
+/* Records that found no report to act on; all but W are dropped. */
+enum {
+	LIQ_U_X,      /* cancels */
+	LIQ_U_C,      /* cancelled corrections */
+	LIQ_U_Y,      /* reversals */
+	LIQ_U_PRE_C,  /* pre-2012 cancels */
+	LIQ_U_PRE_W,  /* pre-2012 corrections (kept: the W is the trade) */
+	LIQ_U_PRE_R,  /* pre-2012 reversals */
+	LIQ_U_N
+};
+
+/* One report as held in memory: 72 bytes. */
+typedef struct liq_clean_report {
+	double price, qty;
+	int64_t msg, orig;        /* orig -1 when blank */
+	uint32_t bond;            /* index of the interned CUSIP */
+	uint32_t line;
+	uint32_t link;            /* the report that removed it, or that it
+				   * removed or replaced; UINT32_MAX none */
+	int32_t exec_day, rpt_day, prior_day;
+	int32_t exec_tsec, rpt_tsec;
+	int16_t sttl;             /* settlement days, -1 unknown */
+	char st, asof, side, contra;
+	uint8_t flags;            /* LIQ_REC_* and the bits below */
+	uint8_t why;              /* LIQ_K_* */
+} liq_clean_report;
+
+enum {
+	LIQ_CR_UNMATCHED = 0x20,  /* an X/C/Y/W/R that found no report */
+	LIQ_CR_SHIFT = 0x40,      /* price error: a decimal shift */
+	LIQ_CR_BOUNCE = 0x80      /* price error: a bounce-back print */
+};
+
+typedef struct liq_clean liq_clean;
+
+liq_clean *liq_clean_new(const liq_clean_opts *o);
+void liq_clean_free(liq_clean *c);
+
+/* Start a new input file: the reports added next come from `name` (kept
+ * by pointer, for --rejects). */
+void liq_clean_file(liq_clean *c, const char *name);
+
+/* Add one report (in input order; exits 1 past 2^32 - 1 reports). */
+void liq_clean_add(liq_clean *c, const liq_trace_rec *r);
+
+/* Run the five steps. Call once, after the last liq_clean_add(). */
+void liq_clean_run(liq_clean *c);
+
+size_t liq_clean_size(const liq_clean *c);
+/* Report i (0-based, input order); why is LIQ_K_KEPT for a clean trade. */
+const liq_clean_report *liq_clean_at(const liq_clean *c, size_t i);
+/* Rows a step removed (LIQ_K_KEPT: the clean rows). */
+unsigned long liq_clean_count(const liq_clean *c, int kind);
+unsigned long liq_clean_unmatched(const liq_clean *c, int u);
+
+/* Write trades.tsv: cusip date time price qty side, sorted by (cusip,
+ * date, time), ties in input order; side from the customer's view. */
+void liq_clean_write(const liq_clean *c, FILE *fp);
+
+/* Write every removed report with its reason (TSV, input order). */
+void liq_clean_write_rejects(const liq_clean *c, FILE *fp);
+
+/* The audit table (rows in, rows removed per step with %, rows out). */
+void liq_clean_audit(const liq_clean *c, FILE *fp);
+
+/* Unmatched records, one line (nothing when there are none). */
+void liq_clean_warn_unmatched(const liq_clean *c);
+
+/* ---- step 5, the price-error filter ------------------------------------
+ *
+ * Over one bond's prints p[0..n-1] in time order, with B the median of the
+ * up to `window` prints before print i and A the median of the up to
+ * `window` prints after it:
+ *   - bounce-back: with prints on both sides, print i is above both B and
+ *     A by more than a factor 1 + bounce, or below both by more than that
+ *     factor (bounce 1: over twice, or under half, the price on either
+ *     side): it jumped away and came back. A genuine jump is near A (the
+ *     new level), so it stays; a large print in a thin bond pays an
+ *     impact of up to about 20% and lies up to 55% from the prints
+ *     around it (trace-sim -n 7900), inside a factor of 2.
+ *   - decimal shift at either end of the series, where only one side
+ *     exists: the ratio of print i to that side's median is within a
+ *     factor of 1.5 of 10, 100, 1/10 or 1/100. When that side holds a
+ *     single print (a bond with two prints) only the print farther from
+ *     par (100) is flagged.
+ * flag[i] gets 0, LIQ_CR_SHIFT or LIQ_CR_BOUNCE (a flagged print whose
+ * ratio to its reference is near a power of ten is called a shift);
+ * ref[i], if ref is not NULL, the reference price (median) of a flagged
+ * print.
+ */
+void liq_price_errors(const double *p, size_t n, int window, double bounce,
+		      uint8_t *flag, double *ref);
+
+#endif

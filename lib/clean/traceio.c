@@ -1,0 +1,290 @@
+#include "clean/traceio.h"
+
+#include "core/dates.h"
+
+#include <string.h>
+
+const char *const liq_wrds_columns[] = {
+	"cusip_id", "trd_exctn_dt", "trd_exctn_tm", "trd_rpt_dt", "trd_rpt_tm",
+	"msg_seq_nb", "orig_msg_seq_nb", "trc_st", "asof_cd", "rptd_pr",
+	"entrd_vol_qt", "rpt_side_cd", "cntra_mp_id", "wis_fl", "spcl_trd_fl",
+	"days_to_sttl_ct", "sale_cndtn_cd", "lckd_in_ind", NULL
+};
+
+/* The header row of FINRA's post-2/6/2012 Enhanced Historical files. */
+const char *const liq_finra_columns[] = {
+	"Record Count Num", "Reference Number", "Trade Status", "TRACE Symbol",
+	"CUSIP", "Bloomberg Identifier", "Sub Product", "When Issued Indicator",
+	"Remuneration", "Quantity", "Price", "Yield Direction", "Yield",
+	"As Of Indicator", "Execution Date", "Execution Time",
+	"Trade Report Date", "Trade Report Time", "Settlement Date",
+	"Trade Modifier 3", "Trade Modifier 4", "Buy/Sell Indicator",
+	"Buyer Commission", "Buyer Capacity", "Seller Commission",
+	"Seller Capacity", "Reporting Party Type", "Contra Party Indicator",
+	"Locked In Indicator", "ATS Indicator", "Special Price Indicator",
+	"Trading Market Indicator", "Dissemination Flag",
+	"Prior Trade Report Date", "Prior Reference Number",
+	"First Trade Control Date", "First Trade Control Number", NULL
+};
+
+static void
+header(FILE *fp, const char *const *c, char sep)
+{
+	int i;
+
+	for (i = 0; c[i]; i++) {
+		if (i)
+			fputc(sep, fp);
+		fputs(c[i], fp);
+	}
+	fputc('\n', fp);
+	fflush(fp);
+}
+
+void
+liq_wrds_header(FILE *fp)
+{
+	header(fp, liq_wrds_columns, '\t');
+}
+
+void
+liq_finra_header(FILE *fp)
+{
+	header(fp, liq_finra_columns, '|');
+}
+
+/* Unsigned decimal, zero-filled to at least `width` digits. */
+static char *
+put_u(char *p, unsigned long v, int width)
+{
+	char t[24];
+	int n = 0;
+
+	do {
+		t[n++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	while (n < width)
+		t[n++] = '0';
+	while (n)
+		*p++ = t[--n];
+	return p;
+}
+
+int
+liq_fmt_milli(char *out, long m)
+{
+	char *p = out;
+	long f;
+
+	if (m < 0) {
+		*p++ = '-';
+		m = -m;
+	}
+	p = put_u(p, (unsigned long)(m / 1000), 1);
+	f = m % 1000;
+	if (f) {
+		*p++ = '.';
+		*p++ = (char)('0' + f / 100);
+		if (f % 100) {
+			*p++ = (char)('0' + f / 10 % 10);
+			if (f % 10)
+				*p++ = (char)('0' + f % 10);
+		}
+	}
+	*p = '\0';
+	return (int)(p - out);
+}
+
+static char *
+put_s(char *p, const char *s)
+{
+	while (*s)
+		*p++ = *s++;
+	return p;
+}
+
+static char *
+put_date(char *p, int day, int compact)
+{
+	/* reports of a file share a few dates: remember the last two */
+	static int cday[2] = { -1, -1 }, next;
+	static char cstr[2][11];
+	const char *d;
+
+	if (cday[0] == day)
+		d = cstr[0];
+	else if (cday[1] == day)
+		d = cstr[1];
+	else {
+		cday[next] = day;
+		liq_date_fmt(cstr[next], day);
+		d = cstr[next];
+		next ^= 1;
+	}
+	if (!compact)
+		return put_s(p, d);
+	memcpy(p, d, 4);
+	memcpy(p + 4, d + 5, 2);
+	memcpy(p + 6, d + 8, 2);
+	return p + 8;
+}
+
+static char *
+put_time(char *p, int s, int compact)
+{
+	p = put_u(p, (unsigned long)(s / 3600), 2);
+	if (!compact)
+		*p++ = ':';
+	p = put_u(p, (unsigned long)(s / 60 % 60), 2);
+	if (!compact)
+		*p++ = ':';
+	return put_u(p, (unsigned long)(s % 60), 2);
+}
+
+void
+liq_wrds_write(FILE *fp, const liq_sim *s, const liq_sim_report *r)
+{
+	char buf[256], *p = buf;
+
+	p = put_s(p, liq_sim_bond_at(s, r->bond)->cusip);
+	*p++ = '\t';
+	p = put_date(p, r->exec_day, 0);
+	*p++ = '\t';
+	p = put_time(p, r->exec_tsec, 0);
+	*p++ = '\t';
+	p = put_date(p, r->rpt_day, 0);
+	*p++ = '\t';
+	p = put_time(p, r->rpt_tsec, 0);
+	*p++ = '\t';
+	p = put_u(p, (unsigned long)r->msg, 7);
+	*p++ = '\t';
+	if (r->orig_msg)
+		p = put_u(p, (unsigned long)r->orig_msg, 7);
+	*p++ = '\t';
+	*p++ = r->trc_st;
+	*p++ = '\t';
+	if (r->asof)
+		*p++ = r->asof;
+	*p++ = '\t';
+	p += liq_fmt_milli(p, r->price_milli);
+	*p++ = '\t';
+	p = put_u(p, (unsigned long)r->qty, 1);
+	*p++ = '\t';
+	*p++ = r->side;
+	*p++ = '\t';
+	*p++ = r->contra;
+	*p++ = '\t';
+	*p++ = r->wis;
+	*p++ = '\t';
+	if (r->spcl)
+		*p++ = r->spcl;
+	*p++ = '\t';
+	p = put_u(p, (unsigned long)r->sttl, 3);
+	*p++ = '\t'; /* sale_cndtn_cd */
+	*p++ = '\t'; /* lckd_in_ind */
+	*p++ = '\n';
+	fwrite(buf, 1, (size_t)(p - buf), fp);
+}
+
+void
+liq_finra_write(FILE *fp, const liq_sim *s, const liq_sim_report *r,
+		long recno)
+{
+	const liq_sim_bond *b = liq_sim_bond_at(s, r->bond);
+	char buf[512], *p = buf;
+	int linked = r->link_ref >= 0;
+	int pday = linked ? liq_sim_link_day(s, r->link_ref) : 0;
+	long pmsg = r->trc_st == 'X' || r->trc_st == 'C' ? r->msg : r->orig_msg;
+	int seller = r->side == 'S';
+
+	p = put_u(p, (unsigned long)recno, 1);
+	*p++ = '|';
+	p = put_u(p, (unsigned long)r->msg, 7);
+	*p++ = '|';
+	*p++ = r->trc_st;
+	*p++ = '|';
+	/* TRACE Symbol: issuer letters and a number derived from the CUSIP */
+	memcpy(p, b->issuer, 4);
+	p += 4;
+	p = put_u(p, (unsigned long)(r->bond * 7919UL + 1000000UL) % 10000000UL, 7);
+	*p++ = '|';
+	p = put_s(p, b->cusip);
+	*p++ = '|';
+	p = put_s(p, "BBG00");
+	memcpy(p, b->cusip, 7);
+	p += 7;
+	*p++ = '|';
+	p = put_s(p, "CORP|");
+	*p++ = r->wis;
+	*p++ = '|';
+	*p++ = '|'; /* Remuneration */
+	p = put_u(p, (unsigned long)r->qty, 1);
+	p = put_s(p, ".00|");
+	p = put_u(p, (unsigned long)(r->price_milli / 1000), 1);
+	*p++ = '.';
+	p = put_u(p, (unsigned long)(r->price_milli % 1000), 3);
+	p = put_s(p, "000|||"); /* Yield Direction, Yield */
+	if (r->asof)
+		*p++ = r->asof;
+	*p++ = '|';
+	p = put_date(p, r->exec_day, 1);
+	*p++ = '|';
+	p = put_time(p, r->exec_tsec, 1);
+	*p++ = '|';
+	p = put_date(p, r->rpt_day, 1);
+	*p++ = '|';
+	p = put_time(p, r->rpt_tsec, 1);
+	*p++ = '|';
+	p = put_date(p, liq_bday_add(r->exec_day, r->sttl), 1);
+	*p++ = '|';
+	if (r->asof == 'A')
+		*p++ = 'Z'; /* Trade Modifier 3: reported late */
+	*p++ = '|';
+	*p++ = '|'; /* Trade Modifier 4 */
+	*p++ = r->side;
+	p = put_s(p, "|0.00|");
+	if (!seller)
+		*p++ = 'P';
+	p = put_s(p, "|0.00|");
+	if (seller)
+		*p++ = 'P';
+	p = put_s(p, "|D|");
+	*p++ = r->contra;
+	p = put_s(p, "|||"); /* Locked In, ATS */
+	if (r->spcl)
+		*p++ = r->spcl;
+	p = put_s(p, "|S1|");
+	/* only the inter-dealer sell is disseminated */
+	*p++ = r->contra == 'D' && r->side == 'B' ? 'N' : 'Y';
+	*p++ = '|';
+	if (linked) {
+		p = put_date(p, pday, 1);
+		*p++ = '|';
+		p = put_u(p, (unsigned long)pmsg, 7);
+		*p++ = '|';
+		p = put_date(p, pday, 1);
+		*p++ = '|';
+		p = put_u(p, (unsigned long)pmsg, 7);
+	} else {
+		*p++ = '|';
+		*p++ = '|';
+		p = put_date(p, r->rpt_day, 1);
+		*p++ = '|';
+		p = put_u(p, (unsigned long)r->msg, 7);
+	}
+	*p++ = '\n';
+	fwrite(buf, 1, (size_t)(p - buf), fp);
+}
+
+void
+liq_finra_trailer(FILE *fp, int day, long count)
+{
+	char buf[40], *p = buf;
+
+	p = put_date(p, day, 1);
+	p = put_s(p, "235959");
+	p = put_u(p, (unsigned long)count, 10);
+	*p++ = '\n';
+	fwrite(buf, 1, (size_t)(p - buf), fp);
+}

@@ -1,0 +1,119 @@
+/* traceio — the raw TRACE layouts liq reads and writes: WRDS Enhanced
+ * TRACE (lower-case names; tab- or comma-separated), FINRA's Enhanced
+ * Historical pipe-delimited files (post-2/6/2012 header titles, YYYYMMDD
+ * dates, HHMMSS times, an all-digit trailer line) and FINRA's Academic
+ * TRACE files (REC_CT_NB|TRD_ST_CD|... or the pre-2012 REC_CT_NB|TRC_ST|...).
+ * trace-sim writes the first two; trace-clean reads all of them.
+ *
+ *     liq_trace_in *in = liq_trace_open("raw.tsv", LIQ_FMT_AUTO, 0);
+ *     liq_trace_rec rec;
+ *     while (liq_trace_next(in, &rec))    // exits 1 on bad data
+ *         use(&rec);
+ *     liq_trace_close(in);                // checks FINRA's trailer
+ */
+#ifndef LIQ_TRACEIO_H
+#define LIQ_TRACEIO_H
+
+#include "sim/sim.h"
+
+#include <stdio.h>
+
+/* ---- reading ---------------------------------------------------------- */
+
+typedef enum liq_trace_fmt {
+	LIQ_FMT_AUTO = 0,  /* from the header line */
+	LIQ_FMT_WRDS,      /* WRDS Enhanced TRACE, tab- or comma-separated */
+	LIQ_FMT_FINRA,     /* FINRA Enhanced Historical, post-2012 titles */
+	LIQ_FMT_ACADEMIC   /* FINRA Academic TRACE */
+} liq_trace_fmt;
+
+/* The format called name ("auto", "wrds", "finra", "academic"), or -1. */
+int liq_trace_fmt_parse(const char *name);
+const char *liq_trace_fmt_name(liq_trace_fmt f);
+
+/* The format a header line announces, or LIQ_FMT_AUTO when it is none of
+ * them: a tab or a comma means WRDS; a '|' with FINRA's "Reference Number"
+ * title means FINRA, with Academic's REC_CT_NB or CUSIP_ID means Academic.
+ * *sep gets the field separator. */
+liq_trace_fmt liq_trace_sniff(const char *line, size_t len, char *sep);
+
+/* Flags of a report. */
+enum {
+	LIQ_REC_WIS = 1,     /* when issued */
+	LIQ_REC_SPCL = 2,    /* special price */
+	LIQ_REC_LOCKED = 4,  /* locked-in report */
+	LIQ_REC_AGENCY = 8   /* agency customer trade, no commission */
+};
+
+/* One raw report, the same from every layout. */
+typedef struct liq_trace_rec {
+	const char *cusip;   /* valid until the next read */
+	int exec_day, exec_tsec;
+	int rpt_day, rpt_tsec;  /* rpt_tsec -1 when the layout has no time */
+	long long msg;       /* msg_seq_nb / Reference Number / SYSTM_CNTRL_NB
+			      * (REC_CT_NB in pre-2012 Academic files) */
+	long long orig;      /* orig_msg_seq_nb / Prior Reference Number /
+			      * PREV_TRD_CNTRL_NB (PREV_REC_CT_NB); -1 blank */
+	int prior_day;       /* FINRA's Prior Trade Report Date; 0 blank */
+	char st;             /* status: T X C R Y (post-2012), T C W (pre) */
+	char asof;           /* 0, 'A' as of, 'R' reversal, 'X', 'D' */
+	char side;           /* the reporting dealer's side, 'B' or 'S' */
+	char contra;         /* 'C' customer (or affiliate), 'D' dealer */
+	unsigned char flags; /* LIQ_REC_* */
+	int sttl;            /* settlement days after execution; -1 unknown */
+	double price;        /* per 100 par */
+	double qty;          /* par, $ */
+	long line;           /* line of the report in its file */
+} liq_trace_rec;
+
+/* Columns a screen needs: liq_trace_open() exits 2 naming the column
+ * when the header lacks it. */
+enum {
+	LIQ_NEED_WIS = 1,    /* when-issued flag */
+	LIQ_NEED_SPCL = 2,   /* special-price flag */
+	LIQ_NEED_STTL = 4    /* days to settlement or the settlement date */
+};
+
+typedef struct liq_trace_in liq_trace_in;
+
+/* Open path ("-" is stdin) and read its header. fmt LIQ_FMT_AUTO detects
+ * the layout; exits 2 when it cannot, or when a column the layout (or a
+ * screen in `need`) requires is missing. An empty file gives no reports. */
+liq_trace_in *liq_trace_open(const char *path, liq_trace_fmt fmt, int need);
+
+/* The layout read (LIQ_FMT_AUTO for an empty file). */
+liq_trace_fmt liq_trace_format(const liq_trace_in *in);
+
+/* Read the next report into *rec. Returns 1, or 0 at the end of the file.
+ * Exits 1 with "prog: file:line: message" on a bad value, a truncated
+ * line, a CR line end, or a FINRA trailer whose count differs from the
+ * rows read (or that is missing). */
+int liq_trace_next(liq_trace_in *in, liq_trace_rec *rec);
+
+/* Name used in messages ("-" for stdin). */
+const char *liq_trace_name(const liq_trace_in *in);
+
+void liq_trace_close(liq_trace_in *in);
+
+/* Column names, NULL-terminated, in file order. */
+extern const char *const liq_wrds_columns[];
+extern const char *const liq_finra_columns[];
+
+/* Write the header line of a layout. */
+void liq_wrds_header(FILE *fp);
+void liq_finra_header(FILE *fp);
+
+/* Write one simulated report as a line of each layout; `recno` is the
+ * FINRA record count (1, 2, ... within a file). */
+void liq_wrds_write(FILE *fp, const liq_sim *s, const liq_sim_report *r);
+void liq_finra_write(FILE *fp, const liq_sim *s, const liq_sim_report *r,
+		     long recno);
+
+/* FINRA's trailer: YYYYMMDDHHMMSS of the file's report date at 23:59:59,
+ * then the record count right-justified and zero-filled to 10 digits. */
+void liq_finra_trailer(FILE *fp, int day, long count);
+
+/* Price x 1000 as the shortest decimal ("101.25", "100"). Returns length. */
+int liq_fmt_milli(char *out, long milli);
+
+#endif

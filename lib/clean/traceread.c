@@ -1,0 +1,812 @@
+/* traceread — the reading half of traceio (declared in traceio.h): it
+ * lives apart from the writers so that trace-sim does not link libcsv. */
+#include "clean/traceio.h"
+
+#include "core/dates.h"
+#include "core/diag.h"
+#include "core/num.h"
+#include "core/tsv.h"
+
+#include <csv.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* ---- reading ---------------------------------------------------------- */
+
+/* Logical fields of a report and how each layout names them. */
+enum {
+	F_CUSIP, F_EXEC_DT, F_EXEC_TM, F_RPT_DT, F_RPT_TM, F_MSG, F_ORIG,
+	F_PRIOR_DT, F_ST, F_ASOF, F_PRICE, F_QTY, F_SIDE, F_CONTRA, F_WIS,
+	F_SPCL, F_STTL_N, F_STTL_DT, F_LOCKED, F_BUY_CAP, F_SELL_CAP, F_CMSN,
+	F_N
+};
+
+/* How much a layout needs a column: absent optional columns switch off
+ * what they feed (locked-in and agency screens, report-time ordering). */
+enum { OPT, REQ, NEED_WIS, NEED_SPCL, NEED_STTL };
+
+typedef struct colspec {
+	int f;
+	const char *names; /* alternatives separated by ';': first found */
+	int req;
+} colspec;
+
+static const colspec WRDS_COLS[] = {
+	{ F_CUSIP, "cusip_id", REQ },
+	{ F_EXEC_DT, "trd_exctn_dt", REQ },
+	{ F_EXEC_TM, "trd_exctn_tm", REQ },
+	{ F_RPT_DT, "trd_rpt_dt", REQ },
+	{ F_RPT_TM, "trd_rpt_tm", OPT },
+	{ F_MSG, "msg_seq_nb", REQ },
+	{ F_ORIG, "orig_msg_seq_nb", REQ },
+	{ F_ST, "trc_st", REQ },
+	{ F_ASOF, "asof_cd", REQ },
+	{ F_PRICE, "rptd_pr", REQ },
+	{ F_QTY, "entrd_vol_qt", REQ },
+	{ F_SIDE, "rpt_side_cd", REQ },
+	{ F_CONTRA, "cntra_mp_id", REQ },
+	{ F_WIS, "wis_fl", NEED_WIS },
+	{ F_SPCL, "spcl_trd_fl", NEED_SPCL },
+	{ F_STTL_N, "days_to_sttl_ct", NEED_STTL },
+	{ F_STTL_DT, "stlmnt_dt", NEED_STTL },
+	{ F_LOCKED, "lckd_in_ind", OPT },
+	{ F_BUY_CAP, "buy_cpcty_cd", OPT },
+	{ F_SELL_CAP, "sell_cpcty_cd", OPT },
+	{ F_CMSN, "cmsn_trd", OPT },
+	{ -1, NULL, 0 }
+};
+
+static const colspec FINRA_COLS[] = {
+	{ F_CUSIP, "CUSIP", REQ },
+	{ F_EXEC_DT, "Execution Date", REQ },
+	{ F_EXEC_TM, "Execution Time", REQ },
+	{ F_RPT_DT, "Trade Report Date", REQ },
+	{ F_RPT_TM, "Trade Report Time", OPT },
+	{ F_MSG, "Reference Number", REQ },
+	{ F_ORIG, "Prior Reference Number", REQ },
+	{ F_PRIOR_DT, "Prior Trade Report Date", REQ },
+	{ F_ST, "Trade Status", REQ },
+	{ F_ASOF, "As Of Indicator", REQ },
+	{ F_PRICE, "Price", REQ },
+	{ F_QTY, "Quantity", REQ },
+	{ F_SIDE, "Buy/Sell Indicator", REQ },
+	{ F_CONTRA, "Contra Party Indicator", REQ },
+	{ F_WIS, "When Issued Indicator", NEED_WIS },
+	{ F_SPCL, "Special Price Indicator", NEED_SPCL },
+	{ F_STTL_DT, "Settlement Date", NEED_STTL },
+	{ F_LOCKED, "Locked In Indicator", OPT },
+	{ F_BUY_CAP, "Buyer Capacity", OPT },
+	{ F_SELL_CAP, "Seller Capacity", OPT },
+	{ F_CMSN, "Remuneration", OPT },
+	{ -1, NULL, 0 }
+};
+
+/* Post-2012 Academic names first, then the pre-2012 ones. The record
+ * numbers pair up: SYSTM_CNTRL_NB with PREV_TRD_CNTRL_NB, REC_CT_NB with
+ * PREV_REC_CT_NB (see academic_numbers()). */
+static const colspec ACADEMIC_COLS[] = {
+	{ F_CUSIP, "CUSIP_ID", REQ },
+	{ F_EXEC_DT, "TRD_EXCTN_DT", REQ },
+	{ F_EXEC_TM, "TRD_EXCTN_TM;EXCTN_TM", REQ },
+	{ F_RPT_DT, "TRD_RPT_DT", REQ },
+	{ F_RPT_TM, "TRD_RPT_TM", OPT },
+	{ F_ST, "TRD_ST_CD;TRC_ST", REQ },
+	{ F_ASOF, "ASOF_CD", REQ },
+	{ F_PRICE, "RPTD_PR", REQ },
+	{ F_QTY, "ENTRD_VOL_QT", REQ },
+	{ F_SIDE, "RPT_SIDE_CD", REQ },
+	{ F_CONTRA, "CNTRA_PARTY_ID;CNTRA_MP_ID", REQ },
+	{ F_WIS, "WIS_DSTRD_CD;WIS_CD", NEED_WIS },
+	{ F_SPCL, "SPCL_PR_FL", NEED_SPCL },
+	{ F_STTL_DT, "TRD_STLMT_DT", NEED_STTL },
+	{ F_LOCKED, "LCKD_IN_FL", OPT },
+	{ F_BUY_CAP, "BUYER_CPCTY_CD;BUY_CPCTY_CD", OPT },
+	{ F_SELL_CAP, "SLLR_CPCTY_CD;SELL_CPCTY_CD", OPT },
+	{ F_CMSN, "NO_RMNRN_CD;CMSN_TRD_FL", OPT },
+	{ -1, NULL, 0 }
+};
+
+/* The last date text parsed in a column, and its value: the reports of a
+ * file share a few dates. */
+typedef struct date_cache {
+	char s[12];
+	int day;
+} date_cache;
+
+struct liq_trace_in {
+	liq_tsv *t;
+	liq_trace_fmt fmt;
+	char sep;
+	int csv;
+	struct csv_parser cp;
+	char *rowbuf;          /* CSV: the fields of the record being built */
+	size_t rowlen, rowcap;
+	size_t *off;
+	int nf, fcap, rec_done;
+	long rec_line;
+	char **f;              /* fields of the current row */
+	int nfield;
+	char **hdr;            /* header names (owned) */
+	int nhdr;
+	int col[F_N];
+	const char *colname[F_N];
+	long rows;             /* data rows since the last header (FINRA) */
+	int trailer;           /* FINRA: a trailer line has been read */
+	long short_line;       /* Academic: first short line at the end */
+	int nshort;
+	date_cache dc[4];
+	int sttl_exec, sttl_day;
+	long sttl_n;
+};
+
+int
+liq_trace_fmt_parse(const char *name)
+{
+	static const char *const N[] = { "auto", "wrds", "finra", "academic" };
+	int i;
+
+	for (i = 0; i < 4; i++)
+		if (strcmp(name, N[i]) == 0)
+			return i;
+	return -1;
+}
+
+const char *
+liq_trace_fmt_name(liq_trace_fmt f)
+{
+	switch (f) {
+	case LIQ_FMT_WRDS: return "wrds";
+	case LIQ_FMT_FINRA: return "finra";
+	case LIQ_FMT_ACADEMIC: return "academic";
+	default: return "auto";
+	}
+}
+
+static int
+has(const char *line, size_t len, const char *word)
+{
+	size_t n = strlen(word), i;
+
+	for (i = 0; i + n <= len; i++)
+		if (memcmp(line + i, word, n) == 0)
+			return 1;
+	return 0;
+}
+
+liq_trace_fmt
+liq_trace_sniff(const char *line, size_t len, char *sep)
+{
+	if (memchr(line, '\t', len)) {
+		*sep = '\t';
+		return LIQ_FMT_WRDS;
+	}
+	if (memchr(line, '|', len)) {
+		*sep = '|';
+		if (has(line, len, "Reference Number"))
+			return LIQ_FMT_FINRA;
+		if (has(line, len, "REC_CT_NB") || has(line, len, "CUSIP_ID"))
+			return LIQ_FMT_ACADEMIC;
+		return LIQ_FMT_AUTO;
+	}
+	if (memchr(line, ',', len)) {
+		*sep = ',';
+		return LIQ_FMT_WRDS;
+	}
+	*sep = '\t';
+	return LIQ_FMT_AUTO;
+}
+
+const char *
+liq_trace_name(const liq_trace_in *in)
+{
+	return in->t->name;
+}
+
+liq_trace_fmt
+liq_trace_format(const liq_trace_in *in)
+{
+	return in->fmt;
+}
+
+/* ---- CSV through libcsv ---------------------------------------------- */
+
+static void
+csv_field(void *s, size_t len, void *data)
+{
+	liq_trace_in *in = data;
+
+	if (in->nf == in->fcap) {
+		in->fcap = in->fcap ? in->fcap * 2 : 32;
+		in->off = liq_xrealloc(in->off,
+				       (size_t)in->fcap * sizeof *in->off);
+	}
+	if (in->rowlen + len + 1 > in->rowcap) {
+		while (in->rowlen + len + 1 > in->rowcap)
+			in->rowcap = in->rowcap ? in->rowcap * 2 : 1024;
+		in->rowbuf = liq_xrealloc(in->rowbuf, in->rowcap);
+	}
+	in->off[in->nf++] = in->rowlen;
+	if (len)
+		memcpy(in->rowbuf + in->rowlen, s, len);
+	in->rowlen += len;
+	in->rowbuf[in->rowlen++] = '\0';
+}
+
+static void
+csv_record(int c, void *data)
+{
+	liq_trace_in *in = data;
+
+	(void)c;
+	in->rec_done = 1;
+}
+
+/* Read one CSV record into in->f / in->nfield; 0 at end of input. A
+ * quoted field may span lines; the record's line is where it starts. */
+static int
+csv_next(liq_trace_in *in)
+{
+	const char *line;
+	int i;
+
+	in->nf = 0;
+	in->rowlen = 0;
+	in->rec_done = 0;
+	in->rec_line = 0;
+	while (!in->rec_done) {
+		line = liq_tsv_next_line(in->t);
+		if (!line) {
+			if (csv_fini(&in->cp, csv_field, csv_record, in) != 0) {
+				in->t->lineno = in->rec_line;
+				liq_tsv_fail(in->t, "CSV: a quoted field "
+					     "that never ends");
+			}
+			if (!in->rec_done)
+				return 0;
+			break;
+		}
+		if (!in->rec_line)
+			in->rec_line = in->t->lineno;
+		if (csv_parse(&in->cp, line, in->t->linelen, csv_field,
+			      csv_record, in) != in->t->linelen ||
+		    csv_parse(&in->cp, "\n", 1, csv_field, csv_record, in) != 1)
+			liq_tsv_fail(in->t, "CSV: bad quoting (a quote "
+				     "inside an unquoted field, or text after "
+				     "a closing quote)");
+	}
+	if (in->nf > in->nfield || !in->f) {
+		free(in->f);
+		in->f = liq_xmalloc((size_t)(in->nf + 1) * sizeof *in->f);
+	}
+	for (i = 0; i < in->nf; i++)
+		in->f[i] = in->rowbuf + in->off[i];
+	in->nfield = in->nf;
+	return 1;
+}
+
+/* ---- the header ------------------------------------------------------ */
+
+static int
+col_of(const liq_trace_in *in, const char *name)
+{
+	int i;
+
+	for (i = 0; i < in->nhdr; i++) {
+		const char *h = in->hdr[i];
+		if (i == 0 && memcmp(h, "\xEF\xBB\xBF", 3) == 0)
+			h += 3; /* a UTF-8 byte-order mark */
+		if (strcasecmp(h, name) == 0)
+			return i;
+	}
+	return -1;
+}
+
+/* Resolve a ';'-separated list of alternative names; sets *which to the
+ * index of the one found. */
+static int
+find_col(const liq_trace_in *in, const char *names, int *which,
+	 const char **found)
+{
+	char buf[64];
+	const char *p = names;
+	int k = 0;
+
+	while (*p) {
+		size_t n = strcspn(p, ";");
+		int c;
+		memcpy(buf, p, n);
+		buf[n] = '\0';
+		c = col_of(in, buf);
+		if (c >= 0) {
+			*which = k;
+			*found = p;
+			return c;
+		}
+		p += n + (p[n] == ';');
+		k++;
+	}
+	return -1;
+}
+
+static const char *
+need_hint(int req)
+{
+	switch (req) {
+	case NEED_WIS: return ": the when-issued screen needs it "
+			      "(--keep-when-issued turns the screen off)";
+	case NEED_SPCL: return ": the special-price screen needs it "
+			       "(--keep-special-price turns the screen off)";
+	case NEED_STTL: return ": the settlement screen needs it "
+			       "(--keep-settlement turns the screen off)";
+	default: return "";
+	}
+}
+
+static _Noreturn void
+missing(const liq_trace_in *in, const char *names, int req)
+{
+	size_t n = strcspn(names, ";");
+
+	liq_die(LIQ_EXIT_USAGE, "%s: missing column '%.*s' of the %s layout%s",
+		in->t->name, (int)n, names, liq_trace_fmt_name(in->fmt),
+		need_hint(req));
+}
+
+static void
+resolve_columns(liq_trace_in *in, int need)
+{
+	const colspec *cs = in->fmt == LIQ_FMT_WRDS    ? WRDS_COLS
+			    : in->fmt == LIQ_FMT_FINRA ? FINRA_COLS
+						       : ACADEMIC_COLS;
+	int i, which;
+
+	for (i = 0; i < F_N; i++)
+		in->col[i] = -1;
+	for (; cs->names; cs++) {
+		const char *found = cs->names;
+		in->col[cs->f] = find_col(in, cs->names, &which, &found);
+		in->colname[cs->f] = in->col[cs->f] >= 0
+					     ? in->hdr[in->col[cs->f]]
+					     : cs->names;
+		if (in->col[cs->f] >= 0 || cs->req == OPT)
+			continue;
+		if (cs->req == REQ ||
+		    (cs->req == NEED_WIS && (need & LIQ_NEED_WIS)) ||
+		    (cs->req == NEED_SPCL && (need & LIQ_NEED_SPCL)))
+			missing(in, cs->names, cs->req);
+	}
+	/* the settlement screen takes days to settlement or the date */
+	if ((need & LIQ_NEED_STTL) && in->col[F_STTL_N] < 0 &&
+	    in->col[F_STTL_DT] < 0)
+		missing(in, in->fmt == LIQ_FMT_WRDS ? "days_to_sttl_ct"
+			    : in->fmt == LIQ_FMT_FINRA ? "Settlement Date"
+						       : "TRD_STLMT_DT",
+			NEED_STTL);
+	if (in->fmt == LIQ_FMT_ACADEMIC) {
+		/* post-2012 control numbers, or pre-2012 record counts */
+		const char *num = "SYSTM_CNTRL_NB", *prev = "PREV_TRD_CNTRL_NB";
+		if (col_of(in, num) < 0) {
+			num = "REC_CT_NB";
+			prev = "PREV_REC_CT_NB";
+		}
+		if ((in->col[F_MSG] = col_of(in, num)) < 0)
+			missing(in, "SYSTM_CNTRL_NB", REQ);
+		if ((in->col[F_ORIG] = col_of(in, prev)) < 0)
+			missing(in, prev, REQ);
+		in->colname[F_MSG] = num;
+		in->colname[F_ORIG] = prev;
+	}
+}
+
+static void
+read_header(liq_trace_in *in)
+{
+	int i;
+
+	if (in->csv) {
+		if (!csv_next(in))
+			return;
+		in->nhdr = in->nfield;
+		in->hdr = liq_xmalloc((size_t)in->nhdr * sizeof *in->hdr);
+		for (i = 0; i < in->nhdr; i++)
+			in->hdr[i] = liq_xstrdup(in->f[i]);
+		return;
+	}
+	if (!liq_tsv_header(in->t))
+		return;
+	in->nhdr = in->t->nhdr;
+	in->hdr = liq_xmalloc((size_t)in->nhdr * sizeof *in->hdr);
+	for (i = 0; i < in->nhdr; i++)
+		in->hdr[i] = liq_xstrdup(in->t->hdr[i]);
+}
+
+liq_trace_in *
+liq_trace_open(const char *path, liq_trace_fmt fmt, int need)
+{
+	liq_trace_in *in = liq_xcalloc(1, sizeof *in);
+	const char *line;
+	size_t len;
+	liq_trace_fmt seen;
+	char sep = '\t';
+
+	in->t = liq_tsv_open(path);
+	line = liq_tsv_peek(in->t, &len);
+	if (!line) {
+		in->fmt = fmt; /* empty: no header, no reports */
+		return in;
+	}
+	seen = liq_trace_sniff(line, len, &sep);
+	if (fmt == LIQ_FMT_AUTO && seen == LIQ_FMT_AUTO)
+		liq_die(LIQ_EXIT_USAGE, "%s: cannot tell the layout from the "
+			"header '%.*s' (want WRDS, FINRA or Academic TRACE; "
+			"--format names it)", in->t->name,
+			(int)(len > 60 ? 60 : len), line);
+	in->fmt = fmt == LIQ_FMT_AUTO ? seen : fmt;
+	if (in->fmt == LIQ_FMT_WRDS)
+		in->sep = sep == ',' ? ',' : '\t';
+	else
+		in->sep = '|';
+	in->csv = in->sep == ',';
+	if (in->csv) {
+		csv_init(&in->cp, CSV_STRICT | CSV_STRICT_FINI);
+		csv_set_delim(&in->cp, ',');
+	} else {
+		liq_tsv_set_sep(in->t, in->sep);
+	}
+	read_header(in);
+	resolve_columns(in, need);
+	return in;
+}
+
+void
+liq_trace_close(liq_trace_in *in)
+{
+	int i;
+
+	if (!in)
+		return;
+	if (in->csv)
+		csv_free(&in->cp);
+	for (i = 0; i < in->nhdr; i++)
+		free(in->hdr[i]);
+	free(in->hdr);
+	free(in->rowbuf);
+	free(in->off);
+	if (in->csv)
+		free(in->f);
+	liq_tsv_close(in->t);
+	free(in);
+}
+
+/* ---- fields ---------------------------------------------------------- */
+
+/* Exit 1: "file:line: column 'name': what 'value' (want ...)"; what may
+ * end in a parenthesised hint, which goes after the value. */
+static _Noreturn void
+bad(const liq_trace_in *in, int f, const char *what, const char *val)
+{
+	const char *hint = strchr(what, '(');
+	int n = hint ? (int)(hint - what) - 1 : (int)strlen(what);
+
+	liq_tsv_fail(in->t, "column '%s': %.*s '%s'%s%s", in->colname[f], n,
+		     what, val, hint ? " " : "", hint ? hint : "");
+}
+
+/* YYYY-MM-DD or YYYYMMDD. */
+static int
+get_date(liq_trace_in *in, int f, date_cache *dc)
+{
+	const char *s = in->f[in->col[f]];
+	size_t n = strlen(s);
+	int d;
+
+	if (n < sizeof dc->s && memcmp(dc->s, s, n + 1) == 0)
+		return dc->day;
+	if (!(n == 10 && liq_date_parse(s, &d) == 0) &&
+	    !(n == 8 && liq_date_parse_compact(s, &d) == 0))
+		bad(in, f, "bad date (want YYYY-MM-DD or YYYYMMDD)", s);
+	if (n < sizeof dc->s) {
+		memcpy(dc->s, s, n + 1);
+		dc->day = d;
+	}
+	return d;
+}
+
+/* An optional date: 0 when the field is empty. */
+static int
+get_date_opt(liq_trace_in *in, int f, date_cache *dc)
+{
+	if (in->col[f] < 0 || in->f[in->col[f]][0] == '\0')
+		return 0;
+	return get_date(in, f, dc);
+}
+
+/* HH:MM:SS (or H:MM:SS), or HHMMSS; compact times stored as integers
+ * lose their leading zeros ("82118", Academic's "0"), so fewer digits are
+ * padded. */
+static int
+get_time(liq_trace_in *in, int f)
+{
+	const char *s = in->f[in->col[f]];
+	size_t n = strlen(s);
+	char pad[9];
+	int t;
+
+	if (n == 8 && liq_time_parse(s, &t) == 0)
+		return t;
+	if (n == 7 && s[1] == ':') {
+		pad[0] = '0';
+		memcpy(pad + 1, s, 8);
+		if (liq_time_parse(pad, &t) == 0)
+			return t;
+	}
+	if (n >= 1 && n <= 6 && strspn(s, "0123456789") == n) {
+		memset(pad, '0', 6);
+		memcpy(pad + 6 - n, s, n);
+		pad[6] = '\0';
+		if (liq_time_parse_compact(pad, &t) == 0)
+			return t;
+	}
+	bad(in, f, "bad time (want HH:MM:SS or HHMMSS)", s);
+}
+
+static long long
+get_number(liq_trace_in *in, int f, int optional)
+{
+	const char *s = in->f[in->col[f]];
+	long v;
+
+	if (optional && s[0] == '\0')
+		return -1;
+	if (liq_int_parse(s, &v) != LIQ_NUM_OK || v < 0)
+		bad(in, f, "bad reference number", s);
+	return v;
+}
+
+static double
+get_num(liq_trace_in *in, int f, const char *what)
+{
+	const char *s = in->f[in->col[f]];
+	double v;
+
+	if (liq_num_parse(s, &v) != LIQ_NUM_OK)
+		bad(in, f, what, s);
+	return v;
+}
+
+/* A one-letter code: the letter, or 0 for an empty field. */
+static char
+get_code(liq_trace_in *in, int f, const char *allowed, const char *what)
+{
+	const char *s = in->f[in->col[f]];
+
+	if (s[0] == '\0')
+		return 0;
+	if (s[1] != '\0' || !strchr(allowed, s[0]))
+		bad(in, f, what, s);
+	return s[0];
+}
+
+static int
+flag_y(const liq_trace_in *in, int f)
+{
+	return in->col[f] >= 0 && in->f[in->col[f]][0] == 'Y' &&
+	       in->f[in->col[f]][1] == '\0';
+}
+
+static char
+field_char(const liq_trace_in *in, int f)
+{
+	return in->col[f] >= 0 ? in->f[in->col[f]][0] : 0;
+}
+
+static int
+get_sttl(liq_trace_in *in, int exec_day)
+{
+	if (in->col[F_STTL_N] >= 0 && in->f[in->col[F_STTL_N]][0] != '\0') {
+		long v;
+		const char *s = in->f[in->col[F_STTL_N]];
+		/* WRDS documents N/A where the count does not apply */
+		if (strcmp(s, "N/A") == 0 || strcmp(s, "NA") == 0)
+			return -1;
+		if (liq_int_parse(s, &v) != LIQ_NUM_OK || v < 0 || v > 9999)
+			bad(in, F_STTL_N, "bad days to settlement", s);
+		return (int)v;
+	}
+	if (in->col[F_STTL_DT] >= 0 && in->f[in->col[F_STTL_DT]][0] != '\0') {
+		int d = get_date(in, F_STTL_DT, &in->dc[3]);
+		if (d != in->sttl_day || exec_day != in->sttl_exec) {
+			in->sttl_day = d;
+			in->sttl_exec = exec_day;
+			in->sttl_n = liq_settle_days(exec_day, d);
+			if (in->sttl_n > 9999)
+				in->sttl_n = 9999;
+		}
+		return (int)in->sttl_n;
+	}
+	return -1;
+}
+
+static void
+convert(liq_trace_in *in, liq_trace_rec *r)
+{
+	const char *s;
+	char cap, cm;
+
+	s = in->f[in->col[F_CUSIP]];
+	if (s[0] == '\0')
+		liq_tsv_fail(in->t, "column '%s': empty CUSIP (files without "
+			     "CUSIPs cannot be cleaned)", in->colname[F_CUSIP]);
+	r->cusip = s;
+	r->exec_day = get_date(in, F_EXEC_DT, &in->dc[0]);
+	r->exec_tsec = get_time(in, F_EXEC_TM);
+	r->rpt_day = get_date(in, F_RPT_DT, &in->dc[1]);
+	r->rpt_tsec = in->col[F_RPT_TM] >= 0 && in->f[in->col[F_RPT_TM]][0]
+			      ? get_time(in, F_RPT_TM)
+			      : -1;
+	r->msg = get_number(in, F_MSG, 0);
+	r->orig = get_number(in, F_ORIG, 1);
+	r->prior_day = get_date_opt(in, F_PRIOR_DT, &in->dc[2]);
+	r->st = get_code(in, F_ST, "TXCRYW", "unknown trade status");
+	if (!r->st)
+		bad(in, F_ST, "unknown trade status", "");
+	r->asof = get_code(in, F_ASOF, "ARXD", "unknown as-of code");
+	r->price = get_num(in, F_PRICE, "bad price");
+	r->qty = get_num(in, F_QTY, "bad quantity");
+	r->side = get_code(in, F_SIDE, "BS", "bad side (want B or S)");
+	if (!r->side)
+		bad(in, F_SIDE, "bad side (want B or S)", "");
+	s = in->f[in->col[F_CONTRA]];
+	if ((s[0] == 'C' || s[0] == 'A') && s[1] == '\0')
+		r->contra = 'C'; /* a customer, or a non-member affiliate */
+	else if (in->fmt == LIQ_FMT_ACADEMIC ? s[0] != '\0'
+					     : (s[0] == 'D' && s[1] == '\0'))
+		r->contra = 'D'; /* Academic names the dealer */
+	else
+		bad(in, F_CONTRA, "bad contra party (want C or D)", s);
+	r->flags = 0;
+	if (flag_y(in, F_WIS))
+		r->flags |= LIQ_REC_WIS;
+	if (flag_y(in, F_SPCL))
+		r->flags |= LIQ_REC_SPCL;
+	if (flag_y(in, F_LOCKED))
+		r->flags |= LIQ_REC_LOCKED;
+	/* agency: the reporting side acted as agent for a customer and the
+	 * price carries no commission (Dick-Nielsen 2014) */
+	cap = field_char(in, r->side == 'B' ? F_BUY_CAP : F_SELL_CAP);
+	cm = field_char(in, F_CMSN);
+	if (r->contra == 'C' && cap == 'A' && cm == 'N')
+		r->flags |= LIQ_REC_AGENCY;
+	r->sttl = get_sttl(in, r->exec_day);
+	r->line = in->t->lineno;
+	if (in->csv)
+		r->line = in->rec_line;
+}
+
+/* ---- rows and trailers ----------------------------------------------- */
+
+static int
+all_digits(const char *s)
+{
+	return s[0] && s[strspn(s, "0123456789")] == '\0';
+}
+
+/* FINRA: a trailer line has been read; the next line may start another
+ * file (concatenated downloads) with the same header. */
+static int
+finra_after_trailer(liq_trace_in *in)
+{
+	int i;
+
+	if (!liq_tsv_next_any(in->t))
+		return 0;
+	if (in->t->nf != in->nhdr)
+		liq_tsv_fail(in->t, "a line after the trailer (the trailer "
+			     "ends a FINRA file)");
+	for (i = 0; i < in->nhdr; i++)
+		if (strcmp(in->t->f[i], in->hdr[i]) != 0)
+			liq_tsv_fail(in->t, "a line after the trailer (the "
+				     "trailer ends a FINRA file)");
+	in->trailer = 0;
+	in->rows = 0;
+	return 1;
+}
+
+static void
+finra_trailer(liq_trace_in *in)
+{
+	const char *s = in->t->f[0];
+	size_t n = strlen(s);
+	long count;
+
+	if (n < 10)
+		liq_tsv_fail(in->t, "bad trailer '%s' (want a date/time stamp "
+			     "and a 10-digit record count)", s);
+	count = strtol(s + n - 10, NULL, 10);
+	if (count != in->rows)
+		liq_tsv_fail(in->t, "bad trailer: record count %ld, but %ld "
+			     "report%s read", count, in->rows,
+			     in->rows == 1 ? "" : "s");
+	in->trailer = 1;
+}
+
+static _Noreturn void
+bad_count(const liq_trace_in *in)
+{
+	liq_tsv_fail(in->t, "%d field%s, the header has %d%s", in->nfield,
+		     in->nfield == 1 ? "" : "s", in->nhdr,
+		     in->nfield < in->nhdr ? " (a truncated line?)" : "");
+}
+
+/* The end of a file: a FINRA file must have had its trailer, an Academic
+ * file may end with two short lines. */
+static void
+at_end(const liq_trace_in *in)
+{
+	if (in->fmt == LIQ_FMT_FINRA && !in->trailer)
+		liq_die_at(LIQ_EXIT_DATA, in->t->name, in->t->lineno,
+			   "no trailer line (FINRA files end with a date/time "
+			   "stamp and the record count): is the file "
+			   "truncated?");
+	if (in->nshort > 2)
+		liq_die_at(LIQ_EXIT_DATA, in->t->name, in->short_line,
+			   "%d short lines at the end (Academic files end "
+			   "with at most 2)", in->nshort);
+}
+
+/* Next data row into in->f; 0 at the end. Handles FINRA trailers and
+ * Academic's trailing lines. */
+static int
+next_row(liq_trace_in *in)
+{
+	if (in->csv) {
+		if (!csv_next(in))
+			return 0;
+		if (in->nfield != in->nhdr)
+			bad_count(in);
+		return 1;
+	}
+	for (;;) {
+		if (in->fmt == LIQ_FMT_FINRA && in->trailer) {
+			if (!finra_after_trailer(in))
+				return 0;
+			continue;
+		}
+		if (!liq_tsv_next_any(in->t)) {
+			at_end(in);
+			return 0;
+		}
+		in->f = in->t->f;
+		in->nfield = in->t->nf;
+		if (in->nfield == in->nhdr) {
+			if (in->nshort) {
+				in->t->lineno = in->short_line;
+				liq_tsv_fail(in->t, "a short line (a truncated "
+					     "line?) before more reports");
+			}
+			in->rows++;
+			return 1;
+		}
+		if (in->fmt == LIQ_FMT_FINRA && in->nfield == 1 &&
+		    all_digits(in->t->f[0])) {
+			finra_trailer(in);
+		} else if (in->fmt == LIQ_FMT_ACADEMIC && in->nfield < in->nhdr) {
+			/* Academic files end with two lines of FINRA
+			 * identifiers; allowed only at the very end */
+			if (!in->nshort++)
+				in->short_line = in->t->lineno;
+		} else {
+			bad_count(in);
+		}
+	}
+}
+
+int
+liq_trace_next(liq_trace_in *in, liq_trace_rec *rec)
+{
+	if (!in->hdr || !next_row(in))
+		return 0;
+	convert(in, rec);
+	return 1;
+}

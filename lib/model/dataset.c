@@ -1,0 +1,104 @@
+#include "model/dataset.h"
+
+#include "core/diag.h"
+#include "core/num.h"
+#include "model/composite.h"
+#include "core/tsv.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int
+is_reserved(const char *name, const char *target, char *const *excl, int nexcl)
+{
+	int i;
+
+	if (!strcmp(name, "cusip") || !strcmp(name, "date") ||
+	    !strcmp(name, "score_fwd") || !strcmp(name, "bucket") ||
+	    !strcmp(name, target))
+		return 1;
+	for (i = 0; i < nexcl; i++)
+		if (!strcmp(name, excl[i]))
+			return 1;
+	return 0;
+}
+
+liq_dataset *
+liq_dataset_load(const char *path, const char *target, int is_class,
+		 char *const *excl, int nexcl)
+{
+	liq_tsv *r = liq_tsv_open(path);
+	liq_dataset *d = liq_xcalloc(1, sizeof *d);
+	int *fcol, c_date, c_y, c_score, i, j;
+	unsigned long cap = 0, xcap = 0;
+
+	d->target = target;
+	d->is_class = is_class;
+	if (!liq_tsv_header(r))
+		liq_die(LIQ_EXIT_DATA, "%s: empty file (want features.tsv from "
+			"liqfeatures)", path);
+	c_date = liq_tsv_need(r, "date");
+	c_y = liq_tsv_need(r, target);
+	for (i = 0; i < nexcl; i++)
+		(void)liq_tsv_need(r, excl[i]);
+	c_score = liq_tsv_col(r, "score");
+	d->has_score = c_score >= 0;
+	fcol = liq_xmalloc((size_t)r->nhdr * sizeof *fcol);
+	d->names = liq_xmalloc((size_t)r->nhdr * sizeof *d->names);
+	for (i = 0; i < r->nhdr; i++)
+		if (!is_reserved(r->hdr[i], target, excl, nexcl)) {
+			fcol[d->p] = i;
+			d->names[d->p++] = liq_xstrdup(r->hdr[i]);
+		}
+	if (d->p == 0)
+		liq_die(LIQ_EXIT_USAGE, "%s: no feature columns left", path);
+	while (liq_tsv_next(r)) {
+		long k = d->n;
+		if ((unsigned long)k + 1 > cap) {
+			unsigned long nc = cap ? cap * 2 : 4096;
+			d->date = liq_xrealloc(d->date, nc * sizeof *d->date);
+			d->y = liq_xrealloc(d->y, nc * sizeof *d->y);
+			d->score = liq_xrealloc(d->score, nc * sizeof *d->score);
+			cap = nc;
+		}
+		liq_grow(&d->X, &xcap, ((unsigned long)k + 1) * (unsigned long)d->p,
+			 sizeof *d->X);
+		d->date[k] = liq_tsv_date(r, c_date);
+		if (is_class) {
+			const char *s = liq_tsv_field(r, c_y);
+			int code = liq_bucket_code(s);
+			if (code < 0 && strcmp(s, "NA"))
+				liq_tsv_fail(r, "column '%s': bad class '%s' (want Low, "
+					     "Medium, High or NA)", target, s);
+			d->y[k] = code < 0 ? NAN : code;
+		} else {
+			d->y[k] = liq_tsv_num(r, c_y);
+		}
+		d->score[k] = c_score >= 0 ? liq_tsv_num(r, c_score) : NAN;
+		for (j = 0; j < d->p; j++)
+			d->X[(size_t)k * (size_t)d->p + (size_t)j] =
+				(float)liq_tsv_num(r, fcol[j]);
+		d->n++;
+	}
+	liq_tsv_close(r);
+	free(fcol);
+	return d;
+}
+
+void
+liq_dataset_free(liq_dataset *d)
+{
+	int i;
+
+	if (!d)
+		return;
+	for (i = 0; i < d->p; i++)
+		free(d->names[i]);
+	free(d->names);
+	free(d->X);
+	free(d->date);
+	free(d->y);
+	free(d->score);
+	free(d);
+}

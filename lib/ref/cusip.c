@@ -1,0 +1,35 @@
+#include "ref/cusip.h"
+
+#include <string.h>
+
+int
+liq_cusip_check(const char *s)
+{
+	int i, sum = 0;
+
+	for (i = 0; i < 8; i++) {
+		int c = (unsigned char)s[i], v;
+		if (c >= '0' && c <= '9')
+			v = c - '0';
+		else if (c >= 'A' && c <= 'Z')
+			v = c - 'A' + 10;
+		else if (c == '*')
+			v = 36;
+		else if (c == '@')
+			v = 37;
+		else if (c == '#')
+			v = 38;
+		else
+			return -1;
+		if (i % 2 == 1)
+			v *= 2;
+		sum += v / 10 + v % 10;
+	}
+	return '0' + (10 - sum % 10) % 10;
+}
+
+int
+liq_cusip_valid(const char *s)
+{
+	return strlen(s) == 9 && liq_cusip_check(s) == s[8];
+}

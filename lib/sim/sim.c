@@ -1,0 +1,1159 @@
+#include "sim/sim.h"
+
+#include "ref/cusip.h"
+#include "core/dates.h"
+#include "core/diag.h"
+#include "measure/measures.h"
+#include "core/num.h"
+#include "core/tsv.h"
+
+#include <gsl/gsl_randist.h>
+#include <gsl/gsl_rng.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- model constants (documented in trace-sim(1), MODEL) ------------- */
+
+/* rating notch probabilities, AAA .. CCC- (70% investment grade) */
+static const double RATING_P[19] = {
+	.02, .02, .03, .04, .06, .08, .09, .12, .13, .11,
+	.06, .05, .05, .04, .035, .03, .02, .01, .005
+};
+static const char *const SECTORS[LIQ_SIM_NSECTORS] = {
+	"bank", "finance", "insurance", "energy", "utility",
+	"tech", "health", "consumer", "industrial", "telecom"
+};
+static const double SECTOR_P[LIQ_SIM_NSECTORS] = {
+	.16, .10, .07, .11, .09, .10, .09, .11, .11, .06
+};
+static const double TENOR[7] = { 2, 3, 5, 7, 10, 20, 30 };
+static const double TENOR_P[7] = { .05, .12, .25, .18, .25, .05, .10 };
+
+#define NEW_ISSUE_SHARE 0.15  /* bonds issued during the sample */
+#define WI_DAYS 2             /* when-issued business days before issue */
+#define AR_PHI 0.98           /* daily persistence of latent liquidity */
+#define AR_SD 0.35            /* its stationary standard deviation */
+#define LAMBDA_A 0.3          /* trades/day = exp(A + B L) */
+#define LAMBDA_B 1.15
+#define HS_A 2.9              /* half spread bps = exp(A - B L + C (notch-8)) */
+#define HS_B 0.55
+#define HS_C 0.06
+#define NOISE_FRAC 0.15       /* execution noise sd, share of half spread */
+#define MEANREV 0.004         /* daily pull of log price to its anchor */
+#define DAY_OPEN (8 * 3600)   /* trading hours 08:00:00 .. 17:15:00 */
+#define DAY_LEN (9 * 3600 + 15 * 60)
+#define P_RETAIL 0.55         /* size mixture: log-uniform pieces */
+#define P_MID 0.25
+#define P_INST 0.20
+#define MAX_BLOCK 20          /* largest trade, in days of the bond's volume */
+#define MIN_BLOCK 50000.0     /* ... but never below $50k */
+
+/* ---- rating names ---------------------------------------------------- */
+
+static const char *const RATINGS[LIQ_SIM_NRATINGS + 1] = {
+	"NR", "AAA", "AA+", "AA", "AA-", "A+", "A", "A-", "BBB+", "BBB", "BBB-",
+	"BB+", "BB", "BB-", "B+", "B", "B-", "CCC+", "CCC", "CCC-", "CC", "C", "D"
+};
+
+const char *
+liq_rating_name(int notch)
+{
+	return notch >= 1 && notch <= LIQ_SIM_NRATINGS ? RATINGS[notch] : "NR";
+}
+
+int
+liq_rating_notch(const char *s)
+{
+	int i;
+
+	for (i = 1; i <= LIQ_SIM_NRATINGS; i++)
+		if (strcmp(s, RATINGS[i]) == 0)
+			return i;
+	return 0;
+}
+
+const char *
+liq_sim_sector_name(int sector)
+{
+	return sector >= 0 && sector < LIQ_SIM_NSECTORS ? SECTORS[sector] : "other";
+}
+
+/* ---- macro stress ---------------------------------------------------- */
+
+/* Episodes of market stress: peak level, the day it peaks, days of the
+ * run-up before it, and the half-life (calendar days) of its decay. The
+ * 2022 rate-hike episode is a plateau from its peak to `hold` days later. */
+static const struct episode {
+	int y, m, d;
+	double peak, rise, hold, halflife;
+} EPISODES[] = {
+	{ 2008, 10, 10, 4.5, 60, 30, 120 },
+	{ 2011, 8, 8, 1.3, 10, 0, 40 },
+	{ 2015, 12, 15, 1.0, 60, 30, 60 },
+	{ 2018, 12, 24, 0.8, 40, 0, 30 },
+	{ 2020, 3, 16, 4.0, 24, 0, 35 },
+	{ 2022, 6, 16, 1.1, 150, 130, 120 },
+	{ 2023, 3, 13, 0.7, 3, 0, 20 },
+};
+
+double
+liq_sim_stress(int day)
+{
+	double s = 0;
+	size_t i;
+
+	for (i = 0; i < sizeof EPISODES / sizeof *EPISODES; i++) {
+		const struct episode *e = &EPISODES[i];
+		int peak = liq_date_from_ymd(e->y, e->m, e->d);
+		double x = day - peak;
+		if (x < -e->rise)
+			continue;
+		if (x < 0)
+			s += e->peak * (1 + x / e->rise);
+		else if (x <= e->hold)
+			s += e->peak;
+		else
+			s += e->peak * exp2(-(x - e->hold) / e->halflife);
+	}
+	return s;
+}
+
+/* 10-year Treasury yield anchors (percent), linearly interpolated. */
+static const struct anchor {
+	int y, m, d;
+	double v;
+} UST[] = {
+	{ 2007, 6, 12, 5.2 }, { 2008, 12, 18, 2.1 }, { 2010, 4, 5, 4.0 },
+	{ 2012, 7, 25, 1.4 }, { 2013, 12, 31, 3.0 }, { 2015, 1, 30, 1.7 },
+	{ 2015, 12, 31, 2.3 }, { 2016, 7, 8, 1.37 }, { 2016, 12, 15, 2.6 },
+	{ 2018, 10, 5, 3.2 }, { 2019, 9, 3, 1.47 }, { 2020, 1, 2, 1.88 },
+	{ 2020, 3, 9, 0.54 }, { 2020, 8, 4, 0.52 }, { 2021, 3, 31, 1.74 },
+	{ 2021, 8, 3, 1.17 }, { 2021, 12, 31, 1.52 }, { 2022, 6, 14, 3.48 },
+	{ 2022, 10, 24, 4.25 }, { 2023, 4, 6, 3.29 }, { 2023, 10, 19, 4.98 },
+	{ 2023, 12, 29, 3.88 }, { 2024, 12, 31, 4.57 },
+};
+
+static double
+ust_anchor(int day)
+{
+	size_t i, n = sizeof UST / sizeof *UST;
+	int d0 = liq_date_from_ymd(UST[0].y, UST[0].m, UST[0].d);
+
+	if (day <= d0)
+		return UST[0].v;
+	for (i = 1; i < n; i++) {
+		int d1 = liq_date_from_ymd(UST[i].y, UST[i].m, UST[i].d);
+		if (day <= d1)
+			return UST[i - 1].v +
+			       (UST[i].v - UST[i - 1].v) * (day - d0) / (d1 - d0);
+		d0 = d1;
+	}
+	return UST[n - 1].v;
+}
+
+/* ---- the simulator state --------------------------------------------- */
+
+typedef struct link {
+	long msg;
+	int rpt_day;
+} link;
+
+typedef struct heap {
+	liq_sim_report *a;
+	unsigned long n, cap;
+} heap;
+
+struct liq_sim {
+	liq_sim_opts o;
+	gsl_rng *rng;
+	int nb;
+	liq_sim_bond *b;
+	long b0, nd;           /* business-day index of start, number of days */
+	float *lat;            /* latent liquidity [bond * nd + k] */
+	double *vix, *ig, *hy, *ust, *lqd, *hyg, *stress;
+	liq_sim_counts c;
+	link *links;
+	unsigned long nlinks, linkcap;
+	heap pend;
+	liq_sim_report *today;
+	unsigned long ntoday, todaycap;
+	long seq;
+};
+
+int
+liq_sim_nbonds(const liq_sim *s)
+{
+	return s->nb;
+}
+
+const liq_sim_bond *
+liq_sim_bond_at(const liq_sim *s, int i)
+{
+	return &s->b[i];
+}
+
+const liq_sim_counts *
+liq_sim_get_counts(const liq_sim *s)
+{
+	return &s->c;
+}
+
+const liq_sim_opts *
+liq_sim_get_opts(const liq_sim *s)
+{
+	return &s->o;
+}
+
+void
+liq_sim_defaults(liq_sim_opts *o)
+{
+	memset(o, 0, sizeof *o);
+	o->seed = 1;
+	o->nbonds = 500;
+	o->start = liq_date_from_ymd(2020, 1, 2);
+	o->end = liq_date_from_ymd(2023, 12, 29);
+	o->impact_scale = 1;
+	o->cust_share = 0.7;
+	o->cancel_rate = 0.010;
+	o->correct_rate = 0.008;
+	o->reverse_rate = 0.002;
+	o->shift_rate = 0.0005;
+	o->special_rate = 0.002;
+	o->settle_rate = 0.002;
+	o->asof_rate = 0.01;
+	o->jump_rate = 1.0 / 2500;
+}
+
+static int
+draw_discrete(gsl_rng *r, const double *p, int n)
+{
+	double u = gsl_rng_uniform(r), c = 0;
+	int i;
+
+	for (i = 0; i < n - 1; i++) {
+		c += p[i];
+		if (u < c)
+			return i;
+	}
+	return n - 1;
+}
+
+static double
+loguniform(gsl_rng *r, double a, double b)
+{
+	return a * exp(gsl_rng_uniform(r) * log(b / a));
+}
+
+/* Mean of min(X, c) for X log-uniform on [a, b]. */
+static double
+loguniform_mean(double a, double b, double c)
+{
+	if (c >= b)
+		return (b - a) / log(b / a);
+	if (c <= a)
+		return c;
+	return (c - a + c * log(b / c)) / log(b / a);
+}
+
+/* Mean trade size when sizes are capped at c. */
+static double
+mean_size(double c)
+{
+	return P_RETAIL * loguniform_mean(5e3, 1e5, c) +
+	       P_MID * loguniform_mean(1e5, 1e6, c) +
+	       P_INST * loguniform_mean(1e6, 1e7, c);
+}
+
+double
+liq_sim_mean_size(void)
+{
+	return mean_size(1e7);
+}
+
+/* Trade size in $ par: retail $5k–100k (to $1k), middle $100k–1MM (to
+ * $5k), institutional $1MM–10MM (to $100k), capped at the bond's largest
+ * block (MAX_BLOCK days of its volume; a multiple of $1k). */
+static long
+draw_size(gsl_rng *r, double cap)
+{
+	double u = gsl_rng_uniform(r);
+	long q;
+
+	if (u < P_RETAIL)
+		q = 1000 * lround(loguniform(r, 5e3, 1e5) / 1000);
+	else if (u < P_RETAIL + P_MID)
+		q = 5000 * lround(loguniform(r, 1e5, 1e6) / 5000);
+	else
+		q = 100000 * lround(loguniform(r, 1e6, 1e7) / 100000);
+	return q < cap ? q : (long)cap;
+}
+
+static int
+cmp_cusip(const void *a, const void *b)
+{
+	return strcmp(((const liq_sim_bond *)a)->cusip,
+		      ((const liq_sim_bond *)b)->cusip);
+}
+
+/* Issuer code: six base-36 characters from a bijection of the issuer
+ * number, so codes are unique; the first character is a digit, as in
+ * most corporate CUSIPs. */
+static void
+issuer_code(char *out, unsigned long i, unsigned long salt)
+{
+	static const char A[] = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+	unsigned long m = 10UL * 36 * 36 * 36 * 36 * 36;
+	unsigned long v = (salt + i * 1000003UL) % m;
+	int k;
+
+	for (k = 5; k >= 1; k--) {
+		out[k] = A[v % 36];
+		v /= 36;
+	}
+	out[0] = A[v % 10];
+}
+
+static void
+issuer_name(char *out, unsigned long i, unsigned long salt)
+{
+	static const char *const SYL[] = {
+		"BA", "KO", "TE", "RI", "MA", "LU", "NO", "VE", "SI", "DA",
+		"GO", "PE", "ZA", "FI", "HU", "CA", "RO", "TI", "ME", "XA"
+	};
+	unsigned long v = (salt % 8000) + i * 7919UL;
+
+	snprintf(out, 16, "%s%s%s", SYL[v % 20], SYL[v / 20 % 20],
+		 SYL[v / 400 % 20]);
+	if (i >= 8000)
+		snprintf(out + 6, 10, "%lu", i / 8000 % 1000000);
+}
+
+static void
+build_universe(liq_sim *s)
+{
+	gsl_rng *r = s->rng;
+	unsigned long salt = gsl_rng_get(r);
+	int start = s->o.start, end = s->o.end;
+	double span = end - start;
+	int i = 0, iss = 0;
+
+	s->b = liq_xcalloc((unsigned long)s->nb, sizeof *s->b);
+	while (i < s->nb) {
+		int nbonds = 1 + (int)gsl_ran_poisson(r, 4.0);
+		int rating = 1 + draw_discrete(r, RATING_P, 19);
+		int sector = draw_discrete(r, SECTOR_P, LIQ_SIM_NSECTORS);
+		double ieff = gsl_ran_gaussian(r, 0.3);
+		char code[7], name[16];
+		int j;
+
+		issuer_code(code, (unsigned long)iss, salt);
+		issuer_name(name, (unsigned long)iss, salt);
+		for (j = 0; j < nbonds && i < s->nb; j++, i++) {
+			liq_sim_bond *b = &s->b[i];
+			double tenor = TENOR[draw_discrete(r, TENOR_P, 7)];
+			double lnA, rem, spread;
+			int notch = rating;
+
+			memcpy(b->cusip, code, 6);
+			b->cusip[6] = (char)('A' + j / 26 % 26);
+			b->cusip[7] = (char)('A' + j % 26);
+			b->cusip[8] = (char)liq_cusip_check(b->cusip);
+			b->cusip[9] = 0;
+			memcpy(b->issuer, name, sizeof b->issuer);
+			if (gsl_rng_uniform(r) < 0.1) /* subordinated or secured */
+				notch += gsl_rng_uniform(r) < 0.5 ? -1 : 1;
+			if (notch < 1)
+				notch = 1;
+			if (notch > 19)
+				notch = 19;
+			b->rating = notch;
+			b->sector = sector;
+			lnA = log(5e8) + 0.04 * (9 - notch) + gsl_ran_gaussian(r, 0.75);
+			b->amount = 1e6 * round(fmin(5e9, fmax(1e8, exp(lnA))) / 1e6);
+			if (gsl_rng_uniform(r) < NEW_ISSUE_SHARE) {
+				b->issue = start + (int)(gsl_rng_uniform(r) * 0.8 * span);
+			} else {
+				double yrs = gsl_rng_uniform(r) * (tenor - 1);
+				b->issue = start - (int)(yrs * 365.25);
+			}
+			if (!liq_is_bday(b->issue))
+				b->issue = liq_bday_date(liq_bday_ceil(b->issue));
+			b->maturity = b->issue + (int)lround(tenor * 365.25);
+			rem = (b->maturity - (b->issue > start ? b->issue : start)) / 365.25;
+			spread = 0.45 * exp(0.17 * (notch - 1));
+			b->coupon = 0.125 * round((1.0 + spread + 0.8 * tenor / 30 +
+						   gsl_ran_gaussian(r, 0.35)) / 0.125);
+			if (b->coupon < 0.25)
+				b->coupon = 0.25;
+			b->base = 0.9 * log(b->amount / 5e8) - 0.10 * (notch - 8) +
+				  ieff + gsl_ran_gaussian(r, 0.25);
+			b->stress_beta = 0.15 + 0.04 * (notch > 10 ? notch - 10 : 0);
+			b->alpha = exp(-0.1 * b->base + gsl_ran_gaussian(r, 0.25));
+			b->beta = 0.4 + 0.3 * gsl_rng_uniform(r);
+			b->kyle = exp(-0.7 - 0.6 * b->base + 0.05 * (notch - 8));
+			b->sigma0 = (18 + 3.5 * (notch - 1)) *
+				    (0.45 + 0.055 * fmin(rem, 20)) *
+				    exp(gsl_ran_gaussian(r, 0.15));
+			b->logv = log(100) + gsl_ran_gaussian(r, 0.05) -
+				  0.015 * (notch > 12 ? notch - 12 : 0);
+		}
+		iss++;
+	}
+	qsort(s->b, (size_t)s->nb, sizeof *s->b, cmp_cusip);
+}
+
+static void
+build_macro(liq_sim *s)
+{
+	gsl_rng *r = s->rng;
+	double nv = 0, ni = 0, nh = 0, nu = 0;
+	long k;
+
+	s->vix = liq_xmalloc((unsigned long)s->nd * 7 * sizeof(double));
+	s->ig = s->vix + s->nd;
+	s->hy = s->ig + s->nd;
+	s->ust = s->hy + s->nd;
+	s->lqd = s->ust + s->nd;
+	s->hyg = s->lqd + s->nd;
+	s->stress = s->hyg + s->nd;
+	for (k = 0; k < s->nd; k++) {
+		int day = liq_bday_date(s->b0 + k);
+		double st = liq_sim_stress(day);
+
+		/* AR(1) deviations, so levels wander but stay anchored */
+		nv = 0.92 * nv + gsl_ran_gaussian(r, 1.2);
+		ni = 0.95 * ni + gsl_ran_gaussian(r, 1.5);
+		nh = 0.95 * nh + gsl_ran_gaussian(r, 8.0);
+		nu = 0.97 * nu + gsl_ran_gaussian(r, 0.025);
+		s->stress[k] = st;
+		s->vix[k] = fmax(9, 14 + 7 * st + nv);
+		s->ig[k] = fmax(35, 55 + 25 * st + ni);
+		s->hy[k] = fmax(250, 330 + 180 * st + nh);
+		s->ust[k] = ust_anchor(day) + nu;
+		s->lqd[k] = round(8e6 * (1 + 0.8 * st) *
+				  exp(gsl_ran_gaussian(r, 0.25)));
+		s->hyg[k] = round(2e7 * (1 + 0.9 * st) *
+				  exp(gsl_ran_gaussian(r, 0.25)));
+	}
+}
+
+/* Latent liquidity of bond b on business day k: its static part, a
+ * new-issue premium decaying over the first year, an ageing discount,
+ * a maturity term, the persistent AR(1) part a, and the macro regime. */
+static double
+latent(const liq_sim_bond *b, int day, double a, double stress)
+{
+	double age = fmax(0, (day - b->issue) / 365.25);
+	double rem = (b->maturity - day) / 365.25;
+
+	return b->base + 0.7 * exp(-age / 0.75) - 0.04 * fmin(age, 10) -
+	       0.02 * fabs(rem - 7) + a - b->stress_beta * stress;
+}
+
+static double
+half_spread(const liq_sim_bond *b, double L)
+{
+	return exp(HS_A - HS_B * L + HS_C * (b->rating - 8));
+}
+
+static double
+intensity(double L)
+{
+	return exp(LAMBDA_A + LAMBDA_B * L);
+}
+
+static void
+build_latent(liq_sim *s)
+{
+	gsl_rng *r = s->rng;
+	int i;
+
+	double *hs = liq_xmalloc((unsigned long)s->nd * sizeof *hs);
+
+	s->lat = liq_xmalloc((unsigned long)s->nb * (unsigned long)s->nd *
+			     sizeof *s->lat);
+	for (i = 0; i < s->nb; i++) {
+		liq_sim_bond *b = &s->b[i];
+		double a = gsl_ran_gaussian(r, AR_SD), sL = 0, sh = 0, sl = 0, ss = 0;
+		long k, last = liq_bday_floor(b->maturity - 1);
+
+		b->issue_b = liq_bday_ceil(b->issue);
+		b->first_b = b->issue_b - WI_DAYS;
+		if (b->first_b < s->b0)
+			b->first_b = s->b0;
+		b->last_b = last < s->b0 + s->nd - 1 ? last : s->b0 + s->nd - 1;
+		for (k = 0; k < s->nd; k++) {
+			int day = liq_bday_date(s->b0 + k);
+			double L, sig;
+
+			a = AR_PHI * a + sqrt(1 - AR_PHI * AR_PHI) * AR_SD *
+					     gsl_ran_gaussian(r, 1.0);
+			L = latent(b, day, a, s->stress[k]);
+			s->lat[(long)i * s->nd + k] = (float)L;
+			if (s->b0 + k < b->issue_b || s->b0 + k > b->last_b)
+				continue;
+			L = s->lat[(long)i * s->nd + k]; /* as stored */
+			sig = b->sigma0 * (1 + 0.5 * s->stress[k]);
+			sL += L;
+			hs[b->ndays] = half_spread(b, L);
+			sh += intensity(L) * hs[b->ndays];
+			sl += intensity(L);
+			ss += sig * sig;
+			b->ndays++;
+		}
+		if (b->ndays > 0) {
+			double n = (double)b->ndays;
+			b->liquidity = sL / n;
+			b->half_spread_bps = liq_median(hs, (size_t)b->ndays);
+			b->half_spread_trade_bps = sh / sl;
+			b->trades_per_day = sl / n;
+			/* The block cap and ADV depend on each other: iterate
+			 * cap = MAX_BLOCK * ADV, ADV = trades/day * E[min(q, cap)]
+			 * to its fixed point (a contraction; 60 steps is plenty). */
+			int it;
+			b->max_size = 1e7;
+			for (it = 0; it < 60; it++) {
+				b->adv_usd = sl / n * mean_size(b->max_size);
+				b->max_size = fmax(MIN_BLOCK, fmin(1e7,
+					1000 * floor(MAX_BLOCK * b->adv_usd / 1000)));
+			}
+			b->adv_usd = sl / n * mean_size(b->max_size);
+			b->mean_size = mean_size(b->max_size);
+			b->sigma_bps = sqrt(ss / n);
+		} else {
+			b->liquidity = b->half_spread_bps = b->trades_per_day = NAN;
+			b->half_spread_trade_bps = NAN;
+			b->adv_usd = b->sigma_bps = NAN;
+			b->max_size = MIN_BLOCK;
+			b->mean_size = mean_size(MIN_BLOCK);
+		}
+	}
+	free(hs);
+}
+
+liq_sim *
+liq_sim_new(const liq_sim_opts *o, const char **err)
+{
+	liq_sim *s;
+
+	if (o->nbonds < 1) {
+		*err = "the number of bonds must be at least 1";
+		return NULL;
+	}
+	if (liq_bdays_between(o->start, o->end) < 1) {
+		*err = "the period holds no business day";
+		return NULL;
+	}
+	s = liq_xcalloc(1, sizeof *s);
+	s->o = *o;
+	s->nb = o->nbonds;
+	s->b0 = liq_bday_ceil(o->start);
+	s->nd = liq_bday_floor(o->end) - s->b0 + 1;
+	s->rng = gsl_rng_alloc(gsl_rng_mt19937);
+	gsl_rng_set(s->rng, o->seed);
+	build_universe(s);
+	build_macro(s);
+	build_latent(s);
+	return s;
+}
+
+void
+liq_sim_free(liq_sim *s)
+{
+	if (!s)
+		return;
+	gsl_rng_free(s->rng);
+	free(s->b);
+	free(s->lat);
+	free(s->vix);
+	free(s->links);
+	free(s->pend.a);
+	free(s->today);
+	free(s);
+}
+
+/* ---- reports: today's batch and the pending heap --------------------- */
+
+static int
+rep_before(const liq_sim_report *a, const liq_sim_report *b)
+{
+	if (a->rpt_day != b->rpt_day)
+		return a->rpt_day < b->rpt_day;
+	if (a->rpt_tsec != b->rpt_tsec)
+		return a->rpt_tsec < b->rpt_tsec;
+	return a->seq < b->seq;
+}
+
+static void
+heap_push(heap *h, const liq_sim_report *r)
+{
+	unsigned long i;
+
+	liq_grow(&h->a, &h->cap, h->n + 1, sizeof *h->a);
+	i = h->n++;
+	while (i > 0 && rep_before(r, &h->a[(i - 1) / 2])) {
+		h->a[i] = h->a[(i - 1) / 2];
+		i = (i - 1) / 2;
+	}
+	h->a[i] = *r;
+}
+
+static void
+heap_pop(heap *h, liq_sim_report *out)
+{
+	unsigned long i = 0;
+	liq_sim_report last;
+
+	*out = h->a[0];
+	last = h->a[--h->n];
+	for (;;) {
+		unsigned long c = 2 * i + 1;
+		if (c >= h->n)
+			break;
+		if (c + 1 < h->n && rep_before(&h->a[c + 1], &h->a[c]))
+			c++;
+		if (!rep_before(&h->a[c], &last))
+			break;
+		h->a[i] = h->a[c];
+		i = c;
+	}
+	h->a[i] = last;
+}
+
+static int
+new_link(liq_sim *s)
+{
+	liq_grow(&s->links, &s->linkcap, s->nlinks + 1, sizeof *s->links);
+	s->links[s->nlinks].msg = 0;
+	s->links[s->nlinks].rpt_day = 0;
+	return (int)s->nlinks++;
+}
+
+/* Queue a report for its report day: today's batch or the heap. */
+static void
+emit(liq_sim *s, liq_sim_report *r, int today)
+{
+	r->seq = s->seq++;
+	if (r->rpt_day == today) {
+		liq_grow(&s->today, &s->todaycap, s->ntoday + 1, sizeof *s->today);
+		s->today[s->ntoday++] = *r;
+	} else {
+		heap_push(&s->pend, r);
+	}
+	s->c.reports++;
+}
+
+/* A report time `delay` seconds after (day, tsec); past 23:59:59 it moves
+ * to the next business day at 08:00 plus the excess. */
+static void
+after(int day, int tsec, int delay, int *rday, int *rtsec)
+{
+	long t = (long)tsec + delay;
+
+	while (t > 86399) {
+		day = liq_bday_add(day, 1);
+		t = DAY_OPEN + (t - 86400) % (10 * 3600);
+	}
+	*rday = day;
+	*rtsec = (int)t;
+}
+
+static int
+report_delay(gsl_rng *r)
+{
+	double d = gsl_ran_exponential(r, 90.0);
+
+	return d > 900 ? 900 : (int)d;
+}
+
+/* Delay (seconds) of a cancel or correction after the original report:
+ * mostly within hours, sometimes business days later. */
+static long
+late_delay(gsl_rng *r, double p_same, int maxdays)
+{
+	if (gsl_rng_uniform(r) < p_same)
+		return 60 + (long)(gsl_rng_uniform(r) * 3 * 3600);
+	return 86400L * (1 + (long)gsl_rng_uniform_int(r, (unsigned long)maxdays)) +
+	       (long)(gsl_rng_uniform(r) * 3600);
+}
+
+/* Place a report `delay` seconds (possibly days) after a report time;
+ * returns 0 if that falls after the last day of the sample. */
+static int
+place_after(const liq_sim *s, int day, int tsec, long delay, int *rday, int *rtsec)
+{
+	long days = delay / 86400;
+
+	if (days > 0) {
+		day = liq_bday_add(day, days);
+		tsec = DAY_OPEN + (int)(delay % 86400);
+		if (tsec > 86399)
+			tsec = 86399;
+		*rday = day;
+		*rtsec = tsec;
+	} else {
+		after(day, tsec, (int)delay, rday, rtsec);
+	}
+	return *rday <= s->o.end;
+}
+
+/* ---- the day loop ---------------------------------------------------- */
+
+typedef struct trade_ctx {
+	const liq_sim_hooks *h;
+	int day;
+	long bday;
+	double stress;
+	long k;
+} trade_ctx;
+
+static long
+milli(double price)
+{
+	return lround(price * 1000);
+}
+
+static void
+base_report(liq_sim_report *r, int bond, int day, int tsec, long pm, long qty)
+{
+	memset(r, 0, sizeof *r);
+	r->bond = bond;
+	r->exec_day = day;
+	r->exec_tsec = tsec;
+	r->trc_st = 'T';
+	r->wis = 'N';
+	r->sttl = 2;
+	r->price_milli = pm;
+	r->qty = qty;
+	r->link_self = r->link_ref = -1;
+}
+
+/* Emit the report(s) of one dealer report `r` of a real trade, with a
+ * possible correction: the first report carries wrong terms, then a C
+ * cancels it and an R brings the right ones. */
+static void
+emit_real(liq_sim *s, liq_sim_report *r, int correct, int today)
+{
+	gsl_rng *g = s->rng;
+	liq_sim_report wrong, c, nr;
+	int cd, ct;
+	long delay;
+
+	if (!correct) {
+		emit(s, r, today);
+		return;
+	}
+	delay = late_delay(g, 0.8, 3);
+	if (!place_after(s, r->rpt_day, r->rpt_tsec, delay, &cd, &ct)) {
+		emit(s, r, today);
+		return;
+	}
+	wrong = *r;
+	if (gsl_rng_uniform(g) < 0.5) {
+		double f = 0.005 + 0.025 * gsl_rng_uniform(g);
+		wrong.price_milli = lround(r->price_milli *
+					   (gsl_rng_uniform(g) < 0.5 ? 1 - f : 1 + f));
+	} else {
+		wrong.qty = r->qty * (gsl_rng_uniform(g) < 0.5 ? 10 : 2);
+	}
+	wrong.link_self = new_link(s);
+	emit(s, &wrong, today);
+	c = wrong;
+	c.trc_st = 'C';
+	c.link_self = -1;
+	c.link_ref = wrong.link_self;  /* msg_seq_nb = the original's */
+	c.rpt_day = cd;
+	c.rpt_tsec = ct;
+	c.asof = 0;
+	emit(s, &c, today);
+	nr = *r;
+	nr.trc_st = 'R';
+	nr.link_ref = wrong.link_self;  /* orig_msg_seq_nb = the original's */
+	nr.rpt_day = cd;
+	nr.rpt_tsec = ct;
+	nr.asof = 0;
+	emit(s, &nr, today);
+	s->c.corrected += 2;
+}
+
+/* A report that never was a trade, later cancelled (X) or reversed (Y).
+ * Both are customer reports at a plausible price. */
+static void
+emit_phantom(liq_sim *s, int bi, int day, int tsec, double eff, double h,
+	     int kind, int today)
+{
+	gsl_rng *g = s->rng;
+	liq_sim_report p, x;
+	int sign = gsl_rng_uniform(g) < 0.5 ? 1 : -1;
+	int xd, xt;
+	long delay;
+
+	base_report(&p, bi, day, tsec, 0, draw_size(g, s->b[bi].max_size));
+	p.price_milli = milli(eff * (1 + sign * h * (0.5 + gsl_rng_uniform(g)) / 1e4));
+	p.side = sign > 0 ? 'S' : 'B';
+	p.contra = 'C';
+	p.sttl = liq_regular_settle(day);
+	after(day, tsec, report_delay(g), &p.rpt_day, &p.rpt_tsec);
+	if (kind == 'X')
+		delay = late_delay(g, 0.7, 10);
+	else /* reversals: more than 20 business days later */
+		delay = 86400L * (21 + (long)gsl_rng_uniform_int(g, 40)) +
+			(long)(gsl_rng_uniform(g) * 3600);
+	if (!place_after(s, p.rpt_day, p.rpt_tsec, delay, &xd, &xt))
+		return;
+	p.link_self = new_link(s);
+	emit(s, &p, today);
+	x = p;
+	x.trc_st = (char)kind;
+	x.link_self = -1;
+	x.link_ref = p.link_self;
+	x.rpt_day = xd;
+	x.rpt_tsec = xt;
+	if (kind == 'Y')
+		x.asof = 'R';
+	emit(s, &x, today);
+	if (kind == 'X')
+		s->c.cancelled += 2;
+	else
+		s->c.reversed += 2;
+}
+
+static void
+sort_times(int *t, int n)
+{
+	int i, j;
+
+	for (i = 1; i < n; i++) {
+		int v = t[i];
+		for (j = i; j > 0 && t[j - 1] > v; j--)
+			t[j] = t[j - 1];
+		t[j] = v;
+	}
+	/* distinct seconds within a bond-day, so (cusip, date, time) is a
+	 * total order of the clean trades */
+	for (i = 1; i < n; i++)
+		if (t[i] <= t[i - 1])
+			t[i] = t[i - 1] + 1;
+}
+
+static void
+bond_day(liq_sim *s, int bi, const trade_ctx *tc)
+{
+	liq_sim_bond *b = &s->b[bi];
+	gsl_rng *g = s->rng;
+	const liq_sim_opts *o = &s->o;
+	double L = s->lat[(long)bi * s->nd + tc->k];
+	double h = half_spread(b, L), lam = intensity(L);
+	double sig = b->sigma0 * (1 + 0.5 * tc->stress) / 1e4;
+	double anchor = log(100);
+	int wi = tc->bday < b->issue_b;
+	int n, j, times[4096];
+
+	if (gsl_rng_uniform(g) < o->jump_rate) {
+		double sz = 0.03 + 0.05 * gsl_rng_uniform(g);
+		b->logv += gsl_rng_uniform(g) < 0.5 ? -sz : sz;
+		s->c.jumps++;
+	}
+	n = (int)gsl_ran_poisson(g, lam);
+	if (n > 4096)
+		n = 4096;
+	for (j = 0; j < n; j++)
+		times[j] = DAY_OPEN + (int)gsl_rng_uniform_int(g, DAY_LEN);
+	sort_times(times, n);
+	for (j = 0; j < n; j++) {
+		liq_sim_trade t;
+		liq_sim_report r;
+		double u = (double)tc->bday + times[j] / 86400.0, dt;
+		double eff, x = 0, imp = 0, noise = 0, v;
+		int sign, kind = 0, correct;
+		long q;
+
+		if (b->u == 0)
+			b->u = u;
+		dt = u - b->u;
+		b->logv += -MEANREV * dt * (b->logv - anchor) +
+			   sig * sqrt(dt) * gsl_ran_gaussian(g, 1.0);
+		b->u = u;
+		eff = exp(b->logv);
+		sign = gsl_rng_uniform(g) < o->cust_share
+			       ? (gsl_rng_uniform(g) < 0.5 ? 1 : -1)
+			       : 0;
+		q = draw_size(g, b->max_size);
+		if (sign) {
+			imp = o->impact_scale * b->alpha * b->sigma_bps *
+			      pow((double)q / b->adv_usd, b->beta);
+			noise = o->impact_scale * gsl_ran_gaussian(g, NOISE_FRAC * h);
+			x = sign * (h + imp) + noise;
+		} else {
+			/* dealers pay the half spread too, in a random direction */
+			x = (gsl_rng_uniform(g) < 0.5 ? -1 : 1) * h;
+		}
+		v = eff * (1 + x / 1e4);
+		memset(&t, 0, sizeof t);
+		t.bond = bi;
+		t.day = tc->day;
+		t.tsec = times[j];
+		t.sign = sign;
+		t.qty = q;
+		t.price_milli = milli(v);
+		t.efficient = eff;
+		t.half_spread = h;
+		t.impact_bps = sign ? imp : 0;
+		t.noise_bps = noise;
+		if (sign) /* permanent impact of customer trades */
+			b->logv += o->impact_scale * b->kyle * sign * (double)q / 1e6 / 1e4;
+
+		/* what else happens to this trade's reports */
+		{
+			double w = gsl_rng_uniform(g), c = 0;
+			if (w < (c += o->correct_rate))
+				kind = 'C';
+			else if (sign && !wi && w < (c += o->shift_rate))
+				kind = 'P';
+			else if (sign && !wi && w < (c += o->special_rate))
+				kind = 'S';
+			else if (sign && !wi && w < (c += o->settle_rate))
+				kind = 'L';
+		}
+		correct = kind == 'C';
+		t.clean = !wi && (kind == 0 || kind == 'C');
+
+		base_report(&r, bi, tc->day, times[j], t.price_milli, q);
+		r.wis = wi ? 'Y' : 'N';
+		r.sttl = liq_regular_settle(tc->day);
+		after(tc->day, times[j], report_delay(g), &r.rpt_day, &r.rpt_tsec);
+		if (gsl_rng_uniform(g) < o->asof_rate) {
+			int ld = liq_bday_add(tc->day, 1 + (long)gsl_rng_uniform_int(g, 5));
+			if (ld <= o->end) {
+				r.rpt_day = ld;
+				r.rpt_tsec = DAY_OPEN + (int)gsl_rng_uniform_int(g, 10 * 3600);
+				r.asof = 'A';
+				s->c.as_of++;
+			}
+		}
+		if (kind == 'P') {
+			r.price_milli = t.price_milli < 100000 ? t.price_milli * 10
+							       : lround(t.price_milli / 10.0);
+			s->c.price_error++;
+		} else if (kind == 'S') {
+			double f = 0.02 + 0.04 * gsl_rng_uniform(g);
+			r.price_milli = lround(t.price_milli *
+					       (gsl_rng_uniform(g) < 0.5 ? 1 - f : 1 + f));
+			r.spcl = 'Y';
+			s->c.special_price++;
+		} else if (kind == 'L') {
+			r.sttl = 6 + (int)gsl_rng_uniform_int(g, 25);
+			s->c.settlement++;
+		}
+		if (sign) {
+			r.side = sign > 0 ? 'S' : 'B';
+			r.contra = 'C';
+			if (wi)
+				s->c.when_issued++;
+			emit_real(s, &r, correct, tc->day);
+		} else {
+			/* both dealers report: the seller, then the buyer; a
+			 * correction hits one of the two reports */
+			liq_sim_report rb = r;
+			int which = correct ? (gsl_rng_uniform(g) < 0.5 ? 1 : 2) : 0;
+			r.side = 'S';
+			r.contra = 'D';
+			rb.side = 'B';
+			rb.contra = 'D';
+			if (rb.asof != 'A')
+				after(tc->day, times[j], report_delay(g), &rb.rpt_day,
+				      &rb.rpt_tsec);
+			emit_real(s, &r, which == 1, tc->day);
+			emit_real(s, &rb, which == 2, tc->day);
+			s->c.dealer_buy++;
+			if (wi)
+				s->c.when_issued++;
+		}
+		if (t.clean)
+			s->c.clean++;
+		if (tc->h->trade)
+			tc->h->trade(tc->h->ctx, s, &t);
+
+		/* phantom reports near this trade */
+		if (gsl_rng_uniform(g) < o->cancel_rate)
+			emit_phantom(s, bi, tc->day, times[j], eff, h, 'X', tc->day);
+		if (gsl_rng_uniform(g) < o->reverse_rate)
+			emit_phantom(s, bi, tc->day, times[j], eff, h, 'Y', tc->day);
+	}
+}
+
+static int
+cmp_today(const void *a, const void *b)
+{
+	const liq_sim_report *x = a, *y = b;
+
+	if (x->rpt_tsec != y->rpt_tsec)
+		return x->rpt_tsec < y->rpt_tsec ? -1 : 1;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+void
+liq_sim_run(liq_sim *s, const liq_sim_hooks *h)
+{
+	long k;
+
+	for (k = 0; k < s->nd; k++) {
+		trade_ctx tc;
+		unsigned long i;
+		long msg = 0;
+		int bi;
+
+		tc.h = h;
+		tc.k = k;
+		tc.bday = s->b0 + k;
+		tc.day = liq_bday_date(tc.bday);
+		tc.stress = s->stress[k];
+		s->ntoday = 0;
+		for (bi = 0; bi < s->nb; bi++)
+			if (tc.bday >= s->b[bi].first_b && tc.bday <= s->b[bi].last_b)
+				bond_day(s, bi, &tc);
+		while (s->pend.n && s->pend.a[0].rpt_day == tc.day) {
+			liq_grow(&s->today, &s->todaycap, s->ntoday + 1, sizeof *s->today);
+			heap_pop(&s->pend, &s->today[s->ntoday++]);
+		}
+		qsort(s->today, s->ntoday, sizeof *s->today, cmp_today);
+		for (i = 0; i < s->ntoday; i++) {
+			liq_sim_report *r = &s->today[i];
+			/* Reference numbers restart each report date. X and C
+			 * records carry the number of the report they cancel;
+			 * R and Y records get their own and point to it. */
+			if (r->trc_st == 'X' || r->trc_st == 'C') {
+				r->msg = s->links[r->link_ref].msg;
+				r->orig_msg = 0;
+			} else {
+				r->msg = ++msg;
+				r->orig_msg = r->link_ref >= 0 ? s->links[r->link_ref].msg : 0;
+			}
+			if (r->link_self >= 0) {
+				s->links[r->link_self].msg = r->msg;
+				s->links[r->link_self].rpt_day = r->rpt_day;
+			}
+			if (h->report)
+				h->report(h->ctx, s, r);
+		}
+		if (h->day_end)
+			h->day_end(h->ctx, s, tc.day);
+	}
+	if (s->pend.n)
+		liq_die(LIQ_EXIT_DATA, "internal error: %lu reports left after "
+			"the last day", s->pend.n);
+}
+
+int
+liq_sim_link_day(const liq_sim *s, int l)
+{
+	return l >= 0 ? s->links[l].rpt_day : 0;
+}
+
+/* ---- side files ------------------------------------------------------ */
+
+void
+liq_sim_write_bonds(const liq_sim *s, FILE *fp)
+{
+	static const char *const H[] = { "cusip", "issuer", "sector", "rating",
+		"coupon", "maturity", "issue_date", "amount_out", NULL };
+	liq_row w;
+	int i;
+
+	liq_row_init(&w);
+	liq_write_header(fp, H);
+	for (i = 0; i < s->nb; i++) {
+		const liq_sim_bond *b = &s->b[i];
+		liq_row_str(&w, b->cusip);
+		liq_row_str(&w, b->issuer);
+		liq_row_str(&w, SECTORS[b->sector]);
+		liq_row_str(&w, RATINGS[b->rating]);
+		liq_row_num(&w, b->coupon);
+		liq_row_date(&w, b->maturity);
+		liq_row_date(&w, b->issue);
+		liq_row_num(&w, b->amount);
+		liq_row_end(&w, fp);
+	}
+	liq_row_free(&w);
+}
+
+void
+liq_sim_write_macro(const liq_sim *s, FILE *fp)
+{
+	static const char *const H[] = { "date", "vix", "cdx_ig_bps", "cdx_hy_bps",
+		"ust10y_pct", "lqd_volume", "hyg_volume", NULL };
+	liq_row w;
+	long k;
+
+	liq_row_init(&w);
+	liq_write_header(fp, H);
+	for (k = 0; k < s->nd; k++) {
+		liq_row_date(&w, liq_bday_date(s->b0 + k));
+		liq_row_num(&w, round(s->vix[k] * 100) / 100);
+		liq_row_num(&w, round(s->ig[k] * 100) / 100);
+		liq_row_num(&w, round(s->hy[k] * 100) / 100);
+		liq_row_num(&w, round(s->ust[k] * 1000) / 1000);
+		liq_row_num(&w, s->lqd[k]);
+		liq_row_num(&w, s->hyg[k]);
+		liq_row_end(&w, fp);
+	}
+	liq_row_free(&w);
+}
+
+void
+liq_sim_write_truth(const liq_sim *s, FILE *fp)
+{
+	static const char *const H[] = { "cusip", "half_spread_bps", "kyle_lambda",
+		"alpha", "beta", "sigma_bps", "adv_usd", "liquidity",
+		"trades_per_day", "half_spread_trade_bps", NULL };
+	liq_row w;
+	int i;
+
+	liq_row_init(&w);
+	liq_write_header(fp, H);
+	for (i = 0; i < s->nb; i++) {
+		const liq_sim_bond *b = &s->b[i];
+		liq_row_str(&w, b->cusip);
+		liq_row_num(&w, b->half_spread_bps);
+		liq_row_num(&w, b->kyle * s->o.impact_scale);
+		liq_row_num(&w, b->alpha * s->o.impact_scale);
+		liq_row_num(&w, b->beta);
+		liq_row_num(&w, b->sigma_bps);
+		liq_row_num(&w, b->adv_usd);
+		liq_row_num(&w, b->liquidity);
+		liq_row_num(&w, b->trades_per_day);
+		liq_row_num(&w, b->half_spread_trade_bps);
+		liq_row_end(&w, fp);
+	}
+	liq_row_free(&w);
+}
+
+void
+liq_sim_write_counts(const liq_sim *s, FILE *fp)
+{
+	static const char *const H[] = { "kind", "count", NULL };
+	const liq_sim_counts *c = &s->c;
+	const struct {
+		const char *k;
+		long v;
+	} rows[] = {
+		{ "reports", c->reports },
+		{ "cancelled", c->cancelled },
+		{ "corrected", c->corrected },
+		{ "reversed", c->reversed },
+		{ "dealer_buy", c->dealer_buy },
+		{ "when_issued", c->when_issued },
+		{ "special_price", c->special_price },
+		{ "settlement", c->settlement },
+		{ "price_error", c->price_error },
+		{ "clean", c->clean },
+		{ "as_of", c->as_of },
+		{ "jumps", c->jumps },
+	};
+	size_t i;
+
+	liq_write_header(fp, H);
+	for (i = 0; i < sizeof rows / sizeof *rows; i++)
+		fprintf(fp, "%s\t%ld\n", rows[i].k, rows[i].v);
+}
