@@ -59,8 +59,8 @@ static void
 prior_name(const liq_shrink_group *g, const liq_bonds *B, char *out, size_t sz)
 {
 	if (g->kind == 0)
-		snprintf(out, sz, "%s/%s", B->sectors[g->id / 8 - 1],
-			 liq_rating_bucket_name(g->id % 8));
+		snprintf(out, sz, "%s/%s", B->sectors[liq_group_sector(g->id) - 1],
+			 liq_rating_bucket_name(liq_group_bucket(g->id)));
 	else if (g->kind == 1)
 		snprintf(out, sz, "%s", liq_rating_bucket_name(g->id));
 	else
@@ -71,7 +71,7 @@ static void
 write_row(const liq_cost_model *m, const liq_shrink_bond *x,
 	  const liq_shrink_priors *P, const liq_bonds *B, liq_row *row)
 {
-	const liq_params *q = &x->post;
+	const liq_cost_params *q = &x->post;
 	char name[96];
 	int na = x->source == LIQ_SRC_NONE;
 
@@ -184,10 +184,10 @@ main(int argc, char **argv)
 		x[i].resid_lo = m->resid_lo;
 		x[i].resid_hi = m->resid_hi;
 		x[i].resid_sd = m->resid_sd;
+		x[i].group = LIQ_GROUP_NONE;
 		if (b) {
 			x[i].bucket = liq_rating_bucket(b->rating);
-			x[i].group = b->sector_code > 0 && x[i].bucket > 0
-					     ? 8 * b->sector_code + x[i].bucket : 0;
+			x[i].group = liq_bond_group(b);
 		} else
 			missing++;
 	}

@@ -4,7 +4,7 @@
 #include "core/diag.h"
 #include "core/num.h"
 #include "core/atomic-file.h"
-#include "clean/traceio.h"
+#include "clean/traceread.h"
 #include "core/tsv.h"
 
 #include <getopt.h>

@@ -5,7 +5,7 @@
 #include "core/num.h"
 #include "core/atomic-file.h"
 #include "sim/sim.h"
-#include "clean/traceio.h"
+#include "sim/trace-write.h"
 #include "core/tsv.h"
 
 #include <errno.h>

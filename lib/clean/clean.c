@@ -2,9 +2,9 @@
 
 #include "core/dates.h"
 #include "core/diag.h"
-#include "measure/measures.h"
 #include "core/num.h"
 #include "core/tsv.h"
+#include "core/stats.h"
 
 #include <math.h>
 #include <stdlib.h>

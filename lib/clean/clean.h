@@ -31,7 +31,7 @@
 #ifndef LIQ_CLEAN_H
 #define LIQ_CLEAN_H
 
-#include "clean/traceio.h"
+#include "clean/traceread.h"
 
 #include <stddef.h>
 #include <stdint.h>

@@ -1,6 +1,6 @@
 /* traceread — the reading half of traceio (declared in traceio.h): it
  * lives apart from the writers so that trace-sim does not link libcsv. */
-#include "clean/traceio.h"
+#include "clean/traceread.h"
 
 #include "core/dates.h"
 #include "core/diag.h"

@@ -95,6 +95,14 @@ liq_die_at(int code, const char *file, long line, const char *fmt, ...)
 }
 
 void
+liq_vdie_at(int code, const char *file, long line, const char *fmt,
+	    va_list ap)
+{
+	vmsg(file ? file : "-", line, fmt, ap);
+	liq_exit(code);
+}
+
+void
 liq_usage(const char *fmt, ...)
 {
 	va_list ap;

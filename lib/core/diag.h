@@ -46,6 +46,10 @@ _Noreturn void liq_die(int code, const char *fmt, ...)
 _Noreturn void liq_die_at(int code, const char *file, long line,
 			  const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
+/* The same with a va_list, for wrappers such as liq_tsv_fail(). */
+_Noreturn void liq_vdie_at(int code, const char *file, long line,
+			   const char *fmt, va_list ap)
+	__attribute__((format(printf, 4, 0)));
 
 /* Usage error: "prog: <message>" plus a hint to --help; exit 2. */
 _Noreturn void liq_usage(const char *fmt, ...)

@@ -260,3 +260,46 @@ liq_num_fmt(char *buf, double x)
 		return n;
 	return snprintf(buf, LIQ_NUM_BUFSZ, "%.10g", x);
 }
+
+/* Unsigned decimal, zero-filled to at least `width` digits. */
+char *
+liq_put_uint(char *p, unsigned long v, int width)
+{
+	char t[24];
+	int n = 0;
+
+	do {
+		t[n++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	while (n < width)
+		t[n++] = '0';
+	while (n)
+		*p++ = t[--n];
+	return p;
+}
+
+int
+liq_fmt_milli(char *out, long m)
+{
+	char *p = out;
+	long f;
+
+	if (m < 0) {
+		*p++ = '-';
+		m = -m;
+	}
+	p = liq_put_uint(p, (unsigned long)(m / 1000), 1);
+	f = m % 1000;
+	if (f) {
+		*p++ = '.';
+		*p++ = (char)('0' + f / 100);
+		if (f % 100) {
+			*p++ = (char)('0' + f / 10 % 10);
+			if (f % 10)
+				*p++ = (char)('0' + f % 10);
+		}
+	}
+	*p = '\0';
+	return (int)(p - out);
+}

@@ -36,4 +36,12 @@ int liq_num_fmt(char *buf, double x);
 double liq_na(void);
 int liq_is_na(double x);
 
+/* Write v in decimal, zero-filled to at least `width` digits, at p (no
+ * NUL); returns the end. For the fixed-layout writers. */
+char *liq_put_uint(char *p, unsigned long v, int width);
+
+/* Price x 1000 as the shortest decimal ("101.25", "100") with a NUL.
+ * Returns the length. */
+int liq_fmt_milli(char *out, long milli);
+
 #endif

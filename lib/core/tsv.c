@@ -55,13 +55,8 @@ liq_tsv_fail(const liq_tsv *r, const char *fmt, ...)
 {
 	va_list ap;
 
-	fflush(stdout);
-	fprintf(stderr, "%s: %s:%ld: ", liq_progname, r->name, r->lineno);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-	liq_exit(LIQ_EXIT_DATA);
+	liq_vdie_at(LIQ_EXIT_DATA, r->name, r->lineno, fmt, ap);
 }
 
 /* Make sure a whole line starts at buf[beg]; returns a pointer to its end

@@ -1,8 +1,8 @@
 #include "cost/impact.h"
 
 #include "core/diag.h"
-#include "measure/measures.h"
 #include "core/ols.h"
+#include "core/stats.h"
 
 #include <gsl/gsl_blas.h>
 #include <gsl/gsl_errno.h>

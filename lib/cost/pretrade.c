@@ -1,9 +1,10 @@
 #include "cost/pretrade.h"
+#include "ref/cusip.h"
 
 #include "core/diag.h"
-#include "measure/measures.h"
-#include "serve/route.h"
+#include "core/text.h"
 #include "core/tsv.h"
+#include "core/stats.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -198,18 +199,11 @@ liq_pretrade_answer(const liq_cost_model *m, const char *table,
 
 /* ---- impact table ---------------------------------------------------- */
 
-/* Both tables' rows begin with their cusip (char[16]): one comparison
- * and one lookup serve both. */
-static int
-cmp_cusip(const void *a, const void *b)
-{
-	return strcmp((const char *)a, (const char *)b);
-}
-
+/* Both tables' rows begin with their cusip (char[16]). */
 static const void *
 find_cusip(const void *rows, size_t n, size_t size, const char *cusip)
 {
-	return n ? bsearch(cusip, rows, n, size, cmp_cusip) : NULL;
+	return n ? bsearch(cusip, rows, n, size, liq_cusip_row_cmp) : NULL;
 }
 
 /* Column `name` (with "_post" inserted before a "_bps" suffix, or
@@ -362,7 +356,7 @@ liq_impact_table_load(const char *path, int flags)
 	}
 	liq_tsv_close(r);
 	if (t->n)
-		qsort(t->m, t->n, sizeof *t->m, cmp_cusip);
+		qsort(t->m, t->n, sizeof *t->m, liq_cusip_row_cmp);
 	for (i = 1; i < t->n; i++)
 		if (strcmp(t->m[i].cusip, t->m[i - 1].cusip) == 0)
 			liq_die(LIQ_EXIT_DATA, "%s: cusip '%s' appears twice", path,

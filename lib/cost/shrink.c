@@ -1,8 +1,9 @@
 #include "cost/shrink.h"
 
 #include "core/diag.h"
-#include "measure/measures.h"
+#include "ref/rating.h"
 #include "core/ols.h"
+#include "core/stats.h"
 
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_errno.h>
@@ -12,31 +13,6 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-
-static int
-cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return x < y ? -1 : x > y;
-}
-
-double
-liq_trimmed_mean(double *v, size_t n, double trim)
-{
-	size_t k, i;
-	double s = 0;
-
-	if (n == 0)
-		return NAN;
-	qsort(v, n, sizeof *v, cmp_double);
-	k = (size_t)floor(trim * (double)n);
-	if (2 * k >= n)
-		k = (n - 1) / 2;
-	for (i = k; i < n - k; i++)
-		s += v[i];
-	return s / (double)(n - 2 * k);
-}
 
 /* Variance of the values of v[0..n) (sorted) between the trimmed ends,
  * over (kept - 1), divided by the share of a normal's variance that the
@@ -111,7 +87,7 @@ pm_tau2(const double *r, const double *s2, size_t n, double dof)
  * h > 0.5 bps; its variance is the whole residual variance of that line,
  * the fits' own noise included (see shrink.h). */
 static void
-h_prior(const liq_params *est, const liq_level *lv, size_t n, liq_prior *p,
+h_prior(const liq_cost_params *est, const liq_level *lv, size_t n, liq_prior *p,
 	double *work)
 {
 	double *x = work, *y = work + n, sy = 0, syy = 0;
@@ -188,7 +164,7 @@ liq_shrink_log_sigma(const liq_prior *p, const liq_level *lv, double *var)
 }
 
 int
-liq_prior_estimate(const liq_params *est, const liq_level *lv, size_t n,
+liq_prior_estimate(const liq_cost_params *est, const liq_level *lv, size_t n,
 		   double trim, liq_prior *p, double *work)
 {
 	double lo[2], hi[2], tot[2], r = 0, sw = 0, sc = 0;
@@ -223,7 +199,7 @@ liq_prior_estimate(const liq_params *est, const liq_level *lv, size_t n,
 	/* covariance: the precision-weighted mean of the cross products less
 	 * their sampling covariance */
 	for (i = 0; i < n; i++) {
-		const liq_params *e = &est[i];
+		const liq_cost_params *e = &est[i];
 		double w = 1 / sqrt((e->c[3] + p->T[0]) * (e->c[5] + p->T[2]));
 		sw += w;
 		sc += w * ((e->v[1] - p->mu[0]) * (e->v[2] - p->mu[1]) - e->c[4]);
@@ -416,8 +392,8 @@ map_df(const gsl_vector *p, void *d, gsl_matrix *J)
 }
 
 int
-liq_shrink(const liq_prior *p, const liq_params *fit, const liq_level *lv,
-	   liq_params *post, double *weight)
+liq_shrink(const liq_prior *p, const liq_cost_params *fit, const liq_level *lv,
+	   liq_cost_params *post, double *weight)
 {
 	gsl_multifit_nlinear_parameters par = gsl_multifit_nlinear_default_parameters();
 	gsl_multifit_nlinear_workspace *ws;
@@ -515,7 +491,7 @@ liq_shrink(const liq_prior *p, const liq_params *fit, const liq_level *lv,
 
 /* The prior alone (when even the mode cannot be found). */
 static void
-prior_only(const liq_prior *p, const liq_level *lv, liq_params *post)
+prior_only(const liq_prior *p, const liq_level *lv, liq_cost_params *post)
 {
 	double k = p->n > 0 ? 1.0 / (double)p->n : 0,
 	       h = exp(p->h_a + p->h_b * (lv && isfinite(lv->ladv) ? lv->ladv : 0));
@@ -559,7 +535,7 @@ static int
 make_group(const liq_shrink_bond *b, size_t n, const liq_shrink_opts *o,
 	   int kind, int id, long need, liq_shrink_group *g)
 {
-	liq_params *est = liq_xmalloc((n + 1) * sizeof *est);
+	liq_cost_params *est = liq_xmalloc((n + 1) * sizeof *est);
 	liq_level *lv = liq_xmalloc((n + 1) * sizeof *lv);
 	double *work = liq_xmalloc(3 * (n + 1) * sizeof *work);
 	size_t i, m = 0, mz = 0;
@@ -626,7 +602,7 @@ liq_shrink_all(liq_shrink_bond *b, size_t n, const liq_shrink_opts *o)
 	 * buckets, the universe */
 	for (i = 0; i < n; i++) {
 		int seen = 0;
-		if (b[i].group <= 0)
+		if (b[i].group == LIQ_GROUP_NONE)
 			continue;
 		for (j = 0; j < i && !seen; j++)
 			seen = b[j].group == b[i].group;
@@ -635,7 +611,7 @@ liq_shrink_all(liq_shrink_bond *b, size_t n, const liq_shrink_opts *o)
 			p->g[p->n++] = g;
 		}
 	}
-	for (j = 1; j <= 6; j++)
+	for (j = 1; j <= LIQ_NBUCKETS; j++)
 		if (make_group(b, n, o, 1, (int)j, o->min_group, &g) == 0) {
 			liq_grow(&p->g, &cap, (unsigned long)p->n + 1, sizeof *p->g);
 			p->g[p->n++] = g;
@@ -647,7 +623,7 @@ liq_shrink_all(liq_shrink_bond *b, size_t n, const liq_shrink_opts *o)
 	for (i = 0; i < n; i++) {
 		liq_shrink_bond *x = &b[i];
 		const liq_shrink_group *pg;
-		int k = x->group > 0 ? find_group(p, 0, x->group) : -1;
+		int k = x->group != LIQ_GROUP_NONE ? find_group(p, 0, x->group) : -1;
 
 		if (k < 0 && x->bucket > 0)
 			k = find_group(p, 1, x->bucket);

@@ -34,10 +34,10 @@
 
 /* Parameters (h, log alpha, beta) and their covariance: v[0..2], and
  * c = { var h, cov h la, cov h b, var la, cov la b, var b }. */
-typedef struct liq_params {
+typedef struct liq_cost_params {
 	double v[3];
 	double c[6];
-} liq_params;
+} liq_cost_params;
 
 typedef struct liq_prior {
 	long n;            /* bonds it was estimated from */
@@ -77,7 +77,7 @@ typedef struct liq_level {
  * volatility's prior: trimmed mean of log sigma, Paule-Mandel variance
  * with the standard errors se_log_sigma. Returns 0, or -1 when n < 3.
  * `work` holds 3n doubles. */
-int liq_prior_estimate(const liq_params *est, const liq_level *lv, size_t n,
+int liq_prior_estimate(const liq_cost_params *est, const liq_level *lv, size_t n,
 		       double trim, liq_prior *p, double *work);
 
 /* The posterior of a bond's log sigma (normal-normal); *var gets its
@@ -98,12 +98,8 @@ void liq_shrink_linear(const liq_prior *p, const double th[2],
  * share of the curve's posterior precision that is the bond's own, 1 -
  * sqrt(det P / det T). Returns 0, or -1 when a covariance is not positive
  * definite or the mode is not found. */
-int liq_shrink(const liq_prior *p, const liq_params *fit, const liq_level *lv,
-	       liq_params *post, double *weight);
-
-/* Trimmed mean of v[0..n) (sorts v): drops floor(trim n) values at each
- * end. NaN for n == 0. */
-double liq_trimmed_mean(double *v, size_t n, double trim);
+int liq_shrink(const liq_prior *p, const liq_cost_params *fit, const liq_level *lv,
+	       liq_cost_params *post, double *weight);
 
 #endif
 
@@ -116,13 +112,13 @@ typedef struct liq_shrink_bond {
 	/* in */
 	long n;              /* prints of the fit */
 	int usable;          /* the fit has finite parameters and covariance */
-	liq_params fit;
+	liq_cost_params fit;
 	liq_level level;
 	double resid_lo, resid_hi, resid_sd;  /* bps; NaN when unknown */
-	int group;           /* sector x rating bucket id, 0 unknown */
+	int group;           /* liq_rating_group(); LIQ_GROUP_NONE unknown */
 	int bucket;          /* rating bucket 1..6, 0 unknown */
 	/* out */
-	liq_params post;
+	liq_cost_params post;
 	double weight;
 	int source;          /* LIQ_SRC_* */
 	int prior;           /* index into liq_shrink_priors (-1: none) */

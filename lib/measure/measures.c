@@ -2,6 +2,7 @@
 
 #include "core/diag.h"
 #include "core/ols.h"
+#include "core/stats.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -81,90 +82,6 @@ liq_kyle(const liq_trade *t, size_t n, int min_obs, double *work,
 		return;
 	r->lambda = f.b;
 	r->t = f.se_b > 0 ? f.b / f.se_b : NAN;
-}
-
-static void
-swap(double *a, double *b)
-{
-	double t = *a;
-	*a = *b;
-	*b = t;
-}
-
-/* k-th smallest of v[0..n) by quickselect (Hoare partition, middle pivot):
- * O(n) on average, no allocation. */
-static double
-select_k(double *v, size_t n, size_t k)
-{
-	size_t lo = 0, hi = n - 1;
-
-	while (lo < hi) {
-		double pv = v[lo + (hi - lo) / 2];
-		size_t i = lo, j = hi;
-		while (i <= j) {
-			while (v[i] < pv)
-				i++;
-			while (v[j] > pv)
-				j--;
-			if (i <= j) {
-				swap(&v[i], &v[j]);
-				i++;
-				if (j == 0)
-					break;
-				j--;
-			}
-		}
-		if (k <= j)
-			hi = j;
-		else if (k >= i)
-			lo = i;
-		else
-			return v[k];
-	}
-	return v[k];
-}
-
-double
-liq_median(double *v, size_t n)
-{
-	double a, b;
-	size_t i;
-
-	if (n == 0)
-		return NAN;
-	a = select_k(v, n, (n - 1) / 2);
-	if (n % 2)
-		return a;
-	/* the upper middle is the smallest value above the lower half,
-	 * which select_k left in v[n/2 ..] */
-	b = v[n / 2];
-	for (i = n / 2 + 1; i < n; i++)
-		if (v[i] < b)
-			b = v[i];
-	return (a + b) / 2;
-}
-
-double
-liq_quantile(double *v, size_t n, double p)
-{
-	double h, a, b;
-	size_t k, i;
-
-	if (n == 0 || !(p >= 0 && p <= 1))
-		return NAN;
-	h = p * (double)(n - 1);
-	k = (size_t)h;
-	if (k >= n - 1)
-		k = n - 1;
-	a = select_k(v, n, k);
-	if (k == n - 1 || h == (double)k)
-		return a;
-	/* the next order statistic is the smallest value above v[k] */
-	b = v[k + 1];
-	for (i = k + 2; i < n; i++)
-		if (v[i] < b)
-			b = v[i];
-	return a + (h - (double)k) * (b - a);
 }
 
 static void

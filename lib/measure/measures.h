@@ -94,12 +94,4 @@ double liq_gapset_median(const liq_gapset *g);   /* NaN when empty */
 double liq_gapset_max(const liq_gapset *g);      /* NaN when empty */
 void liq_gapset_free(liq_gapset *g);
 
-/* Median of v[0..n) (reorders v); NaN for n == 0. */
-double liq_median(double *v, size_t n);
-
-/* The p-quantile (0 <= p <= 1) of v[0..n), interpolating linearly
- * between order statistics (R's type 7: position p (n - 1) from 0);
- * reorders v. NaN for n == 0 or p outside [0, 1]. */
-double liq_quantile(double *v, size_t n, double p);
-
 #endif

@@ -1,41 +1,9 @@
 #include "model/composite.h"
+#include "core/stats.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-
-static const double *sort_v;
-
-static int
-cmp_idx(const void *a, const void *b)
-{
-	double x = sort_v[*(const size_t *)a], y = sort_v[*(const size_t *)b];
-
-	return x < y ? -1 : x > y;
-}
-
-void
-liq_pct_rank(const double *v, size_t n, double *out, size_t *idx)
-{
-	size_t i, j, k;
-
-	if (n == 1) {
-		out[0] = NAN;
-		return;
-	}
-	for (i = 0; i < n; i++)
-		idx[i] = i;
-	sort_v = v;
-	qsort(idx, n, sizeof *idx, cmp_idx);
-	for (i = 0; i < n; i = j) {
-		double avg; /* average 1-based rank of the tie group i..j-1 */
-		for (j = i + 1; j < n && v[idx[j]] == v[idx[i]]; j++)
-			;
-		avg = (double)(i + 1 + j) / 2;
-		for (k = i; k < j; k++)
-			out[idx[k]] = (avg - 1) / (double)(n - 1);
-	}
-}
 
 void
 liq_score_day(const double *in, size_t n, double *score, double *work,

@@ -13,10 +13,6 @@
 
 #include <stddef.h>
 
-/* Percentile ranks of v[0..n): out[i] = (average rank of v[i] - 1)/(n - 1),
- * ties sharing their average rank; NaN for every element when n == 1.
- * `idx` is scratch space for n indices. v must not hold NaN. */
-void liq_pct_rank(const double *v, size_t n, double *out, size_t *idx);
 
 /* The composite score of one date. in[k*4 + j] is bond k's j-th input:
  * j = 0 roll_bps, 1 amihud, 2 trades_per_day, 3 kyle_lambda (no NaN);

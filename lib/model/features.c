@@ -2,10 +2,10 @@
 
 #include "core/dates.h"
 #include "core/diag.h"
-#include "measure/measures.h"
 #include "core/num.h"
 #include "model/composite.h"
 #include "core/tsv.h"
+#include "core/stats.h"
 
 #include <limits.h>
 #include <math.h>
@@ -39,7 +39,7 @@ typedef struct rowrec {
 	double rel[NX];
 	int bond;           /* index of the bond in output order */
 	int bday;           /* business-day index minus the first one */
-	short group;        /* sector x rating bucket; -1 none */
+	short group;        /* liq_bond_group(); LIQ_GROUP_NONE none */
 } rowrec;
 
 typedef struct panel {
@@ -239,8 +239,7 @@ liq_features_run(const liq_features_opts *o, FILE *fp)
 		rr->x[X_KYLE] = m[M_KYLE];
 		rr->bond = nbonds - 1;
 		rr->bday = (int)liq_bday_floor(day);
-		rr->group = bond && bond->rating ?
-			(short)(bond->sector_code * 8 + liq_rating_bucket(bond->rating)) : -1;
+		rr->group = (short)(bond ? liq_bond_group(bond) : LIQ_GROUP_NONE);
 		if (rr->bday < first_bday)
 			first_bday = rr->bday;
 		if (rr->bday > last_bday)

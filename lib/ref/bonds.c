@@ -1,21 +1,15 @@
 #include "ref/bonds.h"
+#include "ref/cusip.h"
 
 #include "core/dates.h"
 #include "core/diag.h"
 #include "core/num.h"
-#include "sim/sim.h"
 #include "core/tsv.h"
 
 #include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-
-static int
-cmp_bond(const void *a, const void *b)
-{
-	return strcmp(((const liq_bond *)a)->cusip, ((const liq_bond *)b)->cusip);
-}
 
 static int
 cmp_str(const void *a, const void *b)
@@ -77,7 +71,7 @@ liq_bonds_load(const char *path)
 		b->amount = liq_tsv_num(r, c_amount);
 	}
 	liq_tsv_close(r);
-	qsort(B->b, (size_t)B->n, sizeof *B->b, cmp_bond);
+	qsort(B->b, (size_t)B->n, sizeof *B->b, liq_cusip_row_cmp);
 	for (i = 1; i < B->n; i++)
 		if (strcmp(B->b[i].cusip, B->b[i - 1].cusip) == 0)
 			liq_die(LIQ_EXIT_DATA, "%s: cusip '%s' appears twice", path,
@@ -114,7 +108,7 @@ liq_bonds_find(const liq_bonds *B, const char *cusip)
 	if (strlen(cusip) >= sizeof key.cusip)
 		return NULL;
 	strcpy(key.cusip, cusip);
-	return bsearch(&key, B->b, (size_t)B->n, sizeof *B->b, cmp_bond);
+	return bsearch(&key, B->b, (size_t)B->n, sizeof *B->b, liq_cusip_row_cmp);
 }
 
 void
@@ -134,27 +128,7 @@ liq_bonds_free(liq_bonds *B)
 }
 
 int
-liq_rating_bucket(int notch)
+liq_bond_group(const liq_bond *b)
 {
-	if (notch < 1 || notch > 22)
-		return 0;
-	if (notch <= 4)
-		return 1;
-	if (notch <= 7)
-		return 2;
-	if (notch <= 10)
-		return 3;
-	if (notch <= 13)
-		return 4;
-	if (notch <= 16)
-		return 5;
-	return 6;
-}
-
-const char *
-liq_rating_bucket_name(int bucket)
-{
-	static const char *const N[7] = { "NR", "AA", "A", "BBB", "BB", "B", "CCC" };
-
-	return bucket >= 0 && bucket <= 6 ? N[bucket] : "NR";
+	return liq_rating_group(b->sector_code, b->rating);
 }

@@ -8,6 +8,8 @@
 #ifndef LIQ_BONDS_H
 #define LIQ_BONDS_H
 
+#include "ref/rating.h"
+
 typedef struct liq_bond {
 	char cusip[16];
 	char *issuer;          /* owned; "" when NA or without the column */
@@ -35,9 +37,8 @@ const liq_bond *liq_bonds_find(const liq_bonds *b, const char *cusip);
 
 void liq_bonds_free(liq_bonds *b);
 
-/* Rating bucket of a notch: 1 AAA/AA (1-4), 2 A (5-7), 3 BBB (8-10),
- * 4 BB (11-13), 5 B (14-16), 6 CCC and below (17-22); 0 unknown. */
-int liq_rating_bucket(int notch);
-const char *liq_rating_bucket_name(int bucket);
+/* The bond's sector x rating group (ref/rating.h), LIQ_GROUP_NONE when
+ * its sector or rating is unknown. */
+int liq_bond_group(const liq_bond *b);
 
 #endif

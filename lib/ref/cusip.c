@@ -33,3 +33,9 @@ liq_cusip_valid(const char *s)
 {
 	return strlen(s) == 9 && liq_cusip_check(s) == s[8];
 }
+
+int
+liq_cusip_row_cmp(const void *a, const void *b)
+{
+	return strcmp((const char *)a, (const char *)b);
+}

@@ -5,7 +5,7 @@
 #include "core/num.h"
 #include "cost/pretrade.h"
 #include "model/composite.h"
-#include "sim/sim.h"
+#include "ref/rating.h"
 
 #include <limits.h>
 #include <math.h>
@@ -263,7 +263,7 @@ health(const liq_api_ctx *ctx, liq_reply *out)
 /* ---- /score ------------------------------------------------------------- */
 
 static void
-score(const liq_api_ctx *ctx, const liq_route *r, const liq_params *q,
+score(const liq_api_ctx *ctx, const liq_route *r, const liq_query *q,
       liq_reply *out)
 {
 	static const char *const allowed[] = { "explain", NULL };
@@ -274,8 +274,8 @@ score(const liq_api_ctx *ctx, const liq_route *r, const liq_params *q,
 	long K = 0;
 	json_t *o, *e = NULL;
 
-	if (liq_params_check(q, allowed, err, sizeof err) != 0 ||
-	    liq_params_long(q, "explain", 1, LIQ_API_EXPLAIN_MAX, &K, err,
+	if (liq_query_check(q, allowed, err, sizeof err) != 0 ||
+	    liq_query_long(q, "explain", 1, LIQ_API_EXPLAIN_MAX, &K, err,
 			    sizeof err) != 0) {
 		liq_api_error(out, 400, "%s", err);
 		return;
@@ -496,7 +496,7 @@ pt_row(const liq_tables *T, const liq_pt_query *pq, const char **status)
 }
 
 static void
-pretrade(const liq_api_ctx *ctx, const liq_route *r, const liq_params *qp,
+pretrade(const liq_api_ctx *ctx, const liq_route *r, const liq_query *qp,
 	 liq_reply *out)
 {
 	static const char *const allowed[] = { "participation", "target_cost_bps",
@@ -513,12 +513,12 @@ pretrade(const liq_api_ctx *ctx, const liq_route *r, const liq_params *qp,
 	pq.side = r->seg[3];
 	pq.participation = LIQ_PARTICIPATION;
 	pq.target_bps = pq.days = NAN;
-	if (liq_params_check(qp, allowed, err, sizeof err) != 0 ||
-	    liq_params_num(qp, "participation", 1e-6, 1, &pq.participation, err,
+	if (liq_query_check(qp, allowed, err, sizeof err) != 0 ||
+	    liq_query_num(qp, "participation", 1e-6, 1, &pq.participation, err,
 			   sizeof err) != 0 ||
-	    liq_params_num(qp, "target_cost_bps", 0, 1e6, &target, err,
+	    liq_query_num(qp, "target_cost_bps", 0, 1e6, &target, err,
 			   sizeof err) != 0 ||
-	    liq_params_num(qp, "days", 1e-6, 1e6, &days, err, sizeof err) != 0) {
+	    liq_query_num(qp, "days", 1e-6, 1e6, &days, err, sizeof err) != 0) {
 		liq_api_error(out, 400, "%s", err);
 		return;
 	}
@@ -657,7 +657,7 @@ bond_score(const liq_tables *T, const liq_bond *b)
 }
 
 static void
-universe_map(const liq_api_ctx *ctx, const liq_params *q, liq_reply *out)
+universe_map(const liq_api_ctx *ctx, const liq_query *q, liq_reply *out)
 {
 	static const char *const none[] = { NULL };
 	const liq_tables *T = ctx->T;
@@ -677,7 +677,7 @@ universe_map(const liq_api_ctx *ctx, const liq_params *q, liq_reply *out)
 		liq_api_error(out, 500, "out of memory");
 		return;
 	}
-	if (liq_params_check(q, none, err, sizeof err) != 0) {
+	if (liq_query_check(q, none, err, sizeof err) != 0) {
 		free(sum);
 		free(amt);
 		free(cnt);
@@ -771,24 +771,24 @@ bond_obj(const liq_tables *T, const liq_bond *b)
 }
 
 static void
-bonds(const liq_api_ctx *ctx, const liq_params *q, liq_reply *out)
+bonds(const liq_api_ctx *ctx, const liq_query *q, liq_reply *out)
 {
 	static const char *const allowed[] = { "sector", "rating", "bucket",
 					       "min_score", "max_score", NULL };
 	const liq_tables *T = ctx->T;
 	const liq_bonds *B = T->bonds;
-	const char *sector = liq_params_get(q, "sector"),
-		   *rating = liq_params_get(q, "rating"),
-		   *bucket = liq_params_get(q, "bucket");
+	const char *sector = liq_query_get(q, "sector"),
+		   *rating = liq_query_get(q, "rating"),
+		   *bucket = liq_query_get(q, "bucket");
 	double lo = NAN, hi = NAN;
 	int rb = -1, notch = 0, s;
 	char err[512], qq[64];
 	json_t *a;
 	long i;
 
-	if (liq_params_check(q, allowed, err, sizeof err) != 0 ||
-	    liq_params_num(q, "min_score", 0, 100, &lo, err, sizeof err) != 0 ||
-	    liq_params_num(q, "max_score", 0, 100, &hi, err, sizeof err) != 0) {
+	if (liq_query_check(q, allowed, err, sizeof err) != 0 ||
+	    liq_query_num(q, "min_score", 0, 100, &lo, err, sizeof err) != 0 ||
+	    liq_query_num(q, "max_score", 0, 100, &hi, err, sizeof err) != 0) {
 		liq_api_error(out, 400, "%s", err);
 		return;
 	}
@@ -909,7 +909,7 @@ impact_model(const liq_impact_table *I, const liq_cost_model *m)
 }
 
 static void
-impact(const liq_api_ctx *ctx, const liq_route *r, const liq_params *q,
+impact(const liq_api_ctx *ctx, const liq_route *r, const liq_query *q,
        liq_reply *out)
 {
 	static const char *const none[] = { NULL };
@@ -918,7 +918,7 @@ impact(const liq_api_ctx *ctx, const liq_route *r, const liq_params *q,
 	char err[256], qq[64];
 	json_t *o;
 
-	if (liq_params_check(q, none, err, sizeof err) != 0) {
+	if (liq_query_check(q, none, err, sizeof err) != 0) {
 		liq_api_error(out, 400, "%s", err);
 		return;
 	}
@@ -937,7 +937,7 @@ impact(const liq_api_ctx *ctx, const liq_route *r, const liq_params *q,
 }
 
 static void
-impact_all(const liq_api_ctx *ctx, const liq_params *q, liq_reply *out)
+impact_all(const liq_api_ctx *ctx, const liq_query *q, liq_reply *out)
 {
 	static const char *const none[] = { NULL };
 	const liq_tables *T = ctx->T;
@@ -945,7 +945,7 @@ impact_all(const liq_api_ctx *ctx, const liq_params *q, liq_reply *out)
 	json_t *a;
 	size_t i;
 
-	if (liq_params_check(q, none, err, sizeof err) != 0) {
+	if (liq_query_check(q, none, err, sizeof err) != 0) {
 		liq_api_error(out, 400, "%s", err);
 		return;
 	}
@@ -971,7 +971,7 @@ cmp_imp(const void *a, const void *b)
 }
 
 static void
-importance(const liq_api_ctx *ctx, const liq_params *q, liq_reply *out)
+importance(const liq_api_ctx *ctx, const liq_query *q, liq_reply *out)
 {
 	static const char *const none[] = { NULL };
 	const liq_tables *T = ctx->T;
@@ -980,7 +980,7 @@ importance(const liq_api_ctx *ctx, const liq_params *q, liq_reply *out)
 	int j;
 	char err[256];
 
-	if (liq_params_check(q, none, err, sizeof err) != 0) {
+	if (liq_query_check(q, none, err, sizeof err) != 0) {
 		liq_api_error(out, 400, "%s", err);
 		return;
 	}
@@ -1067,7 +1067,7 @@ file(const liq_api_ctx *ctx, const liq_route *r, liq_reply *out)
 }
 
 void
-liq_api_answer(const liq_api_ctx *ctx, const liq_route *r, const liq_params *q,
+liq_api_answer(const liq_api_ctx *ctx, const liq_route *r, const liq_query *q,
 	       const char *body, size_t len, liq_reply *out)
 {
 	static const char *const none[] = { NULL };
@@ -1078,7 +1078,7 @@ liq_api_answer(const liq_api_ctx *ctx, const liq_route *r, const liq_params *q,
 	switch (r->id) {
 	case LIQ_R_HEALTH:
 	case LIQ_R_OPENAPI:
-		if (liq_params_check(q, none, err, sizeof err) != 0) {
+		if (liq_query_check(q, none, err, sizeof err) != 0) {
 			liq_api_error(out, 400, "%s", err);
 			return;
 		}
@@ -1107,7 +1107,7 @@ liq_api_answer(const liq_api_ctx *ctx, const liq_route *r, const liq_params *q,
 
 void
 liq_api_handle(const liq_api_ctx *ctx, const char *method, const char *path,
-	       const liq_params *q, const char *body, size_t len, liq_reply *out)
+	       const liq_query *q, const char *body, size_t len, liq_reply *out)
 {
 	liq_route r;
 

@@ -76,12 +76,12 @@ int liq_api_route(const char *method, const char *path, liq_route *r,
 /* Answer a matched request. out->json, when set, is the caller's to
  * json_decref(). */
 void liq_api_answer(const liq_api_ctx *ctx, const liq_route *r,
-		    const liq_params *q, const char *body, size_t len,
+		    const liq_query *q, const char *body, size_t len,
 		    liq_reply *out);
 
 /* Route and answer in one call (tests, and requests without a body). */
 void liq_api_handle(const liq_api_ctx *ctx, const char *method,
-		    const char *path, const liq_params *q, const char *body,
+		    const char *path, const liq_query *q, const char *body,
 		    size_t len, liq_reply *out);
 
 /* An error reply (every other field of out cleared). */

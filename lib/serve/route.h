@@ -1,6 +1,6 @@
 /* route — the text of an HTTP request as liqserve sees it: the path split
  * into segments, the query parameters checked against the names an
- * endpoint takes, and user text made safe to quote in a message. Pure
+ * endpoint takes (user text is quoted with core/text.h). Pure
  * functions, no I/O (tests/unit/t-route.c).
  *
  *     char buf[256], *seg[8];
@@ -9,6 +9,8 @@
  */
 #ifndef LIQ_ROUTE_H
 #define LIQ_ROUTE_H
+
+#include "core/text.h"
 
 #include <stddef.h>
 
@@ -24,15 +26,6 @@ int liq_route_split(const char *path, char *buf, size_t bufsz, char **seg,
  * A '%' without two hex digits stays. Returns the new length. */
 size_t liq_route_unescape(char *s);
 
-/* 1 if s[0..n) is well-formed UTF-8 (no overlong forms, surrogates or
- * code points above U+10FFFF). */
-int liq_utf8_valid(const char *s, size_t n);
-
-/* Write s into out (size bytes, NUL-terminated) fit to quote in a
- * message: bytes that are not printable ASCII or part of valid UTF-8
- * become '?', and a value longer than 48 bytes is cut with "...".
- * Returns out. */
-char *liq_quote(char *out, size_t size, const char *s);
 
 /* 1 if name may be a file of the dashboard: 1 to 64 characters from
  * [A-Za-z0-9._-], not starting with '.'. No '/' and no "..", so a name
@@ -47,32 +40,32 @@ const char *liq_route_mime(const char *name);
 
 #define LIQ_PARAMS_MAX 16
 
-typedef struct liq_params {
+typedef struct liq_query {
 	int n;
 	int overflow;                    /* more than LIQ_PARAMS_MAX given */
 	const char *key[LIQ_PARAMS_MAX];
 	const char *val[LIQ_PARAMS_MAX]; /* "" for a key without '=' */
-} liq_params;
+} liq_query;
 
 /* Add a parameter (pointers are kept, not copied). */
-void liq_params_add(liq_params *p, const char *key, const char *val);
+void liq_query_add(liq_query *p, const char *key, const char *val);
 
 /* Check that every parameter is one of the NULL-terminated list allowed,
  * appears once, and is UTF-8. Returns 0, or -1 with a message in err. */
-int liq_params_check(const liq_params *p, const char *const *allowed,
+int liq_query_check(const liq_query *p, const char *const *allowed,
 		     char *err, size_t errsz);
 
 /* The value of key, or NULL when absent. */
-const char *liq_params_get(const liq_params *p, const char *key);
+const char *liq_query_get(const liq_query *p, const char *key);
 
 /* Parameter key as a number in [lo, hi] into *out. Returns 0 (also when
  * absent: *out is left alone), or -1 with "bad value 'x' for key (want
  * ...)" in err. */
-int liq_params_num(const liq_params *p, const char *key, double lo,
+int liq_query_num(const liq_query *p, const char *key, double lo,
 		   double hi, double *out, char *err, size_t errsz);
 
 /* The same for a whole number. */
-int liq_params_long(const liq_params *p, const char *key, long lo, long hi,
+int liq_query_long(const liq_query *p, const char *key, long lo, long hi,
 		    long *out, char *err, size_t errsz);
 
 #endif

@@ -97,7 +97,7 @@ add_param(void *cls, enum MHD_ValueKind kind, const char *key,
 	  const char *value)
 {
 	(void)kind;
-	liq_params_add(cls, key, value);
+	liq_query_add(cls, key, value);
 	return MHD_YES;
 }
 
@@ -159,7 +159,7 @@ send_reply(struct MHD_Connection *con, req *R, liq_reply *rep)
 static enum MHD_Result
 answer(struct MHD_Connection *con, req *R)
 {
-	liq_params q = { 0 };
+	liq_query q = { 0 };
 	liq_reply rep = { 0 };
 	liq_api_ctx ctx;
 

@@ -3,9 +3,9 @@
 #include "ref/cusip.h"
 #include "core/dates.h"
 #include "core/diag.h"
-#include "measure/measures.h"
 #include "core/num.h"
 #include "core/tsv.h"
+#include "core/stats.h"
 
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_rng.h>
@@ -48,30 +48,6 @@ static const double TENOR_P[7] = { .05, .12, .25, .18, .25, .05, .10 };
 #define P_INST 0.20
 #define MAX_BLOCK 20          /* largest trade, in days of the bond's volume */
 #define MIN_BLOCK 50000.0     /* ... but never below $50k */
-
-/* ---- rating names ---------------------------------------------------- */
-
-static const char *const RATINGS[LIQ_SIM_NRATINGS + 1] = {
-	"NR", "AAA", "AA+", "AA", "AA-", "A+", "A", "A-", "BBB+", "BBB", "BBB-",
-	"BB+", "BB", "BB-", "B+", "B", "B-", "CCC+", "CCC", "CCC-", "CC", "C", "D"
-};
-
-const char *
-liq_rating_name(int notch)
-{
-	return notch >= 1 && notch <= LIQ_SIM_NRATINGS ? RATINGS[notch] : "NR";
-}
-
-int
-liq_rating_notch(const char *s)
-{
-	int i;
-
-	for (i = 1; i <= LIQ_SIM_NRATINGS; i++)
-		if (strcmp(s, RATINGS[i]) == 0)
-			return i;
-	return 0;
-}
 
 const char *
 liq_sim_sector_name(int sector)
@@ -289,13 +265,6 @@ draw_size(gsl_rng *r, double cap)
 	return q < cap ? q : (long)cap;
 }
 
-static int
-cmp_cusip(const void *a, const void *b)
-{
-	return strcmp(((const liq_sim_bond *)a)->cusip,
-		      ((const liq_sim_bond *)b)->cusip);
-}
-
 /* Issuer code: six base-36 characters from a bijection of the issuer
  * number, so codes are unique; the first character is a digit, as in
  * most corporate CUSIPs. */
@@ -400,7 +369,7 @@ build_universe(liq_sim *s)
 		}
 		iss++;
 	}
-	qsort(s->b, (size_t)s->nb, sizeof *s->b, cmp_cusip);
+	qsort(s->b, (size_t)s->nb, sizeof *s->b, liq_cusip_row_cmp);
 }
 
 static void
@@ -1068,7 +1037,7 @@ liq_sim_write_bonds(const liq_sim *s, FILE *fp)
 		liq_row_str(&w, b->cusip);
 		liq_row_str(&w, b->issuer);
 		liq_row_str(&w, SECTORS[b->sector]);
-		liq_row_str(&w, RATINGS[b->rating]);
+		liq_row_str(&w, liq_rating_name(b->rating));
 		liq_row_num(&w, b->coupon);
 		liq_row_date(&w, b->maturity);
 		liq_row_date(&w, b->issue);

@@ -14,11 +14,13 @@
 #ifndef LIQ_SIM_H
 #define LIQ_SIM_H
 
+#include "ref/rating.h"
+
 #include <stddef.h>
 #include <stdio.h>
 
 #define LIQ_SIM_NSECTORS 10
-#define LIQ_SIM_NRATINGS 22 /* 1 = AAA ... 19 = CCC-, 20 CC, 21 C, 22 D */
+#define LIQ_SIM_NRATINGS LIQ_NRATINGS
 
 typedef struct liq_sim_opts {
 	unsigned long seed;
@@ -143,11 +145,8 @@ const liq_sim_opts *liq_sim_get_opts(const liq_sim *s);
 /* Macro stress index of a date (0 calm; about 4 at the March 2020 peak). */
 double liq_sim_stress(int day);
 
-/* Name of a sector code; S&P-style letters of a rating notch. */
+/* Name of a sector code (rating names: ref/rating.h). */
 const char *liq_sim_sector_name(int sector);
-const char *liq_rating_name(int notch);
-/* Notch 1..22 of S&P-style letters, or 0 if unknown. */
-int liq_rating_notch(const char *s);
 
 /* Report date of the report a link_ref points to (FINRA's Prior Trade
  * Report Date); 0 for -1. */

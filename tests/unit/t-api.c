@@ -25,7 +25,7 @@ static json_t *
 req(const char *method, const char *url, const char *body)
 {
 	static char buf[512];
-	liq_params q = { 0 };
+	liq_query q = { 0 };
 	liq_reply r;
 	char *qs;
 
@@ -37,7 +37,7 @@ req(const char *method, const char *url, const char *body)
 			char *eq = strchr(kv, '=');
 			if (eq)
 				*eq++ = '\0';
-			liq_params_add(&q, kv, eq ? eq : "");
+			liq_query_add(&q, kv, eq ? eq : "");
 		}
 	}
 	liq_api_handle(&ctx, method, buf, &q, body, body ? strlen(body) : 0, &r);

@@ -3,10 +3,10 @@
  * computation, and the pre-trade arithmetic with its inverse queries. */
 #include "core/dates.h"
 #include "cost/impact.h"
-#include "measure/measures.h"
 #include "cost/pretrade.h"
 #include "cost/shrink.h"
 #include "tap.h"
+#include "core/stats.h"
 
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_rng.h>
@@ -268,22 +268,6 @@ t_vol_simulated(void)
 	gsl_rng_free(g);
 }
 
-/* Type-7 quantiles and the trimmed mean, by hand. */
-static void
-t_quantile_trim(void)
-{
-	double v[] = { 4, 1, 3, 2 }, w[] = { 10, 1, 2, 3, 4, -50, 5, 6, 7, 8 };
-
-	check_near(liq_quantile(v, 4, 0.25), 1.75, 1e-12);
-	check_near(liq_quantile(v, 4, 0.5), 2.5, 1e-12);
-	check_near(liq_quantile(v, 4, 1), 4, 0);
-	check_near(liq_quantile(v, 4, 0), 1, 0);
-	check(isnan(liq_quantile(v, 0, 0.5)));
-	/* 10 values, trim 0.1: drop -50 and 10, mean of 1..8 = 4.5 */
-	check_near(liq_trimmed_mean(w, 10, 0.1), 4.5, 1e-12);
-	check_near(liq_trimmed_mean(w, 10, 0), -0.4, 1e-12);
-}
-
 /* The closed form by hand. T = diag(.04, .01), mu = (0, .5), theta =
  * (.2, .7). With S = T: K = I/2, post = (.1, .6), P = T/2, weight = 1 -
  * sqrt(1/4) = .5. With S = (.04 .01; .01 .01): T + S = (.08 .01; .01 .02),
@@ -296,7 +280,7 @@ t_shrink_hand(void)
 	liq_prior p = { 0 };
 	double th[2] = { 0.2, 0.7 }, S[3] = { 0.04, 0, 0.01 }, post[2], P[3], w;
 	double S2[3] = { 0.04, 0.01, 0.01 };
-	liq_params fit = { { 20, 0.2, 0.7 }, { 25, 0, 0, 0.04, 0, 0.01 } }, q;
+	liq_cost_params fit = { { 20, 0.2, 0.7 }, { 25, 0, 0, 0.04, 0, 0.01 } }, q;
 
 	p.n = 30;
 	p.mu[0] = 0;
@@ -337,7 +321,7 @@ t_shrink_level(void)
 {
 	liq_prior p = { 0 };
 	liq_level lv = { 80, 0.01, { log(0.5), -1.2, 1.5 }, 40, NAN, log(1e6) };
-	liq_params q;
+	liq_cost_params q;
 	double w, d, K;
 
 	p.n = 30;
@@ -360,7 +344,7 @@ t_shrink_level(void)
 static void
 t_prior_hand(void)
 {
-	liq_params e[5];
+	liq_cost_params e[5];
 	liq_level lv[5];
 	double work[15], c = 2.5, k, var, ls;
 	liq_prior p;
@@ -489,7 +473,6 @@ main(void)
 	TEST(t_reference_hand(), "reference price on a hand-built bond: earlier prints only");
 	TEST(t_time_adv(), "business time and ADV with zero days");
 	TEST(t_vol_simulated(), "volatility and print noise of a simulated walk, jumps dropped");
-	TEST(t_quantile_trim(), "quantiles and trimmed means by hand");
 	TEST(t_shrink_hand(), "shrinkage formula by hand; the mode equals it without a level");
 	TEST(t_shrink_level(), "a precise level is matched by the posterior");
 	TEST(t_prior_hand(), "prior: trimmed mean, Paule-Mandel variance, log h on log ADV");

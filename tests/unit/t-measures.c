@@ -4,6 +4,7 @@
 #include "measure/measures.h"
 #include "core/ols.h"
 #include "tap.h"
+#include "core/stats.h"
 
 #include <stdlib.h>
 
@@ -223,34 +224,6 @@ t_itt_hand(void)
 	check_int(r.trades, 0);
 }
 
-static int
-cmpd(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return x < y ? -1 : x > y;
-}
-
-/* The quickselect median equals sorting's, with many ties. */
-static void
-t_median(void)
-{
-	double v[301], w[301];
-	unsigned s = 12345;
-	int n, i, bad = 0;
-	for (n = 1; n <= 301; n += 7) {
-		for (i = 0; i < n; i++) {
-			s = s * 1103515245 + 12345;
-			v[i] = w[i] = (double)((s >> 16) % 17);
-		}
-		qsort(w, (size_t)n, sizeof *w, cmpd);
-		if (liq_median(v, (size_t)n) !=
-		    (n % 2 ? w[n / 2] : (w[n / 2 - 1] + w[n / 2]) / 2))
-			bad++;
-	}
-	check_int(bad, 0);
-	check(isnan(liq_median(v, 0)));
-}
-
 /* The incremental gap set and per-day sums give what the stateless
  * liq_itt computes afresh, day after day, over random bonds: bursts of
  * trades, ties in time, weekends, gaps of weeks, several bonds in a row. */
@@ -322,6 +295,5 @@ main(void)
 	TEST(t_kyle_no_variance(), "kyle: no variance in signed size gives NA");
 	TEST(t_itt_hand(), "itt: gaps, median, max, counts, shares, sizes");
 	TEST(t_itt_incremental(), "itt: incremental gaps and day sums equal a fresh computation");
-	TEST(t_median(), "median by quickselect equals median by sorting");
 	return tap_done();
 }

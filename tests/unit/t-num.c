@@ -1,5 +1,4 @@
 #include "core/num.h"
-#include "clean/traceio.h"
 #include "tap.h"
 
 #include <stdlib.h>

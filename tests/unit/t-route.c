@@ -82,41 +82,41 @@ t_params(void)
 {
 	static const char *const allowed[] = { "explain", "days", NULL };
 	static const char *const none[] = { NULL };
-	liq_params p = { 0 };
+	liq_query p = { 0 };
 	char err[256];
 	double x = -1;
 	long k = -1;
 	int i;
 
-	liq_params_add(&p, "explain", "3");
-	liq_params_add(&p, "days", "2.5");
-	check_int(liq_params_check(&p, allowed, err, sizeof err), 0);
-	check_int(liq_params_long(&p, "explain", 1, 10, &k, err, sizeof err), 0);
+	liq_query_add(&p, "explain", "3");
+	liq_query_add(&p, "days", "2.5");
+	check_int(liq_query_check(&p, allowed, err, sizeof err), 0);
+	check_int(liq_query_long(&p, "explain", 1, 10, &k, err, sizeof err), 0);
 	check_int(k, 3);
-	check_int(liq_params_num(&p, "days", 0, 5, &x, err, sizeof err), 0);
+	check_int(liq_query_num(&p, "days", 0, 5, &x, err, sizeof err), 0);
 	check_near(x, 2.5, 0);
-	check_int(liq_params_num(&p, "days", 0, 2, &x, err, sizeof err), -1);
+	check_int(liq_query_num(&p, "days", 0, 2, &x, err, sizeof err), -1);
 	check_str(err, "bad value '2.5' for days (want a number from 0 to 2)");
-	check_int(liq_params_long(&p, "absent", 0, 2, &k, err, sizeof err), 0);
-	check_int(liq_params_check(&p, none, err, sizeof err), -1);
+	check_int(liq_query_long(&p, "absent", 0, 2, &k, err, sizeof err), 0);
+	check_int(liq_query_check(&p, none, err, sizeof err), -1);
 	check_str(err, "unknown query parameter 'explain' (this path takes none)");
-	liq_params_add(&p, "days", "1");
-	check_int(liq_params_check(&p, allowed, err, sizeof err), -1);
+	liq_query_add(&p, "days", "1");
+	check_int(liq_query_check(&p, allowed, err, sizeof err), -1);
 	check_str(err, "query parameter 'days' given twice");
 	p.n = 0;
-	liq_params_add(&p, "explian", "1");
-	check_int(liq_params_check(&p, allowed, err, sizeof err), -1);
+	liq_query_add(&p, "explian", "1");
+	check_int(liq_query_check(&p, allowed, err, sizeof err), -1);
 	check_str(err, "unknown query parameter 'explian' (this path takes explain, days)");
 	p.n = 0;
-	liq_params_add(&p, "explain", "\xff");
-	check_int(liq_params_check(&p, allowed, err, sizeof err), -1);
+	liq_query_add(&p, "explain", "\xff");
+	check_int(liq_query_check(&p, allowed, err, sizeof err), -1);
 	p.n = 0;
-	liq_params_add(&p, "explain", "1.5");
-	check_int(liq_params_long(&p, "explain", 1, 10, &k, err, sizeof err), -1);
+	liq_query_add(&p, "explain", "1.5");
+	check_int(liq_query_long(&p, "explain", 1, 10, &k, err, sizeof err), -1);
 	p.n = 0;
 	for (i = 0; i < LIQ_PARAMS_MAX + 1; i++)
-		liq_params_add(&p, "days", "1");
-	check_int(liq_params_check(&p, allowed, err, sizeof err), -1);
+		liq_query_add(&p, "days", "1");
+	check_int(liq_query_check(&p, allowed, err, sizeof err), -1);
 	check_str(err, "more than 16 query parameters");
 }
 

@@ -1,6 +1,7 @@
 #include "ref/bonds.h"
 #include "model/composite.h"
 #include "tap.h"
+#include "core/stats.h"
 
 /* Three bonds on one day (worked by hand):
  *   roll 10 20 20 -> ranks 1 2.5 2.5 -> 0 .75 .75 -> flipped 1 .25 .25
@@ -20,29 +21,6 @@ t_score_hand(void)
 	check_near(s[0], 60, 1e-12);
 	check_near(s[1], 38.75, 1e-12);
 	check_near(s[2], 51.25, 1e-12);
-}
-
-static void
-t_ranks(void)
-{
-	double v[] = { 3, 1, 3, 2, 3 }, r[5];
-	size_t idx[5];
-	/* sorted 1 2 3 3 3: ranks 1, 2, then 4 for the three 3s */
-	liq_pct_rank(v, 5, r, idx);
-	check_near(r[1], 0, 0);
-	check_near(r[3], 0.25, 1e-15);
-	check_near(r[0], 0.75, 1e-15);
-	check_near(r[2], 0.75, 1e-15);
-	check_near(r[4], 0.75, 1e-15);
-	liq_pct_rank(v, 1, r, idx);
-	check(isnan(r[0]));
-	/* all tied: every rank (n+1)/2, so (n-1)/2/(n-1) = .5 */
-	{
-		double w[] = { 7, 7, 7, 7 };
-		liq_pct_rank(w, 4, r, idx);
-		check_near(r[0], 0.5, 1e-15);
-		check_near(r[3], 0.5, 1e-15);
-	}
 }
 
 /* The most liquid on every input scores 100, the least 0. */
@@ -88,7 +66,6 @@ int
 main(void)
 {
 	TEST(t_score_hand(), "composite score of a hand-worked day");
-	TEST(t_ranks(), "percentile ranks with ties; one bond gives NA");
 	TEST(t_extremes(), "best on every input scores 100, worst 0");
 	TEST(t_buckets(), "bucket boundaries 33 and 67 are Medium");
 	TEST(t_rating_buckets(), "rating buckets");

@@ -1,6 +1,7 @@
-#include "clean/traceio.h"
+#include "sim/trace-write.h"
 
 #include "core/dates.h"
+#include "core/num.h"
 
 #include <string.h>
 
@@ -53,49 +54,6 @@ liq_finra_header(FILE *fp)
 	header(fp, liq_finra_columns, '|');
 }
 
-/* Unsigned decimal, zero-filled to at least `width` digits. */
-static char *
-put_u(char *p, unsigned long v, int width)
-{
-	char t[24];
-	int n = 0;
-
-	do {
-		t[n++] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v);
-	while (n < width)
-		t[n++] = '0';
-	while (n)
-		*p++ = t[--n];
-	return p;
-}
-
-int
-liq_fmt_milli(char *out, long m)
-{
-	char *p = out;
-	long f;
-
-	if (m < 0) {
-		*p++ = '-';
-		m = -m;
-	}
-	p = put_u(p, (unsigned long)(m / 1000), 1);
-	f = m % 1000;
-	if (f) {
-		*p++ = '.';
-		*p++ = (char)('0' + f / 100);
-		if (f % 100) {
-			*p++ = (char)('0' + f / 10 % 10);
-			if (f % 10)
-				*p++ = (char)('0' + f % 10);
-		}
-	}
-	*p = '\0';
-	return (int)(p - out);
-}
-
 static char *
 put_s(char *p, const char *s)
 {
@@ -133,13 +91,13 @@ put_date(char *p, int day, int compact)
 static char *
 put_time(char *p, int s, int compact)
 {
-	p = put_u(p, (unsigned long)(s / 3600), 2);
+	p = liq_put_uint(p, (unsigned long)(s / 3600), 2);
 	if (!compact)
 		*p++ = ':';
-	p = put_u(p, (unsigned long)(s / 60 % 60), 2);
+	p = liq_put_uint(p, (unsigned long)(s / 60 % 60), 2);
 	if (!compact)
 		*p++ = ':';
-	return put_u(p, (unsigned long)(s % 60), 2);
+	return liq_put_uint(p, (unsigned long)(s % 60), 2);
 }
 
 void
@@ -157,10 +115,10 @@ liq_wrds_write(FILE *fp, const liq_sim *s, const liq_sim_report *r)
 	*p++ = '\t';
 	p = put_time(p, r->rpt_tsec, 0);
 	*p++ = '\t';
-	p = put_u(p, (unsigned long)r->msg, 7);
+	p = liq_put_uint(p, (unsigned long)r->msg, 7);
 	*p++ = '\t';
 	if (r->orig_msg)
-		p = put_u(p, (unsigned long)r->orig_msg, 7);
+		p = liq_put_uint(p, (unsigned long)r->orig_msg, 7);
 	*p++ = '\t';
 	*p++ = r->trc_st;
 	*p++ = '\t';
@@ -169,7 +127,7 @@ liq_wrds_write(FILE *fp, const liq_sim *s, const liq_sim_report *r)
 	*p++ = '\t';
 	p += liq_fmt_milli(p, r->price_milli);
 	*p++ = '\t';
-	p = put_u(p, (unsigned long)r->qty, 1);
+	p = liq_put_uint(p, (unsigned long)r->qty, 1);
 	*p++ = '\t';
 	*p++ = r->side;
 	*p++ = '\t';
@@ -180,7 +138,7 @@ liq_wrds_write(FILE *fp, const liq_sim *s, const liq_sim_report *r)
 	if (r->spcl)
 		*p++ = r->spcl;
 	*p++ = '\t';
-	p = put_u(p, (unsigned long)r->sttl, 3);
+	p = liq_put_uint(p, (unsigned long)r->sttl, 3);
 	*p++ = '\t'; /* sale_cndtn_cd */
 	*p++ = '\t'; /* lckd_in_ind */
 	*p++ = '\n';
@@ -198,16 +156,16 @@ liq_finra_write(FILE *fp, const liq_sim *s, const liq_sim_report *r,
 	long pmsg = r->trc_st == 'X' || r->trc_st == 'C' ? r->msg : r->orig_msg;
 	int seller = r->side == 'S';
 
-	p = put_u(p, (unsigned long)recno, 1);
+	p = liq_put_uint(p, (unsigned long)recno, 1);
 	*p++ = '|';
-	p = put_u(p, (unsigned long)r->msg, 7);
+	p = liq_put_uint(p, (unsigned long)r->msg, 7);
 	*p++ = '|';
 	*p++ = r->trc_st;
 	*p++ = '|';
 	/* TRACE Symbol: issuer letters and a number derived from the CUSIP */
 	memcpy(p, b->issuer, 4);
 	p += 4;
-	p = put_u(p, (unsigned long)(r->bond * 7919UL + 1000000UL) % 10000000UL, 7);
+	p = liq_put_uint(p, (unsigned long)(r->bond * 7919UL + 1000000UL) % 10000000UL, 7);
 	*p++ = '|';
 	p = put_s(p, b->cusip);
 	*p++ = '|';
@@ -219,11 +177,11 @@ liq_finra_write(FILE *fp, const liq_sim *s, const liq_sim_report *r,
 	*p++ = r->wis;
 	*p++ = '|';
 	*p++ = '|'; /* Remuneration */
-	p = put_u(p, (unsigned long)r->qty, 1);
+	p = liq_put_uint(p, (unsigned long)r->qty, 1);
 	p = put_s(p, ".00|");
-	p = put_u(p, (unsigned long)(r->price_milli / 1000), 1);
+	p = liq_put_uint(p, (unsigned long)(r->price_milli / 1000), 1);
 	*p++ = '.';
-	p = put_u(p, (unsigned long)(r->price_milli % 1000), 3);
+	p = liq_put_uint(p, (unsigned long)(r->price_milli % 1000), 3);
 	p = put_s(p, "000|||"); /* Yield Direction, Yield */
 	if (r->asof)
 		*p++ = r->asof;
@@ -261,17 +219,17 @@ liq_finra_write(FILE *fp, const liq_sim *s, const liq_sim_report *r,
 	if (linked) {
 		p = put_date(p, pday, 1);
 		*p++ = '|';
-		p = put_u(p, (unsigned long)pmsg, 7);
+		p = liq_put_uint(p, (unsigned long)pmsg, 7);
 		*p++ = '|';
 		p = put_date(p, pday, 1);
 		*p++ = '|';
-		p = put_u(p, (unsigned long)pmsg, 7);
+		p = liq_put_uint(p, (unsigned long)pmsg, 7);
 	} else {
 		*p++ = '|';
 		*p++ = '|';
 		p = put_date(p, r->rpt_day, 1);
 		*p++ = '|';
-		p = put_u(p, (unsigned long)r->msg, 7);
+		p = liq_put_uint(p, (unsigned long)r->msg, 7);
 	}
 	*p++ = '\n';
 	fwrite(buf, 1, (size_t)(p - buf), fp);
@@ -284,7 +242,7 @@ liq_finra_trailer(FILE *fp, int day, long count)
 
 	p = put_date(p, day, 1);
 	p = put_s(p, "235959");
-	p = put_u(p, (unsigned long)count, 10);
+	p = liq_put_uint(p, (unsigned long)count, 10);
 	*p++ = '\n';
 	fwrite(buf, 1, (size_t)(p - buf), fp);
 }

@@ -1,7 +1,7 @@
-/* Unit tests of the reading half of lib/traceio: layout sniffing and the
+/* Unit tests of the lib/clean/traceread: layout sniffing and the
  * conversion of one report of each layout into a liq_trace_rec. */
 #include "core/dates.h"
-#include "clean/traceio.h"
+#include "clean/traceread.h"
 #include "tap.h"
 
 #include <stdlib.h>

@@ -1,9 +1,10 @@
-/* traceio — the raw TRACE layouts liq reads and writes: WRDS Enhanced
+/* traceread — reading the raw TRACE layouts: WRDS Enhanced
  * TRACE (lower-case names; tab- or comma-separated), FINRA's Enhanced
  * Historical pipe-delimited files (post-2/6/2012 header titles, YYYYMMDD
  * dates, HHMMSS times, an all-digit trailer line) and FINRA's Academic
  * TRACE files (REC_CT_NB|TRD_ST_CD|... or the pre-2012 REC_CT_NB|TRC_ST|...).
- * trace-sim writes the first two; trace-clean reads all of them.
+ * trace-clean reads all of them (trace-sim writes the first two with
+ * sim/trace-write.h).
  *
  *     liq_trace_in *in = liq_trace_open("raw.tsv", LIQ_FMT_AUTO, 0);
  *     liq_trace_rec rec;
@@ -11,14 +12,10 @@
  *         use(&rec);
  *     liq_trace_close(in);                // checks FINRA's trailer
  */
-#ifndef LIQ_TRACEIO_H
-#define LIQ_TRACEIO_H
-
-#include "sim/sim.h"
+#ifndef LIQ_TRACEREAD_H
+#define LIQ_TRACEREAD_H
 
 #include <stdio.h>
-
-/* ---- reading ---------------------------------------------------------- */
 
 typedef enum liq_trace_fmt {
 	LIQ_FMT_AUTO = 0,  /* from the header line */
@@ -94,26 +91,5 @@ int liq_trace_next(liq_trace_in *in, liq_trace_rec *rec);
 const char *liq_trace_name(const liq_trace_in *in);
 
 void liq_trace_close(liq_trace_in *in);
-
-/* Column names, NULL-terminated, in file order. */
-extern const char *const liq_wrds_columns[];
-extern const char *const liq_finra_columns[];
-
-/* Write the header line of a layout. */
-void liq_wrds_header(FILE *fp);
-void liq_finra_header(FILE *fp);
-
-/* Write one simulated report as a line of each layout; `recno` is the
- * FINRA record count (1, 2, ... within a file). */
-void liq_wrds_write(FILE *fp, const liq_sim *s, const liq_sim_report *r);
-void liq_finra_write(FILE *fp, const liq_sim *s, const liq_sim_report *r,
-		     long recno);
-
-/* FINRA's trailer: YYYYMMDDHHMMSS of the file's report date at 23:59:59,
- * then the record count right-justified and zero-filled to 10 digits. */
-void liq_finra_trailer(FILE *fp, int day, long count);
-
-/* Price x 1000 as the shortest decimal ("101.25", "100"). Returns length. */
-int liq_fmt_milli(char *out, long milli);
 
 #endif
