@@ -16,10 +16,11 @@
  *
  * exec_days = q / (participation ADV).
  *
- *     liq_impact_table *t = liq_impact_table_load("impact.tsv");
+ *     liq_impact_table *t = liq_impact_table_load("impact.tsv", 0);
  *     const liq_cost_model *m = liq_impact_table_find(t, "037833AK6");
  *     liq_cost c;
- *     if (m && m->ok) liq_pretrade_cost(m, 2e6, 0.1, &c);
+ *     if (m && m->ok) liq_pretrade_cost(m, 2e6, LIQ_PARTICIPATION, &c);
+ *     liq_impact_table_free(t);
  */
 #ifndef LIQ_PRETRADE_H
 #define LIQ_PRETRADE_H
