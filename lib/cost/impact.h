@@ -1,5 +1,5 @@
-/* impact — realized costs of customer trades and the impact model of
- * DESIGN.md §4, per bond:
+/* impact — realized costs of customer trades and the impact model
+ * (liq(7), COST MODEL), per bond:
  *
  *     c = h + alpha sigma (q / ADV)^beta        (bps)
  *

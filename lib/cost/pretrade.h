@@ -1,5 +1,5 @@
-/* pretrade — the pre-trade cost of DESIGN.md §4 for one bond and size,
- * its 90% interval, the days it takes, and the two inverse queries; and
+/* pretrade — the pre-trade cost (liq(7), COST MODEL) for one bond and
+ * size, its 90% interval, the days it takes, and the two inverse queries; and
  * the tables they are computed from (impact.tsv, scores.tsv). pretrade(1)
  * and the HTTP server call these same functions.
  *
