@@ -1,7 +1,7 @@
 #!/usr/bin/env bats
 # impact-fit, impact-shrink and pretrade against what trace-sim planted
-# (DESIGN.md §5), with the thresholds of the issue; every figure is printed
-# (bats -t shows it) for the record.
+# (liq(7), SIMULATOR), with the thresholds set below; every figure is
+# printed (bats -t shows it) for the record.
 #
 # Protocol: three seeds of the default universe (500 bonds), simulated
 # 2020-01-02 to 2022-12-30. Walk forward: fit on every trade up to a cut

@@ -1,7 +1,7 @@
 #!/usr/bin/env bats
-# The measures against what trace-sim planted (DESIGN.md §5), on the
-# default universe (500 bonds, 2020-2023). Thresholds are the issue's; the
-# figures are printed (bats -t shows them) for the record.
+# The measures against what trace-sim planted (liq(7), SIMULATOR), on the
+# default universe (500 bonds, 2020-2023), with the thresholds set below;
+# the figures are printed (bats -t shows them) for the record.
 
 load test_helper
 

@@ -1,4 +1,4 @@
-/* ofile — result files written atomically: to a temporary name in the same
+/* atomic-file (liq_ofile) — result files written atomically: to a temporary name in the same
  * directory, renamed into place by liq_ofile_close(), so a crash or an
  * error never leaves half a file under the real name. A path that is not a
  * regular file (/dev/null, /dev/full, a FIFO) is written in place; a

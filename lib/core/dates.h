@@ -3,8 +3,9 @@
  *
  * Business days are numbered consecutively (the "business-day index"), so
  * that a window of W business days ending at day d is the index range
- * [idx(d) - W + 1, idx(d)]. No holiday calendar: liq counts Mon–Fri, as
- * DESIGN.md §2 says.
+ * [idx(d) - W + 1, idx(d)]. No holiday calendar: liq counts Mon–Fri (liq(7),
+ * CONVENTIONS); the settlement holidays below serve trace-clean's
+ * settlement screen only.
  */
 #ifndef LIQ_DATES_H
 #define LIQ_DATES_H

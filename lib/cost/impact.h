@@ -1,5 +1,5 @@
-/* impact — realized costs of customer trades and the impact model of
- * DESIGN.md §4, per bond:
+/* impact — realized costs of customer trades and the impact model
+ * (liq(7), COST MODEL), per bond:
  *
  *     c = h + alpha sigma (q / ADV)^beta        (bps)
  *
@@ -66,7 +66,7 @@ int liq_impact_fit_nls(const double *c, const double *x, const double *w,
 
 /* The seed method: OLS of log(c/sigma) on log(x) over the prints with
  * c > 0; alpha = exp(intercept), beta = slope, classical standard errors
- * (lib/ols), r2 of the log regression, n = prints with c > 0. The model
+ * (core/ols), r2 of the log regression, n = prints with c > 0. The model
  * has no separate spread: its power law is the whole cost, so h = 0 (with
  * no uncertainty). resid_lo/hi are over all n_all prints (costs <= 0
  * included), in bps. Returns 0, or -1 with fewer than 3 positive costs or

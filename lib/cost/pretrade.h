@@ -1,5 +1,5 @@
-/* pretrade — the pre-trade cost of DESIGN.md §4 for one bond and size,
- * its 90% interval, the days it takes, and the two inverse queries; and
+/* pretrade — the pre-trade cost (liq(7), COST MODEL) for one bond and
+ * size, its 90% interval, the days it takes, and the two inverse queries; and
  * the tables they are computed from (impact.tsv, scores.tsv). pretrade(1)
  * and the HTTP server call these same functions.
  *
@@ -16,10 +16,11 @@
  *
  * exec_days = q / (participation ADV).
  *
- *     liq_impact_table *t = liq_impact_table_load("impact.tsv");
+ *     liq_impact_table *t = liq_impact_table_load("impact.tsv", 0);
  *     const liq_cost_model *m = liq_impact_table_find(t, "037833AK6");
  *     liq_cost c;
- *     if (m && m->ok) liq_pretrade_cost(m, 2e6, 0.1, &c);
+ *     if (m && m->ok) liq_pretrade_cost(m, 2e6, LIQ_PARTICIPATION, &c);
+ *     liq_impact_table_free(t);
  */
 #ifndef LIQ_PRETRADE_H
 #define LIQ_PRETRADE_H

@@ -23,9 +23,12 @@
  * the bond's own prints, 1 - sqrt(det P / det T): 1 for a bond the prior
  * does not move, 0 for a bond that takes the prior.
  *
- *     liq_prior p;
- *     liq_prior_estimate(est, n, 0.1, &p, work);   // a group's bonds
- *     liq_shrink(&p, &bond_fit, &post);            // one bond
+ *     liq_prior p;                      // a group's n bonds: est[i], lv[i]
+ *     if (liq_prior_estimate(est, lv, n, 0.1, &p, work) == 0)  // 3n doubles
+ *         liq_shrink(&p, &est[i], &lv[i], &post, &weight);     // bond i
+ *
+ * liq_shrink_all() does the whole table: the groups, their fallbacks and
+ * every bond.
  */
 #ifndef LIQ_SHRINK_H
 #define LIQ_SHRINK_H
@@ -65,11 +68,16 @@ typedef struct liq_level {
 #define LIQ_PRIOR_FLOOR 0.05
 
 /* Estimate a prior from n bonds' fits: componentwise means trimmed by
- * `trim` (0 <= trim < 0.5) at each end; variances of the kept values,
- * scaled by the normal consistency factor of the trim, minus the mean
- * sampling variance of the kept fits (at least LIQ_PRIOR_FLOOR of the
- * total); the correlation of log alpha and beta over the bonds kept in
- * both. The half spread's prior is the OLS of log h on log ADV
+ * `trim` (0 <= trim < 0.5) at each end; each component's between-bond
+ * variance by Paule and Mandel (the tau^2 at which the deviations from
+ * the mean, each over sqrt(its sampling variance + tau^2) and capped at
+ * 2.5, have a normal sample's spread), at least LIQ_PRIOR_FLOOR of the
+ * variance of the kept values scaled by the normal consistency factor of
+ * the trim; their covariance the precision-weighted mean of the cross
+ * products less their sampling covariances, held to |cov| <= 0.95
+ * sqrt(var la var b) so that T stays positive definite. V is the covariance of the
+ * estimates themselves: the trimmed variances, with the correlation of
+ * log alpha and beta over the bonds kept in both. The half spread's prior is the OLS of log h on log ADV
  * (lv[i].ladv) over the fits with h > 0.5 bps (spreads fall as volume
  * rises), with the whole residual variance of that line as its variance:
  * the fits' own noise is not subtracted, which errs towards trusting a
@@ -83,7 +91,6 @@ int liq_prior_estimate(const liq_cost_params *est, const liq_level *lv, size_t n
 /* The posterior of a bond's log sigma (normal-normal); *var gets its
  * variance. The prior's centre without a usable sigma. */
 double liq_shrink_log_sigma(const liq_prior *p, const liq_level *lv, double *var);
-
 
 /* The normal-normal posterior of the curve alone, in closed form:
  * post = mu + T (T + S)^-1 (th - mu), P = T - T (T + S)^-1 T. */
@@ -100,8 +107,6 @@ void liq_shrink_linear(const liq_prior *p, const double th[2],
  * definite or the mode is not found. */
 int liq_shrink(const liq_prior *p, const liq_cost_params *fit, const liq_level *lv,
 	       liq_cost_params *post, double *weight);
-
-#endif
 
 /* ---- a whole table: groups and their fallbacks ----------------------- */
 
@@ -161,3 +166,5 @@ typedef struct liq_shrink_priors {
 liq_shrink_priors *liq_shrink_all(liq_shrink_bond *b, size_t n,
 				  const liq_shrink_opts *o);
 void liq_shrink_priors_free(liq_shrink_priors *p);
+
+#endif

@@ -1,6 +1,6 @@
-/* trades — read trades.tsv (DESIGN.md §3: cusip date time price qty side,
- * extra columns ignored) from one or more files as one stream, checking
- * every field and the sort order (cusip, date, time).
+/* trades — read trades.tsv (liq(7), DATA CONTRACTS: cusip date time price
+ * qty side, extra columns ignored) from one or more files as one stream,
+ * checking every field and the sort order (cusip, date, time).
  *
  *     liq_trades *in = liq_trades_open(files, nfiles);   // NULL/0: stdin
  *     liq_trade t;

@@ -1,4 +1,4 @@
-/* panel — the daily panel every measure tool writes: one row per bond per
+/* measure-main (liq_panel) — the daily panel every measure tool writes: one row per bond per
  * business day from its first to its last trade date (or to --through),
  * zero-trade days included, computed over the rolling window that ends on
  * that day. The tool supplies its columns and a function that appends the
@@ -40,8 +40,6 @@ typedef struct liq_scratch {
 double *liq_scratch_get(liq_scratch *s, size_t n);
 void liq_scratch_free(liq_scratch *s);
 
-#endif
-
 /* The command line every measure tool shares:
  *   tool [-w N] [--min-obs N] [--through DATE] [-q] [-h] [-V] [file]...
  * `spec` names the columns and the row function; min_obs points to the
@@ -58,3 +56,5 @@ typedef struct liq_panel_tool {
 } liq_panel_tool;
 
 int liq_panel_main(int argc, char **argv, const liq_panel_tool *spec);
+
+#endif

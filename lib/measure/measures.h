@@ -1,4 +1,4 @@
-/* measures — the arithmetic of the liquidity measures of DESIGN.md §4,
+/* measures — the arithmetic of the liquidity measures (liq(7), MEASURES),
  * over the trades of one window (oldest first, as liq_window holds them).
  * Each function computes from scratch in two passes, so a result matches a
  * textbook computation to rounding; the tools call them once per bond-day.

@@ -1,4 +1,4 @@
-/* score — the composite liquidity score of DESIGN.md §4 and its buckets.
+/* composite — the composite liquidity score and its buckets (liq(7), SCORE).
  *
  * For one date, over the n bonds that have all four inputs, each input is
  * ranked as (average rank - 1)/(n - 1), ties sharing their average rank

@@ -1,5 +1,6 @@
-/* bonds — bonds.tsv, the reference data (DESIGN.md §3): one row per bond,
- * cusip issuer sector rating coupon maturity issue_date amount_out.
+/* bonds — bonds.tsv, the reference data (liq(7), DATA CONTRACTS): one row
+ * per bond, cusip issuer sector rating coupon maturity issue_date
+ * amount_out.
  * Loaded whole (it is small: a row per bond) and looked up by cusip.
  *
  *     liq_bonds *b = liq_bonds_load("bonds.tsv");

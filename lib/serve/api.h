@@ -1,6 +1,6 @@
 /* api — liqserve's endpoints as pure functions of a table set: a request
  * (method, decoded path, query parameters, body) in, a status and a JSON
- * body (or a file) out. No sockets here; lib/serve.c carries the bytes and
+ * body (or a file) out. No sockets here; serve/serve.c carries the bytes and
  * tests/unit/t-api.c calls these directly.
  *
  *   GET  /health                               state of the server

@@ -1,8 +1,8 @@
 /* serve — liqserve's HTTP server: libmicrohttpd with a pool of worker
- * threads in front of lib/api, the table set shared by reference count,
+ * threads in front of serve/api, the table set shared by reference count,
  * and the signals of a Unix daemon.
  *
- *   SIGHUP          reload every table (lib/tables: a bad file keeps the
+ *   SIGHUP          reload every table (serve/snapshot: a bad file keeps the
  *                   old set and logs why); requests in flight finish on
  *                   the set they started with
  *   SIGTERM SIGINT  stop accepting, finish the requests in flight (at

@@ -1,4 +1,4 @@
-/* tables — the files liqserve serves, loaded as one set: bonds.tsv,
+/* snapshot (liq_tables) — the files liqserve serves, loaded as one set: bonds.tsv,
  * scores.tsv, impact.tsv and, optionally, the model with its features
  * (each bond's latest row and its SHAP contributions, computed once at
  * load), liqtrain's importance table and the dashboard's files.
@@ -47,7 +47,7 @@ typedef struct liq_tables {
 	time_t loaded;
 	liq_bonds *bonds;
 	liq_score_table *scores;     /* score_pred, bucket, p_low p_medium
-					p_high (lib/pretrade) */
+					p_high (cost/pretrade) */
 	liq_impact_table *impact;    /* with each row's text (LIQ_TABLE_LINES) */
 	/* the model: nf features, each bond's latest row, its prediction and
 	   SHAP contributions (features->n x (nf + 1), the bias last) */

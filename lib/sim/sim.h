@@ -4,8 +4,11 @@
  * trace-sim(1), section MODEL; the constants below are its parameters.
  *
  *     liq_sim_opts o;  liq_sim_defaults(&o);  o.seed = 7;
- *     liq_sim *s = liq_sim_new(&o);        // universe, macro, latent paths
- *     liq_sim_run(s, &hooks);              // trades and reports, day by day
+ *     const char *err;
+ *     liq_sim *s = liq_sim_new(&o, &err);  // universe, macro, latent paths
+ *     if (!s) ... err says which options disagree ...
+ *     liq_sim_hooks h = { ctx, on_report, on_trade, on_day_end };  // any NULL
+ *     liq_sim_run(s, &h);                  // trades and reports, day by day
  *     liq_sim_free(s);
  *
  * Deterministic: one GSL mt19937 stream seeded with o.seed, drawn in a

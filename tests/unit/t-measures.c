@@ -1,4 +1,4 @@
-/* The measures of DESIGN.md §4 on windows small enough to compute by hand;
+/* The measures of liq(7), MEASURES, on windows small enough to compute by hand;
  * the arithmetic in the comments is the expected value. */
 #include "core/dates.h"
 #include "measure/measures.h"
