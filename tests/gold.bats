@@ -1,0 +1,45 @@
+#!/usr/bin/env bats
+# Golden outputs: each tool on a tiny hand-written input in tests/gold,
+# diffed against its expected output, which was computed independently
+# of the tool (see tests/gold/README).
+
+load test_helper
+
+GOLD="$LIQ_ROOT/tests/gold"
+
+# gold_cases TOOL: run TOOL with the options of each line of
+# tests/gold/TOOL/cases on tests/gold/trades.tsv and diff every output
+# with its gold file.
+gold_cases() {
+	local tool=$1 gold opts vars n=0
+	while IFS=$'\t' read -r gold opts vars; do
+		# shellcheck disable=SC2086
+		run -0 "$tool" -q $opts "$GOLD/trades.tsv"
+		diff -u "$GOLD/$tool/$gold" <(printf '%s\n' "$output")
+		n=$((n + 1))
+	done < "$GOLD/$tool/cases"
+	[ "$n" -ge 2 ]
+}
+
+@test "roll: gold outputs" {
+	gold_cases roll
+}
+
+@test "amihud: gold outputs" {
+	gold_cases amihud
+}
+
+@test "kyle: gold outputs" {
+	gold_cases kyle
+}
+
+@test "itt: gold outputs" {
+	gold_cases itt
+}
+
+@test "measures: the awk re-computation reproduces every gold file" {
+	local t
+	for t in roll amihud kyle itt; do
+		run -0 "$GOLD/check-panel.sh" "$t"
+	done
+}
