@@ -43,3 +43,18 @@ gold_cases() {
 		run -0 "$GOLD/check-panel.sh" "$t"
 	done
 }
+
+@test "trace-clean: gold trades, audit table and rejects of a WRDS file" {
+	local g="$GOLD/trace-clean"
+	run -0 --separate-stderr trace-clean --rejects rej.tsv "$g/raw.tsv"
+	diff -u "$g/trades.tsv" <(printf '%s\n' "$output")
+	diff -u "$g/audit.txt" <(printf '%s\n' "$stderr")
+	# the reason and line columns of the rejects, by name
+	awk -F'\t' 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i }
+		{ print $c["reason"] "\t" $c["line"] }' rej.tsv > rej-lines.tsv
+	diff -u "$g/rejects.tsv" rej-lines.tsv
+}
+
+@test "trace-clean: the gold input is LF-only" {
+	run -1 grep -c $'\r' "$GOLD/trace-clean/raw.tsv"
+}
