@@ -58,3 +58,25 @@ gold_cases() {
 @test "trace-clean: the gold input is LF-only" {
 	run -1 grep -c $'\r' "$GOLD/trace-clean/raw.tsv"
 }
+
+@test "pretrade: gold answers, inverse queries and failure statuses" {
+	local gold opts rc vars queries n=0
+	cd "$GOLD/pretrade"
+	while IFS=$'\t' read -r gold opts rc vars queries; do
+		# shellcheck disable=SC2086
+		run -"$rc" --separate-stderr pretrade -q -i impact.tsv $opts "$queries"
+		diff -u "$gold" <(printf '%s\n' "$output")
+		n=$((n + 1))
+	done < cases
+	[ "$n" -eq 3 ]
+}
+
+@test "pretrade: one warning per failed query, with its line" {
+	cd "$GOLD/pretrade"
+	run -1 --separate-stderr pretrade -q -i impact.tsv queries.tsv
+	diff -u warnings.txt <(printf '%s\n' "$stderr")
+}
+
+@test "pretrade: the awk re-computation reproduces every gold file" {
+	run -0 "$GOLD/pretrade/check.sh"
+}
