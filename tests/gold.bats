@@ -80,3 +80,23 @@ gold_cases() {
 @test "pretrade: the awk re-computation reproduces every gold file" {
 	run -0 "$GOLD/pretrade/check.sh"
 }
+
+@test "impact-shrink: without a prior every fit is kept as it is" {
+	local g="$GOLD/impact-shrink"
+	run -0 --separate-stderr impact-shrink -q -b "$g/bonds.tsv" "$g/no-prior.tsv"
+	diff -u "$g/no-prior.out" <(printf '%s\n' "$output")
+	assert_equal "$stderr" "impact-shrink: fewer than 3 fits with 20 prints: no prior, fits kept as they are"
+}
+
+@test "impact-shrink: gold priors of every bond and posteriors of the bonds without a fit" {
+	local g="$GOLD/impact-shrink"
+	run -0 --separate-stderr impact-shrink -q -b "$g/bonds.tsv" --trim 0 --min-group 3 "$g/universe.tsv"
+	assert_equal "$stderr" "impact-shrink: 1 bonds not in $g/bonds.tsv: universe prior"
+	printf '%s\n' "$output" > impact.tsv
+	diff -u "$g/groups.out" <(awk -F'\t' -v PART=groups -f "$g/project.awk" impact.tsv)
+	diff -u "$g/prior-rows.out" <(awk -F'\t' -v PART=prior -f "$g/project.awk" impact.tsv)
+}
+
+@test "impact-shrink: the awk re-computation reproduces the gold files" {
+	run -0 "$GOLD/impact-shrink/check.sh"
+}
