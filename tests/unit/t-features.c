@@ -38,25 +38,21 @@ static const char bonds_tsv[] =
 
 static char out[16384];
 
-/* run liq_features_run on the two panels; out holds its output */
+/* run liq_features_run on the panel files pa, pb and the bonds file;
+ * out holds its output */
 static long
-run(const char *a, const char *b, const char *bonds, int min_group)
+run_files(const char *pa, const char *pb, const char *pbonds, int min_group)
 {
-	char pa[64], pb[64], pbonds[64];
 	char *panels[2];
 	liq_features_opts o;
-	liq_bonds *B;
+	liq_bonds *B = liq_bonds_load(pbonds);
 	liq_macro *M = liq_macro_new();
 	FILE *fp = tmpfile();
 	long rows;
 	size_t k;
 
-	strcpy(pa, tap_tmpfile(a));
-	strcpy(pb, tap_tmpfile(b));
-	strcpy(pbonds, tap_tmpfile(bonds));
-	B = liq_bonds_load(pbonds);
-	panels[0] = pa;
-	panels[1] = pb;
+	panels[0] = (char *)pa;
+	panels[1] = (char *)pb;
 	o.panels = panels;
 	o.npanels = 2;
 	o.bonds = B;
@@ -71,9 +67,39 @@ run(const char *a, const char *b, const char *bonds, int min_group)
 	fclose(fp);
 	liq_bonds_free(B);
 	liq_macro_free(M);
-	unlink(pa);
-	unlink(pb);
-	unlink(pbonds);
+	return rows;
+}
+
+typedef struct files {
+	char a[64], b[64], bonds[64];
+} files;
+
+static void
+make_files(files *f, const char *a, const char *b)
+{
+	strcpy(f->a, tap_tmpfile(a));
+	strcpy(f->b, tap_tmpfile(b));
+	strcpy(f->bonds, tap_tmpfile(bonds_tsv));
+}
+
+static void
+remove_files(const files *f)
+{
+	unlink(f->a);
+	unlink(f->b);
+	unlink(f->bonds);
+}
+
+/* the same on panels given as text */
+static long
+run(const char *a, const char *b, int min_group)
+{
+	files f;
+	long rows;
+
+	make_files(&f, a, b);
+	rows = run_files(f.a, f.b, f.bonds, min_group);
+	remove_files(&f);
 	return rows;
 }
 
@@ -135,7 +161,7 @@ num(const char *cusip, const char *date, const char *col)
 static void
 t_scores(void)
 {
-	long rows = run(panel_a, panel_b, bonds_tsv, 3);
+	long rows = run(panel_a, panel_b, 3);
 
 	check_int(rows, 6);
 	/* day 1: every input ranks AAA first: 100, 50, 0 */
@@ -162,7 +188,7 @@ t_scores(void)
 static void
 t_columns(void)
 {
-	run(panel_a, panel_b, bonds_tsv, 3);
+	run(panel_a, panel_b, 3);
 	/* the panels' measures, from the file that has them */
 	check_near(num("BBB000002", D1, "roll_bps"), 20, 0);
 	check_near(num("BBB000002", D1, "trades_per_day"), 2, 0);
@@ -192,7 +218,7 @@ t_columns(void)
 static void
 t_relative(void)
 {
-	run(panel_a, panel_b, bonds_tsv, 2);
+	run(panel_a, panel_b, 2);
 	/* day 1: ln 11 and ln 21, median (ln 11 + ln 21) / 2 */
 	check_near(num("AAA000001", D1, "rel_roll"), (log(11) - log(21)) / 2, 1e-9);
 	check_near(num("BBB000002", D1, "rel_roll"), (log(21) - log(11)) / 2, 1e-9);
@@ -200,28 +226,36 @@ t_relative(void)
 	check_near(num("BBB000002", D1, "rel_trades"), (log(3) - log(4)) / 2, 1e-9);
 	check(isnan(num("CCC000003", D1, "rel_roll")));
 	/* with min_group 3 nobody has a group median */
-	run(panel_a, panel_b, bonds_tsv, 3);
+	run(panel_a, panel_b, 3);
 	check(isnan(num("AAA000001", D1, "rel_roll")));
 }
 
 /* ---- errors, in a child ---- */
 
-typedef struct job {
-	const char *a, *b;
-} job;
-
+/* in the child: the files are the parent's, removed by it */
 static void
 run_it(void *v)
 {
-	const job *j = v;
-	run(j->a, j->b, bonds_tsv, 3);
+	const files *f = v;
+	run_files(f->a, f->b, f->bonds, 3);
+}
+
+static int
+status(const char *a, const char *b, char *err, size_t errsz)
+{
+	files f;
+	int rc;
+
+	make_files(&f, a, b);
+	rc = tap_exit_of(run_it, &f, err, errsz);
+	remove_files(&f);
+	return rc;
 }
 
 static void
 t_errors(void)
 {
 	char err[1024];
-	job j;
 	/* panel b lacks CCC's second day */
 	static const char short_b[] =
 		"cusip\tdate\titt_median_h\titt_max_h\ttrades_per_day\tzero_days_frac\tvolume_mm\tavg_size_mm\n"
@@ -243,17 +277,12 @@ t_errors(void)
 		"AAA000001\t2024-01-08\t2\t3\t3\t0\t3\t1\n"
 		"AAA000001\t2024-01-10\t2\t3\t1\t0\t1\t1\n";
 
-	j.a = panel_a;
-	j.b = short_b;
-	check_int(tap_exit_of(run_it, &j, err, sizeof err), 1);
+	check_int(status(panel_a, short_b, err, sizeof err), 1);
 	/* line 7 of panel a (CCC's second day) has no partner */
 	check(strstr(err, ":7: the panels do not share their rows") != NULL);
-	j.b = no_itt;
-	check_int(tap_exit_of(run_it, &j, err, sizeof err), 2);
+	check_int(status(panel_a, no_itt, err, sizeof err), 2);
 	check(strstr(err, "no panel has the column") != NULL);
-	j.a = gap_a;
-	j.b = gap_b;
-	check_int(tap_exit_of(run_it, &j, err, sizeof err), 1);
+	check_int(status(gap_a, gap_b, err, sizeof err), 1);
 	check(strstr(err, "is not the business day after") != NULL);
 }
 
