@@ -1,0 +1,242 @@
+/* Unit tests of lib/format/trades: the trades.tsv reader — fields, sides,
+ * weekend trades, bond boundaries, peeking, several files as one stream
+ * (each with its own column order, empty files skipped), and the sort
+ * check and field errors. */
+#include "core/dates.h"
+#include "format/trades.h"
+#include "tap.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static void
+t_fields(void)
+{
+	char path[64];
+	char *files[1];
+	liq_trades *in;
+	liq_trade t;
+	const liq_trade *p;
+	int sat = liq_date_from_ymd(2024, 1, 13);
+
+	strcpy(path, tap_tmpfile(
+		"cusip\tdate\ttime\tprice\tqty\tside\textra\n"
+		"AAA000001\t2024-01-12\t09:30:00\t99.5\t1000000\tB\tx\n"
+		"AAA000001\t2024-01-12\t09:30:00\t99.25\t250000\tD\tx\n"
+		"AAA000001\t2024-01-13\t10:00:00\t100\t5e5\tS\tx\n"
+		"BBB000002\t2024-01-08\t16:59:59\t101.125\t2000000\tS\tx\n"));
+	files[0] = path;
+	in = liq_trades_open(files, 1);
+	check_int(liq_trades_count(in), 0);
+
+	check_int(liq_trades_next(in, &t), 1);
+	check_str(liq_trades_cusip(in), "AAA000001");
+	check_int(liq_trades_new_bond(in), 1);
+	check_int(t.day, liq_date_from_ymd(2024, 1, 12));
+	check_int(t.tsec, 9 * 3600 + 30 * 60);
+	check_int(t.bday, liq_bday_ceil(t.day));
+	check_near(t.price, 99.5, 0);
+	check_near(t.qty, 1e6, 0);
+	check_int(t.sign, 1);
+	check_int(liq_trades_had_header(in), 1);
+
+	/* the same time again is in order; D is sign 0 */
+	check_int(liq_trades_next(in, &t), 1);
+	check_int(liq_trades_new_bond(in), 0);
+	check_int(t.sign, 0);
+
+	/* a Saturday trade: its own date, the next Monday's business day */
+	check_int(liq_trades_next(in, &t), 1);
+	check_int(t.day, sat);
+	check_int(t.bday, liq_bday_ceil(sat + 2));
+	check_int(t.bday, liq_bday_ceil(liq_date_from_ymd(2024, 1, 12)) + 1);
+	check_int(t.sign, -1);
+	check_near(t.qty, 5e5, 0);
+
+	/* peek: the next bond ahead, nothing consumed */
+	check_int(liq_trades_peek(in, &p), 1);
+	check_near(p->price, 101.125, 0);
+	check_int(liq_trades_new_bond_ahead(in), 1);
+	check_str(liq_trades_cusip(in), "AAA000001");
+	check_int(liq_trades_peek(in, &p), 1); /* twice: the same row */
+	check_int(liq_trades_count(in), 4);
+
+	check_int(liq_trades_next(in, &t), 1);
+	check_str(liq_trades_cusip(in), "BBB000002");
+	check_int(liq_trades_new_bond(in), 1);
+	check_int(t.tsec, 16 * 3600 + 59 * 60 + 59);
+	check_int(liq_trades_new_bond_ahead(in), 0);
+	check_int(liq_trades_next(in, &t), 0);
+	check_int(liq_trades_peek(in, &p), 0);
+	check_int(liq_trades_count(in), 4);
+	liq_trades_close(in);
+	unlink(path);
+}
+
+/* Three files as one stream: an empty one skipped, columns in another
+ * order in the second, a bond continued across the boundary. */
+static void
+t_files(void)
+{
+	char a[64], b[64], c[64];
+	char *files[3];
+	liq_trades *in;
+	liq_trade t;
+	double prices[8];
+	int newb[8], n = 0;
+
+	strcpy(a, tap_tmpfile(
+		"cusip\tdate\ttime\tprice\tqty\tside\n"
+		"AAA000001\t2024-01-08\t10:00:00\t100\t1000000\tB\n"
+		"BBB000002\t2024-01-08\t10:00:00\t95\t1000000\tS\n"));
+	strcpy(b, tap_tmpfile(""));
+	strcpy(c, tap_tmpfile(
+		"side\tqty\tprice\ttime\tdate\tcusip\n"
+		"D\t2000000\t95.5\t11:00:00\t2024-01-08\tBBB000002\n"
+		"B\t300000\t90\t09:00:00\t2024-01-02\tCCC000003\n"));
+	files[0] = a;
+	files[1] = b;
+	files[2] = c;
+	in = liq_trades_open(files, 3);
+	while (n < 8 && liq_trades_next(in, &t)) {
+		prices[n] = t.price;
+		newb[n] = liq_trades_new_bond(in);
+		n++;
+	}
+	check_int(n, 4);
+	check_near(prices[0], 100, 0);
+	check_near(prices[1], 95, 0);
+	check_near(prices[2], 95.5, 0);
+	check_near(prices[3], 90, 0);
+	check_int(newb[0], 1);
+	check_int(newb[1], 1);
+	check_int(newb[2], 0); /* BBB000002 goes on in the next file */
+	check_int(newb[3], 1);
+	check_str(liq_trades_cusip(in), "CCC000003");
+	check_int(liq_trades_count(in), 4);
+	liq_trades_close(in);
+	unlink(a);
+	unlink(b);
+	unlink(c);
+}
+
+/* Only empty input: no header, no trades. */
+static void
+t_empty(void)
+{
+	char path[64];
+	char *files[1];
+	liq_trades *in;
+	liq_trade t;
+
+	strcpy(path, tap_tmpfile(""));
+	files[0] = path;
+	in = liq_trades_open(files, 1);
+	check_int(liq_trades_next(in, &t), 0);
+	check_int(liq_trades_had_header(in), 0);
+	liq_trades_close(in);
+	unlink(path);
+}
+
+typedef struct job {
+	char a[64], b[64];
+	int nfiles;
+} job;
+
+static void
+read_all(void *v)
+{
+	job *j = v;
+	char *files[2];
+	liq_trades *in;
+	liq_trade t;
+
+	files[0] = j->a;
+	files[1] = j->b;
+	in = liq_trades_open(files, j->nfiles);
+	while (liq_trades_next(in, &t))
+		;
+	liq_trades_close(in);
+}
+
+static int
+read_status(const char *one, const char *two, char *err, size_t errsz)
+{
+	job j;
+	int rc;
+
+	strcpy(j.a, tap_tmpfile(one));
+	j.nfiles = 1;
+	if (two) {
+		strcpy(j.b, tap_tmpfile(two));
+		j.nfiles = 2;
+	}
+	rc = tap_exit_of(read_all, &j, err, errsz);
+	unlink(j.a);
+	if (two)
+		unlink(j.b);
+	return rc;
+}
+
+#define HDR "cusip\tdate\ttime\tprice\tqty\tside\n"
+
+static void
+t_errors(void)
+{
+	char err[1024];
+
+	/* time goes back within a bond: exit 1, the line, the sort command
+	 * with this file's column positions */
+	check_int(read_status(HDR "AAA000001\t2024-01-08\t10:00:00\t100\t1\tB\n"
+				  "AAA000001\t2024-01-08\t09:59:59\t100\t1\tB\n",
+			      NULL, err, sizeof err), 1);
+	check(strstr(err, ":3:") != NULL);
+	check(strstr(err, "date or time goes back within a cusip") != NULL);
+	check(strstr(err, "-k1,1 -k2,2 -k3,3") != NULL);
+	/* date goes back */
+	check_int(read_status(HDR "AAA000001\t2024-01-09\t10:00:00\t100\t1\tB\n"
+				  "AAA000001\t2024-01-08\t11:00:00\t100\t1\tB\n",
+			      NULL, err, sizeof err), 1);
+	check(strstr(err, "goes back within a cusip") != NULL);
+	/* a cusip goes back, across two files, in the second file's
+	 * column order */
+	check_int(read_status(HDR "BBB000002\t2024-01-08\t10:00:00\t100\t1\tB\n",
+			      "side\tqty\tprice\ttime\tdate\tcusip\n"
+			      "S\t1\t100\t10:00:00\t2024-01-08\tAAA000001\n",
+			      err, sizeof err), 1);
+	check(strstr(err, "cusip goes back") != NULL);
+	check(strstr(err, ":2:") != NULL);
+	check(strstr(err, "-k6,6 -k5,5 -k4,4") != NULL);
+	/* field errors */
+	check_int(read_status(HDR "AAA000001\t2024-01-08\t10:00:00\t100\t1\tX\n",
+			      NULL, err, sizeof err), 1);
+	check(strstr(err, "bad side 'X'") != NULL);
+	check_int(read_status(HDR "AAA000001\t2024-01-08\t10:00:00\t0\t1\tB\n",
+			      NULL, err, sizeof err), 1);
+	check(strstr(err, "price must be positive, not '0'") != NULL);
+	check_int(read_status(HDR "AAA000001\t2024-01-08\t10:00:00\t100\t-5\tB\n",
+			      NULL, err, sizeof err), 1);
+	check(strstr(err, "quantity must be positive, not '-5'") != NULL);
+	check_int(read_status(HDR "AAA000001\t2024-01-08\t25:00:00\t100\t1\tB\n",
+			      NULL, err, sizeof err), 1);
+	check(strstr(err, "bad time '25:00:00'") != NULL);
+	check_int(read_status(HDR "AAA000001\t2024-01-08\t10:00:00\tNA\t1\tB\n",
+			      NULL, err, sizeof err), 1);
+	check(strstr(err, ":2:") != NULL);
+	/* a missing column: exit 2 */
+	check_int(read_status("cusip\tdate\ttime\tprice\tqty\n"
+			      "AAA000001\t2024-01-08\t10:00:00\t100\t1\n",
+			      NULL, err, sizeof err), 2);
+	check(strstr(err, "side") != NULL);
+}
+
+int
+main(void)
+{
+	TEST(t_fields(), "fields, sides, a weekend trade, bond boundaries, peek");
+	TEST(t_files(), "several files as one stream, their own column orders, empty ones skipped");
+	TEST(t_empty(), "an empty input has no header and no trades");
+	TEST(t_errors(), "unsorted input and bad fields exit 1 with the line; a missing column exits 2");
+	return tap_done();
+}
