@@ -89,8 +89,10 @@ bad_option(void)
 	/* getopt_long: optopt 0 for an unknown long option; a long option's
 	   code when it was given an argument it does not take ("--quiet=1");
 	   else the unknown letter, whose argument may not be done yet */
+	if (!optopt && is_long(arg))
+		unknown(arg, (int)(name_len(arg) + 2));
 	if (!optopt)
-		unknown(arg ? arg : "--", arg ? (int)(name_len(arg) + 2) : 2);
+		unknown(arg ? arg : "?", arg ? (int)strlen(arg) : 1);
 	if (is_long(arg) && strchr(arg, '=') && (o = find_long(arg, optopt)) &&
 	    o->has_arg == no_argument)
 		liq_die(LIQ_EXIT_USAGE, "option '--%s' takes no argument",
