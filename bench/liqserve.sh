@@ -38,7 +38,7 @@ fi
 tail -n +2 "$DATA/bonds.tsv" | cut -f1 > "$DATA/cusips.txt"
 
 rm -f "$DATA/port"
-"$BIN/liqserve" -q -j "$THREADS" -s "$DATA/scores.tsv" -i "$DATA/impact.tsv" \
+"$BIN/liqserve" -q -j "$THREADS" --scores "$DATA/scores.tsv" -i "$DATA/impact.tsv" \
 	-b "$DATA/bonds.tsv" --features "$DATA/features.tsv" -m "$DATA/model.json" \
 	-l 127.0.0.1:0 --port-file "$DATA/port" &
 pid=$!

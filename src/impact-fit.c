@@ -8,7 +8,6 @@
 #include "format/trades.h"
 #include "core/tsv.h"
 
-#include <getopt.h>
 #include <math.h>
 #include <limits.h>
 #include <stdio.h>
@@ -20,7 +19,7 @@ static const char usage_text[] =
 "Fit the impact model c = h + alpha sigma (q/ADV)^beta to each bond's customer\n"
 "trades (input sorted by cusip, date, time); one row per bond.\n"
 "\n"
-"  -m, --method M       nls (default: weighted non-linear least squares, with\n"
+"      --method M       nls (default: weighted non-linear least squares, with\n"
 "                       the half spread h) or loglin (OLS of log(c/sigma) on\n"
 "                       log(q/ADV) over c > 0, the seed method)\n"
 "      --min-prints N   customer prints with a cost a fit needs (default 8)\n"
@@ -177,14 +176,14 @@ run(const opts *o, char *const *files, int nfiles)
 int
 main(int argc, char **argv)
 {
+	enum { O_METHOD = LIQ_OPT_LONG_ONLY, O_MIN_PRINTS, O_THROUGH,
+	       O_PRINTS_OUT };
 	static const struct option lo[] = {
-		{ "method", required_argument, NULL, 'm' },
-		{ "min-prints", required_argument, NULL, 'n' },
-		{ "through", required_argument, NULL, 't' },
-		{ "prints-out", required_argument, NULL, 'p' },
-		{ "quiet", no_argument, NULL, 'q' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, 'V' },
+		{ "method", required_argument, NULL, O_METHOD },
+		{ "min-prints", required_argument, NULL, O_MIN_PRINTS },
+		{ "through", required_argument, NULL, O_THROUGH },
+		{ "prints-out", required_argument, NULL, O_PRINTS_OUT },
+		LIQ_COMMON_LONGOPTS,
 		{ NULL, 0, NULL, 0 }
 	};
 	opts o;
@@ -195,34 +194,26 @@ main(int argc, char **argv)
 	o.fit.min_prints = 8;
 	o.fit.through = INT_MAX;
 	o.prints_out = NULL;
-	while ((c = getopt_long(argc, argv, "m:qhV", lo, NULL)) != -1) {
+	while ((c = liq_getopt(argc, argv, LIQ_SHORTOPTS(""), lo)) != -1) {
+		if (liq_opt_common(c, usage_text))
+			continue;
 		switch (c) {
-		case 'm':
+		case O_METHOD:
 			o.fit.method = liq_impact_method(optarg);
 			if (o.fit.method < 0)
 				liq_usage("--method: bad value '%s' (want nls or loglin)",
 					  optarg);
 			break;
-		case 'n':
+		case O_MIN_PRINTS:
 			o.fit.min_prints = liq_opt_long("--min-prints", optarg, 4,
 							 1000000000);
 			break;
-		case 't':
+		case O_THROUGH:
 			o.fit.through = liq_opt_date("--through", optarg);
 			break;
-		case 'p':
+		case O_PRINTS_OUT:
 			o.prints_out = optarg;
 			break;
-		case 'q':
-			liq_quiet = 1;
-			break;
-		case 'h':
-			fputs(usage_text, stdout);
-			return LIQ_EXIT_OK;
-		case 'V':
-			liq_version();
-		default:
-			liq_usage("unknown option");
 		}
 	}
 	liq_stdout_buffer();

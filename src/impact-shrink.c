@@ -8,7 +8,6 @@
 #include "cost/shrink.h"
 #include "core/tsv.h"
 
-#include <getopt.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -101,14 +100,13 @@ write_row(const liq_cost_model *m, const liq_shrink_bond *x,
 int
 main(int argc, char **argv)
 {
+	enum { O_MIN_PRINTS = LIQ_OPT_LONG_ONLY, O_TRIM, O_MIN_GROUP };
 	static const struct option lo[] = {
 		{ "bonds", required_argument, NULL, 'b' },
-		{ "min-prints", required_argument, NULL, 'n' },
-		{ "trim", required_argument, NULL, 't' },
-		{ "min-group", required_argument, NULL, 'g' },
-		{ "quiet", no_argument, NULL, 'q' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, 'V' },
+		{ "min-prints", required_argument, NULL, O_MIN_PRINTS },
+		{ "trim", required_argument, NULL, O_TRIM },
+		{ "min-group", required_argument, NULL, O_MIN_GROUP },
+		LIQ_COMMON_LONGOPTS,
 		{ NULL, 0, NULL, 0 }
 	};
 	liq_shrink_opts o = { 20, 0.1, 10 };
@@ -123,31 +121,23 @@ main(int argc, char **argv)
 	int c;
 
 	liq_init(argv[0]);
-	while ((c = getopt_long(argc, argv, "b:qhV", lo, NULL)) != -1) {
+	while ((c = liq_getopt(argc, argv, LIQ_SHORTOPTS("b:"), lo)) != -1) {
+		if (liq_opt_common(c, usage_text))
+			continue;
 		switch (c) {
 		case 'b':
 			bonds_path = optarg;
 			break;
-		case 'n':
+		case O_MIN_PRINTS:
 			o.min_prints = liq_opt_long("--min-prints", optarg, 4,
 						    1000000000);
 			break;
-		case 't':
+		case O_TRIM:
 			o.trim = liq_opt_num("--trim", optarg, 0, 0.45);
 			break;
-		case 'g':
+		case O_MIN_GROUP:
 			o.min_group = liq_opt_long("--min-group", optarg, 3, 1000000);
 			break;
-		case 'q':
-			liq_quiet = 1;
-			break;
-		case 'h':
-			fputs(usage_text, stdout);
-			return LIQ_EXIT_OK;
-		case 'V':
-			liq_version();
-		default:
-			liq_usage("unknown option");
 		}
 	}
 	if (!bonds_path)

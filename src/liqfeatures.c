@@ -6,7 +6,6 @@
 #include "format/macro.h"
 #include "core/tsv.h"
 
-#include <getopt.h>
 #include <stdio.h>
 
 static const char usage_text[] =
@@ -16,7 +15,7 @@ static const char usage_text[] =
 "liquidity score of the day and H business days later.\n"
 "\n"
 "  -b, --bonds FILE     bond reference data (bonds.tsv), required\n"
-"  -m, --macro FILE     daily macro series: a TSV with a date column, or a\n"
+"      --macro FILE     daily macro series: a TSV with a date column, or a\n"
 "                       FRED CSV download as is; may be repeated\n"
 "  -H, --horizon DAYS   score_fwd is the score DAYS business days later\n"
 "                       (default 21)\n"
@@ -35,19 +34,19 @@ static const char usage_text[] =
 "  for m in roll amihud kyle itt; do $m -q trades.tsv > $m.tsv; done\n"
 "  liqfeatures --bonds bonds.tsv --macro macro.tsv roll.tsv amihud.tsv \\\n"
 "      kyle.tsv itt.tsv > features.tsv\n"
-"  liqfeatures -b bonds.tsv -m macro.tsv -m VIXCLS.csv -H 63 *.tsv > f63.tsv\n";
+"  liqfeatures -b bonds.tsv --macro macro.tsv --macro VIXCLS.csv -H 63 *.tsv \\\n"
+"      > f63.tsv\n";
 
 int
 main(int argc, char **argv)
 {
+	enum { O_MACRO = LIQ_OPT_LONG_ONLY, O_MIN_GROUP };
 	static const struct option lo[] = {
 		{ "bonds", required_argument, NULL, 'b' },
-		{ "macro", required_argument, NULL, 'm' },
+		{ "macro", required_argument, NULL, O_MACRO },
 		{ "horizon", required_argument, NULL, 'H' },
-		{ "min-group", required_argument, NULL, 'g' },
-		{ "quiet", no_argument, NULL, 'q' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, 'V' },
+		{ "min-group", required_argument, NULL, O_MIN_GROUP },
+		LIQ_COMMON_LONGOPTS,
 		{ NULL, 0, NULL, 0 }
 	};
 	liq_features_opts o = { 0 };
@@ -60,16 +59,14 @@ main(int argc, char **argv)
 	liq_init(argv[0]);
 	o.horizon = 21;
 	o.min_group = 3;
-	while ((c = getopt_long(argc, argv, "b:m:H:qhV", lo, NULL)) != -1) {
+	while ((c = liq_getopt(argc, argv, LIQ_SHORTOPTS("b:H:"), lo)) != -1) {
+		if (liq_opt_common(c, usage_text))
+			continue;
 		switch (c) {
 		case 'b': bonds_path = optarg; break;
-		case 'm': liq_macro_load(macro, optarg); break;
+		case O_MACRO: liq_macro_load(macro, optarg); break;
 		case 'H': o.horizon = (int)liq_opt_long("--horizon", optarg, 1, 10000); break;
-		case 'g': o.min_group = (int)liq_opt_long("--min-group", optarg, 1, 100000); break;
-		case 'q': liq_quiet = 1; break;
-		case 'h': fputs(usage_text, stdout); return LIQ_EXIT_OK;
-		case 'V': liq_version();
-		default: liq_usage("unknown option");
+		case O_MIN_GROUP: o.min_group = (int)liq_opt_long("--min-group", optarg, 1, 100000); break;
 		}
 	}
 	if (!bonds_path)

@@ -7,7 +7,6 @@
 #include "core/tsv.h"
 #include "model/xgb.h"
 
-#include <getopt.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -167,15 +166,14 @@ load(const char *path, const char *want, int threads)
 int
 main(int argc, char **argv)
 {
+	enum { O_EXPLAIN = LIQ_OPT_LONG_ONLY, O_LATEST };
 	static const struct option lo[] = {
 		{ "model", required_argument, NULL, 'm' },
 		{ "classifier", required_argument, NULL, 'c' },
-		{ "explain", required_argument, NULL, 'e' },
-		{ "latest", no_argument, NULL, 'l' },
+		{ "explain", required_argument, NULL, O_EXPLAIN },
+		{ "latest", no_argument, NULL, O_LATEST },
 		{ "threads", required_argument, NULL, 'j' },
-		{ "quiet", no_argument, NULL, 'q' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, 'V' },
+		LIQ_COMMON_LONGOPTS,
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *mpath = NULL, *cpath = NULL;
@@ -188,17 +186,15 @@ main(int argc, char **argv)
 
 	liq_init(argv[0]);
 	memset(&S, 0, sizeof S);
-	while ((c = getopt_long(argc, argv, "m:c:j:qhV", lo, NULL)) != -1) {
+	while ((c = liq_getopt(argc, argv, LIQ_SHORTOPTS("m:c:j:"), lo)) != -1) {
+		if (liq_opt_common(c, usage_text))
+			continue;
 		switch (c) {
 		case 'm': mpath = optarg; break;
 		case 'c': cpath = optarg; break;
-		case 'e': S.explain = (int)liq_opt_long("--explain", optarg, 1, 1000); break;
-		case 'l': S.latest = 1; break;
+		case O_EXPLAIN: S.explain = (int)liq_opt_long("--explain", optarg, 1, 1000); break;
+		case O_LATEST: S.latest = 1; break;
 		case 'j': threads = (int)liq_opt_long("--threads", optarg, 1, 1024); break;
-		case 'q': liq_quiet = 1; break;
-		case 'h': fputs(usage_text, stdout); return LIQ_EXIT_OK;
-		case 'V': liq_version();
-		default: liq_usage("unknown option");
 		}
 	}
 	if (!mpath)

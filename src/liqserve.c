@@ -5,7 +5,6 @@
 #include "serve/serve.h"
 
 #include <fcntl.h>
-#include <getopt.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,7 +19,7 @@ static const char usage_text[] =
 "HTTP/JSON API, and the dashboard at /. SIGHUP reloads every file; SIGTERM\n"
 "finishes the requests in flight and exits 0.\n"
 "\n"
-"  -s, --scores FILE      scores.tsv (liqscore): each bond's latest score,\n"
+"      --scores FILE      scores.tsv (liqscore): each bond's latest score,\n"
 "                         bucket and probabilities (required)\n"
 "  -i, --impact FILE      impact.tsv (impact-shrink) or impact_raw.tsv\n"
 "                         (impact-fit) (required)\n"
@@ -52,8 +51,9 @@ static const char usage_text[] =
 "Examples:\n"
 "  liqserve --scores scores.tsv --impact impact.tsv --bonds bonds.tsv &\n"
 "  curl -s localhost:8000/pretrade/$(sed -n 2p bonds.tsv | cut -f1)/2/B\n"
-"  liqserve -s scores.tsv -i impact.tsv -b bonds.tsv --features features.tsv \\\n"
-"      -m model.json --importance importance.tsv -l 0.0.0.0:8080 -j 4\n"
+"  liqserve --scores scores.tsv -i impact.tsv -b bonds.tsv \\\n"
+"      --features features.tsv -m model.json --importance importance.tsv \\\n"
+"      -l 0.0.0.0:8080 -j 4\n"
 "  kill -HUP $(pidof liqserve)      # after the pipeline rewrote the files\n"
 "\n"
 "See liqserve(1) for every endpoint and its answer.\n";
@@ -94,23 +94,23 @@ default_www(void)
 int
 main(int argc, char **argv)
 {
+	enum { O_SCORES = LIQ_OPT_LONG_ONLY, O_FEATURES, O_IMPORTANCE,
+	       O_RECALIBRATE, O_WWW, O_PORT_FILE, O_DRAIN };
 	static const struct option lo[] = {
-		{ "scores", required_argument, NULL, 's' },
+		{ "scores", required_argument, NULL, O_SCORES },
 		{ "impact", required_argument, NULL, 'i' },
 		{ "bonds", required_argument, NULL, 'b' },
-		{ "features", required_argument, NULL, 'F' },
+		{ "features", required_argument, NULL, O_FEATURES },
 		{ "model", required_argument, NULL, 'm' },
-		{ "importance", required_argument, NULL, 'I' },
-		{ "recalibrate", required_argument, NULL, 'R' },
-		{ "www", required_argument, NULL, 'W' },
+		{ "importance", required_argument, NULL, O_IMPORTANCE },
+		{ "recalibrate", required_argument, NULL, O_RECALIBRATE },
+		{ "www", required_argument, NULL, O_WWW },
 		{ "listen", required_argument, NULL, 'l' },
-		{ "port-file", required_argument, NULL, 'P' },
+		{ "port-file", required_argument, NULL, O_PORT_FILE },
 		{ "threads", required_argument, NULL, 'j' },
-		{ "drain-timeout", required_argument, NULL, 'D' },
+		{ "drain-timeout", required_argument, NULL, O_DRAIN },
 		{ "verbose", no_argument, NULL, 'v' },
-		{ "quiet", no_argument, NULL, 'q' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, 'V' },
+		LIQ_COMMON_LONGOPTS,
 		{ NULL, 0, NULL, 0 }
 	};
 	liq_serve_opts o;
@@ -127,25 +127,23 @@ main(int argc, char **argv)
 	o.listen = "127.0.0.1:8000";
 	o.threads = ncpu > 0 ? (int)(ncpu < 64 ? ncpu : 64) : 2;
 	o.drain_s = 10;
-	while ((c = getopt_long(argc, argv, "s:i:b:m:l:j:vqhV", lo, NULL)) != -1) {
+	while ((c = liq_getopt(argc, argv, LIQ_SHORTOPTS("i:b:m:l:j:v"), lo)) != -1) {
+		if (liq_opt_common(c, usage_text))
+			continue;
 		switch (c) {
-		case 's': o.conf.scores = optarg; break;
+		case O_SCORES: o.conf.scores = optarg; break;
 		case 'i': o.conf.impact = optarg; break;
 		case 'b': o.conf.bonds = optarg; break;
-		case 'F': o.conf.features = optarg; break;
+		case O_FEATURES: o.conf.features = optarg; break;
 		case 'm': o.conf.model = optarg; break;
-		case 'I': o.conf.importance = optarg; break;
-		case 'R': o.conf.prints = optarg; break;
-		case 'W': o.conf.www = optarg; break;
+		case O_IMPORTANCE: o.conf.importance = optarg; break;
+		case O_RECALIBRATE: o.conf.prints = optarg; break;
+		case O_WWW: o.conf.www = optarg; break;
 		case 'l': o.listen = optarg; break;
-		case 'P': o.port_file = optarg; break;
+		case O_PORT_FILE: o.port_file = optarg; break;
 		case 'j': o.threads = (int)liq_opt_long("--threads", optarg, 1, 256); break;
-		case 'D': o.drain_s = (int)liq_opt_long("--drain-timeout", optarg, 0, 3600); break;
+		case O_DRAIN: o.drain_s = (int)liq_opt_long("--drain-timeout", optarg, 0, 3600); break;
 		case 'v': o.verbose = 1; break;
-		case 'q': liq_quiet = 1; break;
-		case 'h': fputs(usage_text, stdout); return LIQ_EXIT_OK;
-		case 'V': liq_version();
-		default: liq_usage("unknown option");
 		}
 	}
 	if (optind < argc)

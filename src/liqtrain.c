@@ -7,7 +7,6 @@
 #include "model/train.h"
 #include "core/tsv.h"
 
-#include <getopt.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -73,7 +72,7 @@ range(const char *opt, char *v, int *from, int *to)
 int
 main(int argc, char **argv)
 {
-	enum { O_OBJ = 256, O_TRAIN, O_TEST, O_CV, O_GAP, O_ROUNDS, O_PAT, O_DEPTH,
+	enum { O_OBJ = LIQ_OPT_LONG_ONLY, O_TRAIN, O_TEST, O_CV, O_GAP, O_ROUNDS, O_PAT, O_DEPTH,
 	       O_ETA, O_PARAM, O_EXCL, O_IMP, O_SPLITS };
 	static const struct option lo[] = {
 		{ "target", required_argument, NULL, 'y' },
@@ -93,9 +92,7 @@ main(int argc, char **argv)
 		{ "output", required_argument, NULL, 'o' },
 		{ "importance", required_argument, NULL, O_IMP },
 		{ "splits", required_argument, NULL, O_SPLITS },
-		{ "quiet", no_argument, NULL, 'q' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, 'V' },
+		LIQ_COMMON_LONGOPTS,
 		{ NULL, 0, NULL, 0 }
 	};
 	liq_train_opts o;
@@ -120,7 +117,9 @@ main(int argc, char **argv)
 	o.threads = 2;
 	o.seed = 1;
 	o.params = params;
-	while ((c = getopt_long(argc, argv, "y:j:s:o:qhV", lo, NULL)) != -1) {
+	while ((c = liq_getopt(argc, argv, LIQ_SHORTOPTS("y:j:s:o:"), lo)) != -1) {
+		if (liq_opt_common(c, usage_text))
+			continue;
 		switch (c) {
 		case 'y': target = optarg; break;
 		case O_OBJ:
@@ -151,10 +150,6 @@ main(int argc, char **argv)
 		case 'o': o.model_out = optarg; break;
 		case O_IMP: o.importance_out = optarg; break;
 		case O_SPLITS: o.splits_out = optarg; break;
-		case 'q': liq_quiet = 1; break;
-		case 'h': fputs(usage_text, stdout); return LIQ_EXIT_OK;
-		case 'V': liq_version();
-		default: liq_usage("unknown option");
 		}
 	}
 	if (!target)

@@ -7,7 +7,6 @@
 #include "cost/pretrade.h"
 #include "core/tsv.h"
 
-#include <getopt.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -167,60 +166,52 @@ run(const opts *o, const char *path)
 int
 main(int argc, char **argv)
 {
+	enum { O_SCORES = LIQ_OPT_LONG_ONLY, O_TARGET, O_DAYS, O_RECALIBRATE,
+	       O_AS_OF, O_LOOKBACK };
 	static const struct option lo[] = {
 		{ "impact", required_argument, NULL, 'i' },
-		{ "scores", required_argument, NULL, 's' },
+		{ "scores", required_argument, NULL, O_SCORES },
 		{ "participation", required_argument, NULL, 'p' },
-		{ "target-cost-bps", required_argument, NULL, 't' },
-		{ "days", required_argument, NULL, 'd' },
-		{ "recalibrate", required_argument, NULL, 'r' },
-		{ "as-of", required_argument, NULL, 'a' },
-		{ "lookback", required_argument, NULL, 'l' },
-		{ "quiet", no_argument, NULL, 'q' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, 'V' },
+		{ "target-cost-bps", required_argument, NULL, O_TARGET },
+		{ "days", required_argument, NULL, O_DAYS },
+		{ "recalibrate", required_argument, NULL, O_RECALIBRATE },
+		{ "as-of", required_argument, NULL, O_AS_OF },
+		{ "lookback", required_argument, NULL, O_LOOKBACK },
+		LIQ_COMMON_LONGOPTS,
 		{ NULL, 0, NULL, 0 }
 	};
 	opts o = { NULL, NULL, NULL, LIQ_PARTICIPATION, NAN, NAN, 0, LIQ_RECAL_LOOKBACK };
 	int c;
 
 	liq_init(argv[0]);
-	while ((c = getopt_long(argc, argv, "i:p:qhV", lo, NULL)) != -1) {
+	while ((c = liq_getopt(argc, argv, LIQ_SHORTOPTS("i:p:"), lo)) != -1) {
+		if (liq_opt_common(c, usage_text))
+			continue;
 		switch (c) {
 		case 'i':
 			o.impact = optarg;
 			break;
-		case 's':
+		case O_SCORES:
 			o.scores = optarg;
 			break;
 		case 'p':
 			o.participation = liq_opt_num("--participation", optarg, 1e-6, 1);
 			break;
-		case 't':
+		case O_TARGET:
 			o.target = liq_opt_num("--target-cost-bps", optarg, 0, 1e6);
 			break;
-		case 'd':
+		case O_DAYS:
 			o.days = liq_opt_num("--days", optarg, 1e-6, 1e6);
 			break;
-		case 'r':
+		case O_RECALIBRATE:
 			o.recal = optarg;
 			break;
-		case 'a':
+		case O_AS_OF:
 			o.as_of = liq_opt_date("--as-of", optarg);
 			break;
-		case 'l':
+		case O_LOOKBACK:
 			o.lookback = liq_opt_long("--lookback", optarg, 1, 3660);
 			break;
-		case 'q':
-			liq_quiet = 1;
-			break;
-		case 'h':
-			fputs(usage_text, stdout);
-			return LIQ_EXIT_OK;
-		case 'V':
-			liq_version();
-		default:
-			liq_usage("unknown option");
 		}
 	}
 	if (!o.impact)

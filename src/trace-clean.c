@@ -7,7 +7,6 @@
 #include "clean/traceread.h"
 #include "core/tsv.h"
 
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -58,13 +57,6 @@ static const char usage_text[] =
 "See trace-clean(1) for the layouts, the steps, the audit table and the\n"
 "price-error filter's rule.\n";
 
-static _Noreturn void
-usage_ok(void)
-{
-	fputs(usage_text, stdout);
-	exit(LIQ_EXIT_OK);
-}
-
 /* Read every report of one file into c. */
 static void
 read_file(liq_clean *c, const char *path, liq_trace_fmt fmt, int need)
@@ -81,7 +73,7 @@ read_file(liq_clean *c, const char *path, liq_trace_fmt fmt, int need)
 int
 main(int argc, char **argv)
 {
-	enum { O_FORMAT = 256, O_REJECTS, O_DEALER, O_WIS, O_SPCL, O_STTL,
+	enum { O_FORMAT = LIQ_OPT_LONG_ONLY, O_REJECTS, O_DEALER, O_WIS, O_SPCL, O_STTL,
 	       O_LOCKED, O_AGENCY, O_RANGE, O_ERRORS, O_SETTLE_DAYS,
 	       O_MAX_PRICE, O_BOUNCE, O_WINDOW };
 	static const struct option lo[] = {
@@ -99,9 +91,7 @@ main(int argc, char **argv)
 		{ "max-price", required_argument, NULL, O_MAX_PRICE },
 		{ "bounce-pct", required_argument, NULL, O_BOUNCE },
 		{ "window", required_argument, NULL, O_WINDOW },
-		{ "quiet", no_argument, NULL, 'q' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, 'V' },
+		LIQ_COMMON_LONGOPTS,
 		{ NULL, 0, NULL, 0 }
 	};
 	liq_clean_opts o;
@@ -113,7 +103,9 @@ main(int argc, char **argv)
 
 	liq_init(argv[0]);
 	liq_clean_defaults(&o);
-	while ((ch = getopt_long(argc, argv, "qhV", lo, NULL)) != -1) {
+	while ((ch = liq_getopt(argc, argv, LIQ_SHORTOPTS(""), lo)) != -1) {
+		if (liq_opt_common(ch, usage_text))
+			continue;
 		switch (ch) {
 		case O_FORMAT:
 			if ((i = liq_trace_fmt_parse(optarg)) < 0)
@@ -151,10 +143,6 @@ main(int argc, char **argv)
 		case O_WINDOW:
 			o.window = (int)liq_opt_long("--window", optarg, 1, 64);
 			break;
-		case 'q': liq_quiet = 1; break;
-		case 'h': usage_ok();
-		case 'V': liq_version();
-		default: liq_usage("unknown option");
 		}
 	}
 	need = (o.keep_when_issued ? 0 : LIQ_NEED_WIS) |

@@ -9,7 +9,6 @@
 #include "core/tsv.h"
 
 #include <errno.h>
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -22,7 +21,7 @@ static const char usage_text[] =
 "\n"
 "Universe and period:\n"
 "  -s, --seed N           random seed (default 1); same seed, same bytes\n"
-"  -n, --bonds N          number of bonds (default 500)\n"
+"  -n, --n-bonds N        number of bonds (default 500)\n"
 "      --start DATE       first day, YYYY-MM-DD (default 2020-01-02)\n"
 "      --end DATE         last day (default 2023-12-29)\n"
 "      --impact-scale X   scale of size-dependent impact and execution noise\n"
@@ -55,13 +54,6 @@ static const char usage_text[] =
 "  trace-sim -n 100 --clean-out - | roll > roll.tsv\n"
 "\n"
 "See trace-sim(1) for the model, the planted errors and the output columns.\n";
-
-static _Noreturn void
-usage_ok(void)
-{
-	fputs(usage_text, stdout);
-	exit(LIQ_EXIT_OK);
-}
 
 typedef struct clean_rec {
 	int bond, day, tsec;
@@ -236,11 +228,11 @@ write_side(const char *path, const liq_sim *s, side_writer fn)
 int
 main(int argc, char **argv)
 {
-	enum { O_START = 256, O_END, O_FORMAT, O_SPLIT, O_BONDS, O_MACRO,
+	enum { O_START = LIQ_OPT_LONG_ONLY, O_END, O_FORMAT, O_SPLIT, O_BONDS, O_MACRO,
 	       O_TRUTH, O_COUNTS, O_CLEAN, O_IMPACT, O_ERRORS };
 	static const struct option lo[] = {
 		{ "seed", required_argument, NULL, 's' },
-		{ "bonds", required_argument, NULL, 'n' },
+		{ "n-bonds", required_argument, NULL, 'n' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "start", required_argument, NULL, O_START },
 		{ "end", required_argument, NULL, O_END },
@@ -253,9 +245,7 @@ main(int argc, char **argv)
 		{ "clean-out", required_argument, NULL, O_CLEAN },
 		{ "impact-scale", required_argument, NULL, O_IMPACT },
 		{ "errors", required_argument, NULL, O_ERRORS },
-		{ "quiet", no_argument, NULL, 'q' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, 'V' },
+		LIQ_COMMON_LONGOPTS,
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *bonds_out = NULL, *macro_out = NULL, *truth_out = NULL;
@@ -274,14 +264,16 @@ main(int argc, char **argv)
 	liq_init(argv[0]);
 	liq_sim_defaults(&o);
 	memset(&R, 0, sizeof R);
-	while ((c = getopt_long(argc, argv, "s:n:o:qhV", lo, NULL)) != -1) {
+	while ((c = liq_getopt(argc, argv, LIQ_SHORTOPTS("s:n:o:"), lo)) != -1) {
+		if (liq_opt_common(c, usage_text))
+			continue;
 		switch (c) {
 		case 's':
 			o.seed = (unsigned long)liq_opt_long("--seed", optarg, 0,
 							     4294967295L);
 			break;
 		case 'n':
-			o.nbonds = (int)liq_opt_long("--bonds", optarg, 1, 1000000);
+			o.nbonds = (int)liq_opt_long("--n-bonds", optarg, 1, 1000000);
 			break;
 		case 'o': output = optarg; break;
 		case O_START: o.start = liq_opt_date("--start", optarg); break;
@@ -305,10 +297,6 @@ main(int argc, char **argv)
 			o.impact_scale = liq_opt_num("--impact-scale", optarg, 0, 100);
 			break;
 		case O_ERRORS: errors = liq_opt_num("--errors", optarg, 0, 20); break;
-		case 'q': liq_quiet = 1; break;
-		case 'h': usage_ok();
-		case 'V': liq_version();
-		default: liq_usage("unknown option");
 		}
 	}
 	if (optind < argc)

@@ -110,7 +110,7 @@ sim() { # a small universe: trades.tsv and bonds.tsv
 	run -2 impact-fit --through 2024-02-30
 	assert_output --partial "--through: bad date '2024-02-30'"
 	run -2 impact-fit --bogus
-	assert_output --partial "unrecognized option"
+	assert_output --partial "unknown option '--bogus'"
 	run -1 sh -c "impact-fit -q '$M/gap.tsv' > /dev/full"
 	assert_output --partial "impact-fit: write error"
 	run -1 impact-fit -q --prints-out /dev/full "$M/gap.tsv"

@@ -43,35 +43,35 @@ g10() { awk '{ printf "%.10g\n", $1 }'; }
 	assert_output --partial 'liqserve (liq)'
 	run -2 liqserve --scores x
 	assert_output --partial '--scores, --impact and --bonds are required'
-	run -2 liqserve -s "$U/scores.tsv" -i "$U/impact.tsv" -b "$U/bonds.tsv" --model "$U/model.json"
+	run -2 liqserve --scores "$U/scores.tsv" -i "$U/impact.tsv" -b "$U/bonds.tsv" --model "$U/model.json"
 	assert_output --partial '--features and --model go together'
-	run -2 liqserve -s "$U/scores.tsv" -i "$U/impact.tsv" -b "$U/bonds.tsv" -l nonsense
+	run -2 liqserve --scores "$U/scores.tsv" -i "$U/impact.tsv" -b "$U/bonds.tsv" -l nonsense
 	assert_output --partial "bad address 'nonsense'"
-	run -2 liqserve -s "$U/scores.tsv" -i "$U/impact.tsv" -b "$U/bonds.tsv" -j 0
+	run -2 liqserve --scores "$U/scores.tsv" -i "$U/impact.tsv" -b "$U/bonds.tsv" -j 0
 	assert_output --partial "--threads: bad value '0'"
 	run -2 liqserve --bogus
-	run -2 liqserve -s "$U/scores.tsv" -i "$U/impact.tsv" -b "$U/bonds.tsv" --www /nonexistent
+	run -2 liqserve --scores "$U/scores.tsv" -i "$U/impact.tsv" -b "$U/bonds.tsv" --www /nonexistent
 	assert_output --partial "--www: '/nonexistent' is not a directory"
 }
 
 @test "bad data at start-up: exit 1 or 2 with the file and line, nothing served" {
 	sed '3s/\t[0-9.]*\t\(Low\|Medium\|High\)\t/\tbad\t\1\t/' "$U/scores.tsv" > bad.tsv
-	run -1 liqserve -q -s bad.tsv -i "$U/impact.tsv" -b "$U/bonds.tsv" -l 127.0.0.1:0
+	run -1 liqserve -q --scores bad.tsv -i "$U/impact.tsv" -b "$U/bonds.tsv" -l 127.0.0.1:0
 	assert_output --partial "bad.tsv:3: column 'score_pred': bad number 'bad'"
 	cut -f1,3- "$U/scores.tsv" > nodate.tsv
-	run -2 liqserve -q -s nodate.tsv -i "$U/impact.tsv" -b "$U/bonds.tsv" -l 127.0.0.1:0
+	run -2 liqserve -q --scores nodate.tsv -i "$U/impact.tsv" -b "$U/bonds.tsv" -l 127.0.0.1:0
 	assert_output --partial "nodate.tsv: missing column 'date'"
-	run -1 liqserve -q -s "$U/scores.tsv" -i "$U/impact.tsv" -b "$U/bonds.tsv" \
+	run -1 liqserve -q --scores "$U/scores.tsv" -i "$U/impact.tsv" -b "$U/bonds.tsv" \
 		--features "$U/features.tsv" --model "$U/bonds.tsv" -l 127.0.0.1:0
 	assert_output --partial 'not an XGBoost model'
 	cut -f1-5 "$U/features.tsv" > few.tsv
-	run -2 liqserve -q -s "$U/scores.tsv" -i "$U/impact.tsv" -b "$U/bonds.tsv" \
+	run -2 liqserve -q --scores "$U/scores.tsv" -i "$U/impact.tsv" -b "$U/bonds.tsv" \
 		--features few.tsv --model "$U/model.json" -l 127.0.0.1:0
 	assert_output --regexp "few.tsv: missing column '[a-z_0-9]+', a feature of .*model.json"
 }
 
 @test "a port in use is an error that says so" {
-	run -1 liqserve -q -s "$U/scores.tsv" -i "$U/impact.tsv" -b "$U/bonds.tsv" -l "127.0.0.1:$PORT"
+	run -1 liqserve -q --scores "$U/scores.tsv" -i "$U/impact.tsv" -b "$U/bonds.tsv" -l "127.0.0.1:$PORT"
 	assert_output --partial "cannot listen on 127.0.0.1:$PORT: Address already in use"
 }
 
@@ -305,7 +305,7 @@ g10() { awk '{ printf "%.10g\n", $1 }'; }
 
 @test "without a model: no explain, importance or dashboard, and errors that say why" {
 	SLOG=$BATS_TEST_TMPDIR/bare.log
-	start_server -s "$U/scores.tsv" -i "$U/impact.tsv" -b "$U/bonds.tsv" --www "$BATS_TEST_TMPDIR"
+	start_server --scores "$U/scores.tsv" -i "$U/impact.tsv" -b "$U/bonds.tsv" --www "$BATS_TEST_TMPDIR"
 	run -0 http GET "/score/$C1?explain=2"
 	assert_line --index 1 400
 	assert_line --index 0 --partial 'explain needs liqserve started with --model and --features'
@@ -421,7 +421,7 @@ g10() { awk '{ printf "%.10g\n", $1 }'; }
 	mkdir d
 	cp "$U"/{scores,impact,bonds}.tsv d/
 	SLOG=$BATS_TEST_TMPDIR/hup.log
-	start_server -s d/scores.tsv -i d/impact.tsv -b d/bonds.tsv
+	start_server --scores d/scores.tsv -i d/impact.tsv -b d/bonds.tsv
 	old=$(curl -s "$URL/score/$C1" | jq .score)
 	awk -F'\t' -v OFS='\t' -v k="$C1" 'NR > 1 && $1 == k { $3 = 99.5 } { print }' "$U/scores.tsv" > d/new.tsv
 	mv d/new.tsv d/scores.tsv
@@ -455,7 +455,7 @@ g10() { awk '{ printf "%.10g\n", $1 }'; }
 	mkdir d
 	cp "$U"/{scores,impact,bonds}.tsv d/
 	SLOG=$BATS_TEST_TMPDIR/flight.log
-	start_server -s d/scores.tsv -i d/impact.tsv -b d/bonds.tsv
+	start_server --scores d/scores.tsv -i d/impact.tsv -b d/bonds.tsv
 	old=$(curl -s "$URL/score/$C1" | jq .score)
 	body="{\"cusips\": [\"$C1\"]}"
 	exec 7<>"/dev/tcp/127.0.0.1/$PORT"
@@ -476,7 +476,7 @@ g10() { awk '{ printf "%.10g\n", $1 }'; }
 
 @test "SIGTERM: no new connections, the request in flight answered, exit 0" {
 	SLOG=$BATS_TEST_TMPDIR/term.log
-	start_server -s "$U/scores.tsv" -i "$U/impact.tsv" -b "$U/bonds.tsv"
+	start_server --scores "$U/scores.tsv" -i "$U/impact.tsv" -b "$U/bonds.tsv"
 	body="{\"cusips\": [\"$C1\"]}"
 	exec 7<>"/dev/tcp/127.0.0.1/$PORT"
 	printf 'POST /score HTTP/1.1\r\nHost: x\r\nContent-Length: %d\r\n\r\n%s' "${#body}" "${body:0:5}" >&7
@@ -499,7 +499,7 @@ g10() { awk '{ printf "%.10g\n", $1 }'; }
 
 @test "-v: a line per request on stderr; -q: none of the start-up lines" {
 	SLOG=$BATS_TEST_TMPDIR/v.log
-	start_server -v -s "$U/scores.tsv" -i "$U/impact.tsv" -b "$U/bonds.tsv" --www "$LIQ_ROOT/www"
+	start_server -v --scores "$U/scores.tsv" -i "$U/impact.tsv" -b "$U/bonds.tsv" --www "$LIQ_ROOT/www"
 	curl -s "$URL/health" > /dev/null
 	curl -s "$URL/score/NOSUCH%0Afake" > /dev/null
 	stop_server
@@ -509,7 +509,7 @@ g10() { awk '{ printf "%.10g\n", $1 }'; }
 	run -0 grep -F 'GET /score/NOSUCH\x0Afake 404' "$SLOG"
 	run -1 grep -q '^fake' "$SLOG"
 	SLOG=$BATS_TEST_TMPDIR/q.log
-	start_server -q -s "$U/scores.tsv" -i "$U/impact.tsv" -b "$U/bonds.tsv" --www "$LIQ_ROOT/www"
+	start_server -q --scores "$U/scores.tsv" -i "$U/impact.tsv" -b "$U/bonds.tsv" --www "$LIQ_ROOT/www"
 	curl -s "$URL/health" > /dev/null
 	stop_server
 	run -0 cat "$SLOG"

@@ -216,12 +216,12 @@ trades() { # trades ROW...: a trades.tsv from rows "cusip date time price qty si
 		run -2 $t --through 2024-13-01
 		assert_output --partial "--through: bad date '2024-13-01'"
 		run -2 $t --bogus
-		assert_output --partial "unrecognized option"
+		assert_output --partial "unknown option '--bogus'"
 	done
 	run -2 roll --min-obs 2
 	assert_output --partial "--min-obs: bad value '2' (want a whole number from 3"
 	run -2 amihud --min-obs 5
-	assert_output --partial "unrecognized option '--min-obs'"
+	assert_output "amihud: unknown option '--min-obs' (amihud --help lists them)"
 }
 
 @test "a write error exits 1" {

@@ -11,7 +11,7 @@ setup_file() {
 	trace-sim -q --bonds-out bonds.tsv --macro-out macro.tsv --truth-out truth.tsv \
 		--clean-out trades.tsv > /dev/null
 	for m in roll amihud kyle itt; do $m -q trades.tsv > $m.tsv; done
-	liqfeatures -q -b bonds.tsv -m macro.tsv roll.tsv amihud.tsv kyle.tsv itt.tsv > features.tsv
+	liqfeatures -q -b bonds.tsv --macro macro.tsv roll.tsv amihud.tsv kyle.tsv itt.tsv > features.tsv
 }
 
 # one fold for early stopping and eta 0.2 keep the suite quick; the README's

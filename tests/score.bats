@@ -12,7 +12,7 @@ setup_file() {
 	trace-sim -q -n 60 --end 2021-12-31 --bonds-out bonds.tsv --macro-out macro.tsv \
 		--clean-out trades.tsv > /dev/null
 	for m in roll amihud kyle itt; do $m -q trades.tsv > $m.tsv; done
-	liqfeatures -q -b bonds.tsv -m macro.tsv roll.tsv amihud.tsv kyle.tsv itt.tsv > features.tsv
+	liqfeatures -q -b bonds.tsv --macro macro.tsv roll.tsv amihud.tsv kyle.tsv itt.tsv > features.tsv
 	liqtrain -q -y score_fwd --cv 2 --rounds 60 --test 2021-07-01:2021-12-31 \
 		-o model.json --splits splits.tsv features.tsv > metrics.tsv
 	liqtrain -q -y bucket --objective class --cv 2 --rounds 60 \
@@ -85,7 +85,7 @@ col() { # col FILE NAME: the column's values, header dropped
 
 @test "liqfeatures: FRED CSV downloads read as they are, carried over holidays" {
 	cd "$BATS_FILE_TMPDIR"
-	liqfeatures -q -b bonds.tsv -m "$F/VIXCLS.csv" -m "$F/DGS10.csv" roll.tsv amihud.tsv kyle.tsv itt.tsv > f2.tsv
+	liqfeatures -q -b bonds.tsv --macro "$F/VIXCLS.csv" --macro "$F/DGS10.csv" roll.tsv amihud.tsv kyle.tsv itt.tsv > f2.tsv
 	run -0 head -1 f2.tsv
 	assert_output --partial "${TAB}vixcls${TAB}d21_vixcls${TAB}dgs10${TAB}d21_dgs10${TAB}"
 	# 2021-01-01 is '.', so 2020-12-31's 22.75 carries; 01-06/07 carry 01-05
@@ -110,10 +110,10 @@ col() { # col FILE NAME: the column's values, header dropped
 	sed '5d' itt.tsv > itt-short.tsv
 	run --separate-stderr -1 liqfeatures -b bonds.tsv roll.tsv amihud.tsv kyle.tsv itt-short.tsv
 	assert_equal "$stderr" "liqfeatures: itt-short.tsv:5: row '$(sed -n 6p itt.tsv | cut -f1,2 | tr '\t' ' ')' does not match roll.tsv:5 '$(sed -n 5p roll.tsv | cut -f1,2 | tr '\t' ' ')': the panels must share their rows"
-	run -2 liqfeatures -b bonds.tsv -m "$F/VIXCLS.csv" -m "$F/VIXCLS.csv" roll.tsv
+	run -2 liqfeatures -b bonds.tsv --macro "$F/VIXCLS.csv" --macro "$F/VIXCLS.csv" roll.tsv
 	assert_output --partial "macro series 'vixcls' is in both"
 	printf 'date,VIXCLS\n2021-01-04,2x\n' > bad.csv
-	run -1 liqfeatures -b bonds.tsv -m bad.csv roll.tsv
+	run -1 liqfeatures -b bonds.tsv --macro bad.csv roll.tsv
 	assert_output "liqfeatures: bad.csv:2: column 'vixcls': bad number '2x'"
 	head -5 bonds.tsv > bonds-few.tsv
 	run --separate-stderr -0 liqfeatures -b bonds-few.tsv roll.tsv amihud.tsv kyle.tsv itt.tsv

@@ -352,7 +352,7 @@ out   clean                     5    45.45"
 	run -2 trace-clean --window 0 "$F/wrds-genuine-jump.tsv"
 	assert_output --partial "--window: bad value '0'"
 	run -2 trace-clean --bogus
-	assert_output --partial "unrecognized option"
+	assert_output --partial "unknown option '--bogus'"
 }
 
 @test "a write error on stdout is exit 1" {

@@ -121,11 +121,11 @@ small() { trace-sim -n 30 --start 2021-01-04 --end 2021-06-30 "$@"; }
 
 @test "bad arguments exit 2 with the bad value quoted" {
 	run -2 trace-sim --bogus
-	assert_output --partial "unrecognized option"
+	assert_output --partial "unknown option '--bogus'"
 	run -2 trace-sim -n 0
-	assert_output --partial "--bonds: bad value '0'"
+	assert_output --partial "--n-bonds: bad value '0'"
 	run -2 trace-sim -n 2.5
-	assert_output --partial "--bonds: bad value '2.5'"
+	assert_output --partial "--n-bonds: bad value '2.5'"
 	run -2 trace-sim -s -3
 	assert_output --partial "--seed: bad value '-3'"
 	run -2 trace-sim --start 2021-02-30

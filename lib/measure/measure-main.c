@@ -4,8 +4,6 @@
 #include "core/dates.h"
 #include "core/diag.h"
 
-#include <getopt.h>
-
 #include <stdlib.h>
 #include <string.h>
 
@@ -106,16 +104,23 @@ done:
 	return rows;
 }
 
+enum { O_MIN_OBS = LIQ_OPT_LONG_ONLY, O_THROUGH };
+
 int
 liq_panel_main(int argc, char **argv, const liq_panel_tool *spec)
 {
+	/* --min-obs only for the tools that have a minimum */
+	static const struct option lo_min[] = {
+		{ "window", required_argument, NULL, 'w' },
+		{ "min-obs", required_argument, NULL, O_MIN_OBS },
+		{ "through", required_argument, NULL, O_THROUGH },
+		LIQ_COMMON_LONGOPTS,
+		{ NULL, 0, NULL, 0 }
+	};
 	static const struct option lo[] = {
 		{ "window", required_argument, NULL, 'w' },
-		{ "min-obs", required_argument, NULL, 'm' },
-		{ "through", required_argument, NULL, 't' },
-		{ "quiet", no_argument, NULL, 'q' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, 'V' },
+		{ "through", required_argument, NULL, O_THROUGH },
+		LIQ_COMMON_LONGOPTS,
 		{ NULL, 0, NULL, 0 }
 	};
 	liq_panel p;
@@ -129,30 +134,21 @@ liq_panel_main(int argc, char **argv, const liq_panel_tool *spec)
 	p.columns = spec->columns;
 	p.row = spec->row;
 	p.ctx = spec->ctx;
-	while ((o = getopt_long(argc, argv, "w:qhV", lo, NULL)) != -1) {
+	while ((o = liq_getopt(argc, argv, LIQ_SHORTOPTS("w:"),
+			       spec->min_obs ? lo_min : lo)) != -1) {
+		if (liq_opt_common(o, spec->usage))
+			continue;
 		switch (o) {
 		case 'w':
 			p.w = (int)liq_opt_long("--window", optarg, 1, 100000);
 			break;
-		case 'm':
-			if (!spec->min_obs)
-				liq_usage("unrecognized option '--min-obs'");
+		case O_MIN_OBS:
 			*spec->min_obs = (int)liq_opt_long("--min-obs", optarg,
 							   spec->min_obs_lo, 100000000);
 			break;
-		case 't':
+		case O_THROUGH:
 			p.through = liq_opt_date("--through", optarg);
 			break;
-		case 'q':
-			liq_quiet = 1;
-			break;
-		case 'h':
-			fputs(spec->usage, stdout);
-			return LIQ_EXIT_OK;
-		case 'V':
-			liq_version();
-		default:
-			liq_usage("unknown option");
 		}
 	}
 	liq_stdout_buffer();
