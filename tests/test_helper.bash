@@ -64,6 +64,13 @@ col() {
 	cols "$1" "$2" | tail -n +2
 }
 
+# drop_col FILE NAME: the file without the named column (exit 3 when its
+# header has none)
+drop_col() {
+	tawk -v k="$2" 'FNR == 1 { d = c(k) }
+		{ out = ""; s = ""; for (i = 1; i <= NF; i++) if (i != d) { out = out s $i; s = OFS }; print out }' "$1"
+}
+
 # Shell prelude for running documented examples under `bash -e -o pipefail`:
 # `head` reading a pipe drains it after printing, so that the stages before
 # it never die of SIGPIPE and a real failure anywhere still fails the run.
