@@ -71,6 +71,11 @@ drop_col() {
 		{ out = ""; s = ""; for (i = 1; i <= NF; i++) if (i != d) { out = out s $i; s = OFS }; print out }' "$1"
 }
 
+# count KIND FILE: the count of a kind in a trace-sim --counts-out file
+count() {
+	tawk -v k="$1" 'FNR > 1 && $c("kind") == k { print $c("count") }' "$2"
+}
+
 # Shell prelude for running documented examples under `bash -e -o pipefail`:
 # `head` reading a pipe drains it after printing, so that the stages before
 # it never die of SIGPIPE and a real failure anywhere still fails the run.
