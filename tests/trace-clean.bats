@@ -13,7 +13,7 @@ sim() { trace-sim -q -n 30 --start 2021-01-04 --end 2021-06-30 "$@"; }
 # row of the same name, and every audit row trace-sim has no count for
 # (pre-2012 steps, locked-in, agency, price range) is 0.
 audit_is() {
-	run awk 'NR == FNR { if (FNR > 1) want[$1] = $2; next }
+	run -0 awk 'NR == FNR { if (FNR > 1) want[$1] = $2; next }
 		 $1 == "step" { next }
 		 { got[$2] = $3; seen++ }
 		 END {
@@ -28,7 +28,6 @@ audit_is() {
 			if (seen != 16) { print "audit has " seen " rows"; bad = 1 }
 			exit bad
 		 }' <(cols "$1" kind count) "$2"
-	assert_success
 	assert_output ""
 }
 
