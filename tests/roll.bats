@@ -24,7 +24,7 @@ load measures_helper
 	cmd=$(echo "$output" | sed -n 's/.*sort it with: //p' | sed 's/FILE/u1.tsv/g')
 	assert [ -n "$cmd" ]
 	run -0 bash -c "$cmd | roll -q"
-	assert_equal "$(echo "$output" | cut -f1 | tail -n +2 | uniq | tr '\n' ' ')" "A B "
+	assert_equal "$(echo "$output" | cols - cusip | tail -n +2 | uniq | tr '\n' ' ')" "A B "
 }
 
 # One day of prices 100 100.5 100 100.25 100.5 100 (the unit test's window):
