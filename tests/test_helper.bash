@@ -27,6 +27,7 @@ data_rows() {
 # where c("name") is the index of the column so named in the current
 # file's header (the first line of each file). A name that is not in the
 # header ends awk with exit 3 and a message naming the column and file.
+# (c is the function: a program's own variables must have other names.)
 TAWK_LIB='function c(name) {
 	if (!(name in TAWK_COL)) {
 		printf "tawk: %s: no column \047%s\047 in the header\n", FILENAME, name > "/dev/stderr"
