@@ -16,6 +16,21 @@ load test_helper
 CUTS="2020-06-30 2020-12-31 2021-06-30 2021-12-31 2022-06-30 2022-12-30 2023-06-30 2023-12-29"
 LOGLIN_CUTS="2020-12-31 2021-12-31"
 
+# price OUT ARG...: pretrade ARG... > OUT, its warnings appended to warn.$s;
+# the exit status must be exactly pretrade's contract: 1 when a row's
+# status is not ok, else 0 (a crash, a usage error or a bad table fails)
+price() {
+	local out=$1 rc=0 want
+	shift
+	pretrade -q "$@" > "$out" 2>> "warn.$s" || rc=$?
+	want=$(tawk 'FNR > 1 && $c("status") != "ok" { bad = 1 } END { print bad + 0 }' "$out")
+	if [ "$rc" != "$want" ]; then
+		echo "pretrade $*: exit $rc, want $want" >&2
+		return 1
+	fi
+	[ "$(data_rows "$out")" -gt 0 ] || { echo "pretrade $*: no rows" >&2; return 1; }
+}
+
 # one seed: simulate, then fit, shrink and price every window; appends its
 # rows to eval.$s.tsv:
 #  seed cut cusip size_mm side real n shr shr_lo shr_hi shr_st raw raw_st ll ll_st
@@ -31,25 +46,28 @@ seed_run() {
 		shift
 		impact-fit -q --through "$c" --prints-out "p$s.$c.tsv" "t$s.tsv" > "raw$s.$c.tsv"
 		impact-shrink -q --bonds "bonds$s.tsv" "raw$s.$c.tsv" > "imp$s.$c.tsv"
-		awk -F'\t' -v c="$c" -v e="$e" 'BEGIN { OFS = "\t" }
-			NR == 1 { print "cusip", "size_mm", "side", "real"; next }
-			$2 > c && $2 <= e && $9 != "NA" { print $1, $4 / 1e6, $5, $9 }' \
+		tawk -v from="$c" -v to="$e" 'FNR == 1 { print "cusip", "size_mm", "side", "real"; next }
+			$c("date") > from && $c("date") <= to && $c("cost_bps") != "NA" {
+				print $c("cusip"), $c("qty") / 1e6, $c("side"), $c("cost_bps") }' \
 			"p$s.$c.tsv" > "q$s.$c.tsv"
 		# (the warnings of bonds without a raw fit go to a file)
-		pretrade -q --impact "imp$s.$c.tsv" "q$s.$c.tsv" 2>> "warn.$s" | cut -f7,8,9,14 > "shr.$s" || true
-		pretrade -q --impact "raw$s.$c.tsv" "q$s.$c.tsv" 2>> "warn.$s" | cut -f7,14 > "raw.$s" || true
+		price "o.$s" --impact "imp$s.$c.tsv" "q$s.$c.tsv"
+		cols "o.$s" cost_bps cost_lo_bps cost_hi_bps status > "shr.$s"
+		price "o.$s" --impact "raw$s.$c.tsv" "q$s.$c.tsv"
+		cols "o.$s" cost_bps status > "raw.$s"
 		# the shrunk fit's intervals recalibrated on the month before the cut
-		pretrade -q --impact "imp$s.$c.tsv" --recalibrate "p$s.$c.tsv" --as-of "$c" \
-			"q$s.$c.tsv" 2>> "warn.$s" | cut -f8,9 > "rec.$s" || true
+		price "o.$s" --impact "imp$s.$c.tsv" --recalibrate "p$s.$c.tsv" --as-of "$c" "q$s.$c.tsv"
+		cols "o.$s" cost_lo_bps cost_hi_bps > "rec.$s"
 		case " $LOGLIN_CUTS " in
 		*" $c "*)
 			impact-fit -q --method loglin --through "$c" "t$s.tsv" > "ll$s.$c.tsv"
-			pretrade -q --impact "ll$s.$c.tsv" "q$s.$c.tsv" 2>> "warn.$s" | cut -f7,14 > "ll.$s" || true ;;
+			price "o.$s" --impact "ll$s.$c.tsv" "q$s.$c.tsv"
+			cols "o.$s" cost_bps status > "ll.$s" ;;
 		*)
 			awk 'NR == 1 { print "cost_bps\tstatus"; next } { print "NA\tnone" }' \
 				"q$s.$c.tsv" > "ll.$s" ;;
 		esac
-		tail -n +2 "raw$s.$c.tsv" | cut -f1,2 | sort > "n.$s"
+		cols "raw$s.$c.tsv" cusip n | tail -n +2 | sort > "n.$s"
 		paste "q$s.$c.tsv" "shr.$s" "raw.$s" "ll.$s" "rec.$s" | tail -n +2 |
 			sort -t"$(printf '\t')" -k1,1 | join -t"$(printf '\t')" - "n.$s" |
 			awk -F'\t' -v s="$s" -v c="$c" 'BEGIN { OFS = "\t" }
@@ -60,8 +78,7 @@ seed_run() {
 
 # truth per bond: cusip alpha beta sigma_bps adv_usd half_spread_trade_bps
 truth_cols() {
-	awk -F'\t' 'NR == 1 { for (i = 1; i <= NF; i++) k[$i] = i; next }
-		{ print $1 "\t" $k["alpha"] "\t" $k["beta"] "\t" $k["sigma_bps"] "\t" $k["adv_usd"] "\t" $k["half_spread_trade_bps"] }' "$1" | sort
+	cols "$1" cusip alpha beta sigma_bps adv_usd half_spread_trade_bps | tail -n +2 | sort
 }
 
 setup_file() {
@@ -69,8 +86,11 @@ setup_file() {
 	export PATH="$BATS_TEST_DIRNAME/../bin:$PATH"
 	export CUTS LOGLIN_CUTS
 	seed_run 1 &
+	p1=$!
 	seed_run 2 &
-	wait
+	p2=$!
+	wait $p1
+	wait $p2
 	seed_run 3
 	for s in 1 2 3; do
 		truth_cols "truth$s.tsv" > "tr$s.tsv"
@@ -92,8 +112,8 @@ median() {
 	cd "$BATS_FILE_TMPDIR"
 	for m in raw ll; do
 		for s in 1 2 3; do
-			tail -n +2 "$m$s.2021-12-31.tsv" | awk -F'\t' '$2 >= 200 && $3 != "NA" { print $1 "\t" $3 "\t" $4 }' |
-				sort | join -t"$(printf '\t')" - "tr$s.tsv"
+			tawk 'FNR > 1 && $c("n") >= 200 && $c("alpha") != "NA" { print $c("cusip"), $c("alpha"), $c("beta") }' \
+				"$m$s.2021-12-31.tsv" | sort | join -t"$(printf '\t')" - "tr$s.tsv"
 		done > "rec.$m"
 	done
 	# cusip alpha_hat beta_hat alpha beta ...
@@ -172,11 +192,13 @@ median() {
 	join -t"$(printf '\t')" cover.fit cover.rec | awk -F'\t' '{ printf "# coverage %-14s %8d  as fitted %.4f  recalibrated %.4f\n", $1, $2, $3, $5 }' >&3
 	# one fit used for a whole year: informational (the 2022 stress is in it)
 	for s in 1 2 3; do
-		awk -F'\t' 'BEGIN { OFS = "\t" } NR == 1 { print "cusip", "size_mm", "side", "real"; next }
-			$2 > "2021-12-31" && $9 != "NA" { print $1, $4 / 1e6, $5, $9 }' "p$s.2021-12-31.tsv" |
-			pretrade -q --impact "imp$s.2021-12-31.tsv" 2> /dev/null | tail -n +2
-	done | awk -F'\t' '$14 == "ok" { n++; k += $4 >= $8 && $4 <= $9 }
-		END { printf "# (one fit, 2021-12-31, for all of 2022: %.4f of %d)\n", k / n, n }' >&3
+		tawk 'FNR == 1 { print "cusip", "size_mm", "side", "real"; next }
+			$c("date") > "2021-12-31" && $c("cost_bps") != "NA" {
+				print $c("cusip"), $c("qty") / 1e6, $c("side"), $c("cost_bps") }' "p$s.2021-12-31.tsv" > "y$s.tsv"
+		price "y$s.out" --impact "imp$s.2021-12-31.tsv" "y$s.tsv"
+	done
+	tawk 'FNR > 1 && $c("status") == "ok" { n++; k += $c("real") >= $c("cost_lo_bps") && $c("real") <= $c("cost_hi_bps") }
+		END { printf "# (one fit, 2021-12-31, for all of 2022: %.4f of %d)\n", k / n, n }' y1.out y2.out y3.out >&3
 	for m in fit rec; do
 		while IFS="$(printf '\t')" read -r b n c; do
 			case "$b" in cut*) continue ;; esac

@@ -13,7 +13,9 @@ setup_file() {
 	BATS_TEST_TMPDIR=$BATS_FILE_TMPDIR start_full
 	export URL PORT SPID SHARED_SPID=$SPID SHARED_PORT=$PORT
 	# a bond with a score, an impact fit and a features row
-	export C1=$(awk -F'\t' 'NR > 1 { print $1; exit }' "$U/scores.tsv")
+	C1=$(tawk 'FNR > 1 { print $c("cusip"); exit }' "$U/scores.tsv")
+	[ -n "$C1" ]
+	export C1
 }
 
 teardown_file() {
@@ -28,9 +30,8 @@ teardown() {
 }
 
 # the value of column $2 in the row of cusip $3 of TSV $1 (the latest row)
-col() {
-	awk -F'\t' -v c="$2" -v k="$3" 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == c) n = i; next }
-		$1 == k { v = $n } END { print v }' "$1"
+cell() {
+	tawk -v n="$2" -v k="$3" 'FNR > 1 && $c("cusip") == k { v = $c(n) } END { print v }' "$1"
 }
 
 # a JSON number printed as liq prints numbers (%.10g)
@@ -58,7 +59,7 @@ g10() { awk '{ printf "%.10g\n", $1 }'; }
 	sed '3s/\t[0-9.]*\t\(Low\|Medium\|High\)\t/\tbad\t\1\t/' "$U/scores.tsv" > bad.tsv
 	run -1 liqserve -q --scores bad.tsv -i "$U/impact.tsv" -b "$U/bonds.tsv" -l 127.0.0.1:0
 	assert_output --partial "bad.tsv:3: column 'score_pred': bad number 'bad'"
-	cut -f1,3- "$U/scores.tsv" > nodate.tsv
+	drop_col "$U/scores.tsv" date > nodate.tsv
 	run -2 liqserve -q --scores nodate.tsv -i "$U/impact.tsv" -b "$U/bonds.tsv" -l 127.0.0.1:0
 	assert_output --partial "nodate.tsv: missing column 'date'"
 	run -1 liqserve -q --scores "$U/scores.tsv" -i "$U/impact.tsv" -b "$U/bonds.tsv" \
@@ -88,11 +89,11 @@ g10() { awk '{ printf "%.10g\n", $1 }'; }
 @test "GET /score/{cusip}: the bond's latest row of scores.tsv" {
 	run -0 curl -s "$URL/score/$C1"
 	j=$output
-	[ "$(jq -r .date <<< "$j")" = "$(col "$U/scores.tsv" date "$C1")" ]
-	[ "$(jq -r .bucket <<< "$j")" = "$(col "$U/scores.tsv" bucket "$C1")" ]
+	[ "$(jq -r .date <<< "$j")" = "$(cell "$U/scores.tsv" date "$C1")" ]
+	[ "$(jq -r .bucket <<< "$j")" = "$(cell "$U/scores.tsv" bucket "$C1")" ]
 	for c in score:score_pred p_low:p_low p_medium:p_medium p_high:p_high; do
-		[ "$(jq -r ".${c%%:*}" <<< "$j" | g10)" = "$(col "$U/scores.tsv" "${c#*:}" "$C1" | g10)" ] ||
-			fail "$c: $(jq -r ".${c%%:*}" <<< "$j") vs $(col "$U/scores.tsv" "${c#*:}" "$C1")"
+		[ "$(jq -r ".${c%%:*}" <<< "$j" | g10)" = "$(cell "$U/scores.tsv" "${c#*:}" "$C1" | g10)" ] ||
+			fail "$c: $(jq -r ".${c%%:*}" <<< "$j") vs $(cell "$U/scores.tsv" "${c#*:}" "$C1")"
 	done
 	run -0 http GET /score/NOSUCH
 	assert_line --index 1 404
@@ -100,14 +101,15 @@ g10() { awk '{ printf "%.10g\n", $1 }'; }
 }
 
 @test "GET /score/{cusip}?explain=K: liqscore --explain's contributions, summing to the prediction" {
-	liqscore -q -m "$U/model.json" --latest --explain 3 "$U/features.tsv" |
-		awk -F'\t' -v k="$C1" '$1 == k' > want.tsv
+	run --separate-stderr -0 liqscore -q -m "$U/model.json" --latest --explain 3 "$U/features.tsv"
+	echo "$output" | tawk -v k="$C1" 'FNR == 1 || $c("cusip") == k' > want.tsv
+	assert_equal "$(data_rows want.tsv)" 1
 	run -0 curl -s "$URL/score/$C1?explain=3"
 	j=$output
 	[ "$(jq '.explain.contributions | length' <<< "$j")" = 3 ]
 	for k in 0 1 2; do
-		[ "$(jq -r ".explain.contributions[$k].feature" <<< "$j")" = "$(cut -f$((8 + 2 * k)) want.tsv)" ]
-		[ "$(jq -r ".explain.contributions[$k].shap" <<< "$j" | g10)" = "$(cut -f$((9 + 2 * k)) want.tsv | g10)" ]
+		[ "$(jq -r ".explain.contributions[$k].feature" <<< "$j")" = "$(col want.tsv shap$((k + 1))_feature)" ]
+		[ "$(jq -r ".explain.contributions[$k].shap" <<< "$j" | g10)" = "$(col want.tsv shap$((k + 1))_value | g10)" ]
 	done
 	# base value + every contribution = the model's prediction = liqscore's score
 	run -0 curl -s "$URL/score/$C1?explain=1000"
@@ -116,7 +118,7 @@ g10() { awk '{ printf "%.10g\n", $1 }'; }
 	[ "$(jq '.explain.contributions | length' <<< "$j")" = "$n" ]
 	jq -e '(.explain.base_value + (.explain.contributions | map(.shap) | add) - .explain.prediction) | fabs < 1e-3' <<< "$j"
 	pred=$(jq .explain.prediction <<< "$j")
-	want=$(cut -f3 want.tsv)
+	want=$(col want.tsv score_pred)
 	awk -v a="$pred" -v b="$want" 'BEGIN { d = a - b; if (b > 0 && b < 100 && (d > 1e-4 || d < -1e-4)) exit 1 }'
 	run -0 http GET "/score/$C1?explain=0"
 	assert_line --index 1 400
@@ -152,10 +154,10 @@ g10() { awk '{ printf "%.10g\n", $1 }'; }
 			pretrade -q -i "$U/impact.tsv" --scores "$U/scores.tsv" > cli.tsv
 		j=$(curl -s "$URL/pretrade/$C1/$1/$2")
 		for c in half_spread_bps impact_bps cost_bps cost_lo_bps cost_hi_bps cost_usd exec_days score; do
-			[ "$(jq -r ".$c" <<< "$j" | g10)" = "$(col cli.tsv "$c" "$C1" | g10)" ] ||
-				fail "$q $c: api $(jq -r ".$c" <<< "$j"), pretrade $(col cli.tsv "$c" "$C1")"
+			[ "$(jq -r ".$c" <<< "$j" | g10)" = "$(cell cli.tsv "$c" "$C1" | g10)" ] ||
+				fail "$q $c: api $(jq -r ".$c" <<< "$j"), pretrade $(cell cli.tsv "$c" "$C1")"
 		done
-		[ "$(jq -r .bucket <<< "$j")" = "$(col cli.tsv bucket "$C1")" ]
+		[ "$(jq -r .bucket <<< "$j")" = "$(cell cli.tsv bucket "$C1")" ]
 		[ "$(jq -r .status <<< "$j")" = ok ]
 	done
 }
@@ -168,7 +170,7 @@ g10() { awk '{ printf "%.10g\n", $1 }'; }
 	[ -n "$k" ] || fail "pretrade gave no factor: $(cat cli.err)"
 	j=$(curl -s "$URL/pretrade/$C1/2/B")
 	for c in cost_bps cost_lo_bps cost_hi_bps; do
-		assert_equal "$(jq -r ".$c" <<< "$j" | g10)" "$(col cli.tsv "$c" "$C1" | g10)"
+		assert_equal "$(jq -r ".$c" <<< "$j" | g10)" "$(cell cli.tsv "$c" "$C1" | g10)"
 	done
 	# the interval differs from the one as fitted (k is not 1 here)
 	assert [ "$(jq -r .cost_hi_bps <<< "$j")" != "$(curl -s "http://127.0.0.1:$SHARED_PORT/pretrade/$C1/2/B" | jq -r .cost_hi_bps)" ]
@@ -180,21 +182,24 @@ g10() { awk '{ printf "%.10g\n", $1 }'; }
 	assert_equal "$(curl -s "http://127.0.0.1:$SHARED_PORT/health" | jq -r '[.tables.interval_width, .tables.recalibration_prints == null] | @tsv')" "$(printf '1\ttrue')"
 	# a prints file without its columns: the server does not start
 	cut -f1-3 "$U/prints.tsv" > bad.tsv
-	run liqserve -l 127.0.0.1:0 --scores "$U/scores.tsv" --impact "$U/impact.tsv" --bonds "$U/bonds.tsv" --recalibrate bad.tsv
-	assert_equal "$status" 2
+	run -2 liqserve -l 127.0.0.1:0 --scores "$U/scores.tsv" --impact "$U/impact.tsv" --bonds "$U/bonds.tsv" --recalibrate bad.tsv
 	assert_output --partial "bad.tsv: missing column 'qty'"
 	stop_server
 }
 
 @test "GET /pretrade?target_cost_bps=&days=&participation=: pretrade's inverse queries" {
 	j=$(curl -s "$URL/pretrade/$C1/1/B?target_cost_bps=60&days=2&participation=0.2")
-	printf 'cusip\tside\n%s\tB\n' "$C1" | pretrade -q -i "$U/impact.tsv" -p 0.2 --target-cost-bps 60 > t.tsv || true
+	# a target below the bond's half spread is a row with a status and exit 1
+	printf 'cusip\tside\n%s\tB\n' "$C1" > tq.tsv
+	run --separate-stderr pretrade -q -i "$U/impact.tsv" -p 0.2 --target-cost-bps 60 tq.tsv
+	echo "$output" > t.tsv
+	if [ "$(cell t.tsv status "$C1")" = ok ]; then assert_equal "$status" 0; else assert_equal "$status" 1; fi
 	printf 'cusip\tside\n%s\tB\n' "$C1" | pretrade -q -i "$U/impact.tsv" -p 0.2 --days 2 > d.tsv
 	printf 'cusip\tsize_mm\tside\n%s\t1\tB\n' "$C1" | pretrade -q -i "$U/impact.tsv" -p 0.2 > m.tsv
 	for c in size_mm cost_bps cost_lo_bps cost_hi_bps cost_usd exec_days; do
-		[ "$(jq -r ".for_target_cost.$c" <<< "$j" | g10)" = "$(col t.tsv "$c" "$C1" | g10)" ] || fail "target $c"
-		[ "$(jq -r ".for_days.$c" <<< "$j" | g10)" = "$(col d.tsv "$c" "$C1" | g10)" ] || fail "days $c"
-		[ "$(jq -r ".$c" <<< "$j" | g10)" = "$(col m.tsv "$c" "$C1" | g10)" ] || fail "main $c"
+		[ "$(jq -r ".for_target_cost.$c" <<< "$j" | g10)" = "$(cell t.tsv "$c" "$C1" | g10)" ] || fail "target $c"
+		[ "$(jq -r ".for_days.$c" <<< "$j" | g10)" = "$(cell d.tsv "$c" "$C1" | g10)" ] || fail "days $c"
+		[ "$(jq -r ".$c" <<< "$j" | g10)" = "$(cell m.tsv "$c" "$C1" | g10)" ] || fail "main $c"
 	done
 	# a target below the half spread: the status of pretrade
 	j=$(curl -s "$URL/pretrade/$C1/1/B?target_cost_bps=0")
@@ -227,8 +232,10 @@ g10() { awk '{ printf "%.10g\n", $1 }'; }
 	printf 'cusip\tsize_mm\tside\n%s\t2\tB\n%s\t0\tS\n%s\t3\tQ\nNOSUCH\t1\tB\n%s\t0.5\tS\n' \
 		"$C1" "$C1" "$C1" "$C1" > q.tsv
 	run -1 --separate-stderr pretrade -q -i "$U/impact.tsv" --scores "$U/scores.tsv" -p 0.05 q.tsv
-	printf '%s\n' "$output" | tail -n +2 > cli.tsv
-	body=$(awk -F'\t' 'NR > 1 { printf "%s{\"cusip\":\"%s\",\"size_mm\":%s,\"side\":\"%s\"}", n++ ? "," : "", $1, $2, $3 }
+	printf '%s\n' "$output" | cols - cusip size_mm side half_spread_bps impact_bps cost_bps \
+		cost_lo_bps cost_hi_bps cost_usd exec_days score bucket status | tail -n +2 > cli.tsv
+	assert_equal "$(wc -l < cli.tsv)" 5
+	body=$(tawk 'FNR > 1 { printf "%s{\"cusip\":\"%s\",\"size_mm\":%s,\"side\":\"%s\"}", n++ ? "," : "", $c("cusip"), $c("size_mm"), $c("side") }
 		END { print "" }' q.tsv)
 	curl -s -X POST "$URL/pretrade" -d "{\"participation\":0.05,\"queries\":[$body]}" |
 		jq -r '.results[] | [.cusip, .size_mm, .side, .half_spread_bps, .impact_bps, .cost_bps,
@@ -236,11 +243,11 @@ g10() { awk '{ printf "%.10g\n", $1 }'; }
 			| map(if . == null then "NA" else tostring end) | @tsv' > api.tsv
 	# the same rows, numbers compared at %.10g
 	norm() { awk -F'\t' -v OFS='\t' '{ for (i = 2; i <= NF; i++) if ($i ~ /^-?[0-9.]+(e[-+]?[0-9]+)?$/) $i = sprintf("%.10g", $i); print }' "$1"; }
-	diff <(norm cli.tsv) <(norm api.tsv)
+	run -0 diff <(norm cli.tsv) <(norm api.tsv)
 	# the inverse per query, and the body's limits
 	j=$(curl -s -X POST "$URL/pretrade" -d "{\"queries\":[{\"cusip\":\"$C1\",\"side\":\"B\",\"target_cost_bps\":60,\"days\":2}]}")
 	printf 'cusip\tside\n%s\tB\n' "$C1" | pretrade -q -i "$U/impact.tsv" --target-cost-bps 60 --days 2 > both.tsv
-	[ "$(jq -r '.results[0].size_mm' <<< "$j" | g10)" = "$(col both.tsv size_mm "$C1" | g10)" ]
+	[ "$(jq -r '.results[0].size_mm' <<< "$j" | g10)" = "$(cell both.tsv size_mm "$C1" | g10)" ]
 	for body in '{"queries":[1]}' '{"queries":[{"size_mm":1}]}' '{"queries":[{"cusip":"x","sise_mm":1}]}' \
 		'{"queries":[],"participation":0}' '{"queries":[{"cusip":"x","days":-1}]}' 'null'; do
 		run -0 http POST /pretrade -d "$body"
@@ -267,10 +274,10 @@ g10() { awk '{ printf "%.10g\n", $1 }'; }
 	j=$(curl -s "$URL/impact/$C1")
 	for c in n alpha beta r2 alpha_post beta_post weight source; do
 		a=$(jq -r ".columns.$c" <<< "$j")
-		b=$(col "$U/impact.tsv" "$c" "$C1")
+		b=$(cell "$U/impact.tsv" "$c" "$C1")
 		[ "$a" = "$b" ] || [ "$(g10 <<< "$a")" = "$(g10 <<< "$b")" ] || fail "$c: $a vs $b"
 	done
-	[ "$(jq -r .model.alpha <<< "$j" | g10)" = "$(col "$U/impact.tsv" alpha_post "$C1" | g10)" ]
+	[ "$(jq -r .model.alpha <<< "$j" | g10)" = "$(cell "$U/impact.tsv" alpha_post "$C1" | g10)" ]
 	jq -e '.model.posterior and .model.ok' <<< "$j"
 	[ "$(curl -s "$URL/impact" | jq .count)" = "$(data_rows "$U/impact.tsv")" ]
 	run -0 http GET /impact/NOSUCH
@@ -299,7 +306,9 @@ g10() { awk '{ printf "%.10g\n", $1 }'; }
 @test "GET /importance: liqtrain's table and the mean |SHAP| of the latest rows" {
 	j=$(curl -s "$URL/importance")
 	[ "$(jq -r .source <<< "$j")" = "$U/importance.tsv" ]
-	[ "$(jq -r '.features[0].feature' <<< "$j")" = "$(sort -t"$(printf '\t')" -k4,4gr "$U/importance.tsv" | head -1 | cut -f1)" ]
+	top=$(tawk 'FNR > 1 { print $c("mean_abs_shap"), $c("feature") }' "$U/importance.tsv" | sort -t"$(printf '\t')" -k1,1gr | head -1 | cut -f2)
+	assert [ -n "$top" ]
+	[ "$(jq -r '.features[0].feature' <<< "$j")" = "$top" ]
 	jq -e '[.features[] | .mean_abs_shap_latest >= 0] | all' <<< "$j"
 }
 
@@ -423,7 +432,7 @@ g10() { awk '{ printf "%.10g\n", $1 }'; }
 	SLOG=$BATS_TEST_TMPDIR/hup.log
 	start_server --scores d/scores.tsv -i d/impact.tsv -b d/bonds.tsv
 	old=$(curl -s "$URL/score/$C1" | jq .score)
-	awk -F'\t' -v OFS='\t' -v k="$C1" 'NR > 1 && $1 == k { $3 = 99.5 } { print }' "$U/scores.tsv" > d/new.tsv
+	tawk -v k="$C1" 'FNR > 1 && $c("cusip") == k { $c("score_pred") = 99.5 } { print }' "$U/scores.tsv" > d/new.tsv
 	mv d/new.tsv d/scores.tsv
 	kill -HUP "$SPID"
 	for i in $(seq 50); do grep -q reloaded "$SLOG" && break; sleep 0.1; done
@@ -462,7 +471,7 @@ g10() { awk '{ printf "%.10g\n", $1 }'; }
 	printf 'POST /score HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: %d\r\n\r\n%s' \
 		"${#body}" "${body:0:5}" >&7
 	sleep 0.3
-	awk -F'\t' -v OFS='\t' -v k="$C1" 'NR > 1 && $1 == k { $3 = 11.25 } { print }' "$U/scores.tsv" > d/new.tsv
+	tawk -v k="$C1" 'FNR > 1 && $c("cusip") == k { $c("score_pred") = 11.25 } { print }' "$U/scores.tsv" > d/new.tsv
 	mv d/new.tsv d/scores.tsv
 	kill -HUP "$SPID"
 	for i in $(seq 50); do grep -q reloaded "$SLOG" && break; sleep 0.1; done

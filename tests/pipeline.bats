@@ -11,6 +11,7 @@ setup_file() {
 	export EX="$BATS_TEST_DIRNAME/../examples"
 	export V="BONDS=80 START=2020-01-02 END=2021-12-31 SPLIT=2021-07-01 LIQBIN=$BATS_TEST_DIRNAME/../bin"
 	make -s -C "$EX" OUT="$BATS_FILE_TMPDIR/out" $V demo > summary.txt 2> make.err
+	[ -s summary.txt ]
 }
 
 @test "the demo prints every section" {
@@ -19,7 +20,8 @@ setup_file() {
 		 "impact calibration" "pre-trade costs"; do
 		grep -q "== $s" summary.txt || fail "no section '$s' in the summary"
 	done
-	grep -q "the clean trades are identical to what trace-sim planted" summary.txt
+	run -0 grep -c "the clean trades are identical to what trace-sim planted" summary.txt
+	assert_output 1
 	sed 's/^/# /' summary.txt >&3
 }
 
@@ -33,18 +35,24 @@ setup_file() {
 	cov=$(awk '$1 == "all" { sub("%", "", $3); print $3 }' summary.txt)
 	echo "# held-out coverage of the 90% interval: $cov%" >&3
 	assert [ "$(echo "$cov >= 80 && $cov <= 97" | bc -l)" = 1 ]
-	# every query priced
-	assert [ "$(awk -F'\t' 'NR > 1 && $NF != "ok"' out/costs.tsv | wc -l)" -eq 0 ]
+	# every query priced: three bonds at three sizes, pretrade's columns
+	assert [ -s out/costs.tsv ]
+	assert_equal "$(head -1 out/costs.tsv)" "$(printf 'cusip\tsize_mm\tside\thalf_spread_bps\timpact_bps\tcost_bps\tcost_lo_bps\tcost_hi_bps\tcost_usd\texec_days\tscore\tbucket\tstatus')"
+	assert_equal "$(data_rows out/costs.tsv)" 9
+	assert_equal "$(col out/costs.tsv status | sort -u)" ok
 }
 
 @test "every bond with features is scored" {
 	cd "$BATS_FILE_TMPDIR"
-	assert_equal "$(tail -n +2 out/latest.tsv | cut -f1 | sort -u | wc -l)" \
-		     "$(tail -n +2 out/features.tsv | cut -f1 | sort -u | wc -l)"
+	assert_equal "$(col out/latest.tsv cusip | sort -u | wc -l)" 80
+	assert_equal "$(col out/features.tsv cusip | sort -u | wc -l)" 80
+	assert [ "$(data_rows out/scores.tsv)" -gt 0 ]
 	assert_equal "$(data_rows out/scores.tsv)" "$(data_rows out/features.tsv)"
-	assert_equal "$(awk -F'\t' 'NR > 1 && ($3 == "NA" || $4 == "NA")' out/scores.tsv | wc -l)" 0
+	assert_equal "$(tawk 'FNR > 1 && ($c("score_pred") == "NA" || $c("bucket") == "NA")' out/scores.tsv | wc -l)" 0
 }
 
+# (test_helper.bash clears MAKEFLAGS, MFLAGS and MAKELEVEL: under `make -s
+# check` the -n runs would otherwise inherit -s and print nothing)
 @test "a second make does nothing; touching trades.tsv rebuilds what depends on it" {
 	cd "$BATS_FILE_TMPDIR"
 	run -0 make -C "$EX" OUT="$BATS_FILE_TMPDIR/out" $V -n all
@@ -64,6 +72,7 @@ setup_file() {
 		"$BATS_FILE_TMPDIR/sharded/impact_raw.tsv"
 	assert [ "$(ls sharded/shards/trades.*.tsv | wc -l)" -eq 3 ]
 	for f in roll amihud kyle itt impact_raw; do
-		cmp "out/$f.tsv" "sharded/$f.tsv"
+		assert [ "$(data_rows "out/$f.tsv")" -gt 0 ]
+		run -0 cmp "out/$f.tsv" "sharded/$f.tsv"
 	done
 }

@@ -14,39 +14,52 @@ setup_file() {
 	liqfeatures -q -b bonds.tsv --macro macro.tsv roll.tsv amihud.tsv kyle.tsv itt.tsv > features.tsv
 }
 
+# metric FILE MODEL NAME: the test split's NAME of MODEL in liqtrain's metrics
+metric() {
+	tawk -v m="$2" -v k="$3" 'FNR > 1 && $c("split") == "test" && $c("model") == m { print $c(k) }' "$1"
+}
+
 # one fold for early stopping and eta 0.2 keep the suite quick; the README's
 # table comes from the defaults (3 folds, eta 0.1)
 TRAIN="--train 2020-01-01:2021-12-31 --test 2022-01-01:2023-12-31 --cv 1 --eta 0.2"
 
 @test "the day's score ranks bonds like their planted liquidity (Spearman >= 0.8)" {
 	cd "$BATS_FILE_TMPDIR"
-	awk -F'\t' 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "score") k = i; next }
-		$k != "NA" { s[$1] += $k; n[$1]++ } END { for (c in s) print c "\t" s[c] / n[c] }' features.tsv |
-		sort > mean-score
-	awk -F'\t' 'NR > 1 { print $1 "\t" $8 }' truth.tsv | sort > liq
+	tawk 'FNR > 1 && $c("score") != "NA" { s[$c("cusip")] += $c("score"); n[$c("cusip")]++ }
+		END { for (k in s) print k, s[k] / n[k] }' features.tsv | sort > mean-score
+	cols truth.tsv cusip liquidity | tail -n +2 | sort > liq
 	read -r rho n < <(join -t"$(printf '\t')" mean-score liq | awk -F'\t' '{ print $2, $3 }' |
 		awk -f "$LIQ_ROOT/tests/spearman.awk")
 	echo "# mean score vs planted latent liquidity: Spearman $rho over $n bonds" >&3
+	assert [ "$n" -ge 400 ]
 	assert [ "$(echo "$rho >= 0.8" | bc)" = 1 ]
 }
 
-@test "the forecast (score_fwd) beats persistence on test MAE" {
+@test "the forecast (score_fwd) beats persistence on test MAE by at least 10%" {
 	cd "$BATS_FILE_TMPDIR"
-	liqtrain -q -y score_fwd $TRAIN features.tsv > reg.tsv
+	run --separate-stderr -0 liqtrain -q -y score_fwd $TRAIN features.tsv
+	echo "$output" > reg.tsv
 	sed 's/^/# /' reg.tsv >&3
-	x=$(awk -F'\t' '$1 == "test" && $2 == "xgboost" { print $6 }' reg.tsv)
-	p=$(awk -F'\t' '$1 == "test" && $2 == "persistence" { print $6 }' reg.tsv)
+	x=$(metric reg.tsv xgboost mae)
+	p=$(metric reg.tsv persistence mae)
 	echo "# test MAE: xgboost $x, persistence $p" >&3
-	assert [ "$(echo "$x < $p" | bc -l)" = 1 ]
+	# measured (trace-sim's default seed 1): xgboost 8.70, persistence
+	# 10.37, a ratio of 0.84; the forecast must keep at least a 10% lead
+	assert [ "$(echo "$x <= 0.9 * $p" | bc -l)" = 1 ]
 }
 
-@test "the classifier's macro AUC beats chance; the nowcast's R2 is reported" {
+@test "the classifier's macro AUC and the nowcast's R2 stay near what they measured" {
 	cd "$BATS_FILE_TMPDIR"
-	liqtrain -q -y bucket --objective class $TRAIN features.tsv > cls.tsv
-	liqtrain -q -y score $TRAIN --cv 0 --rounds 100 features.tsv > now.tsv
-	auc=$(awk -F'\t' '$1 == "test" && $2 == "xgboost" { print $11 }' cls.tsv)
-	r2=$(awk -F'\t' '$1 == "test" && $2 == "xgboost" { print $8 }' now.tsv)
+	run --separate-stderr -0 liqtrain -q -y bucket --objective class $TRAIN features.tsv
+	echo "$output" > cls.tsv
+	run --separate-stderr -0 liqtrain -q -y score $TRAIN --cv 0 --rounds 100 features.tsv
+	echo "$output" > now.tsv
+	auc=$(metric cls.tsv xgboost auc)
+	r2=$(metric now.tsv xgboost r2)
 	echo "# classifier test macro AUC $auc; nowcast test R2 $r2" >&3
-	assert [ "$(echo "$auc > 0.5" | bc -l)" = 1 ]
-	assert [ "$(echo "$r2 > 0" | bc -l)" = 1 ]
+	# measured (trace-sim's default seed 1, these options): AUC 0.8945,
+	# R2 0.8936; the thresholds sit about 0.04 below, so that a regression
+	# fails long before the models fall to chance (AUC 0.5, R2 0)
+	assert [ "$(echo "$auc >= 0.85" | bc -l)" = 1 ]
+	assert [ "$(echo "$r2 >= 0.85" | bc -l)" = 1 ]
 }

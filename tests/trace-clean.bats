@@ -13,7 +13,7 @@ sim() { trace-sim -q -n 30 --start 2021-01-04 --end 2021-06-30 "$@"; }
 # row of the same name, and every audit row trace-sim has no count for
 # (pre-2012 steps, locked-in, agency, price range) is 0.
 audit_is() {
-	run awk 'NR == FNR { if (FNR > 1) want[$1] = $2; next }
+	run -0 awk 'NR == FNR { if (FNR > 1) want[$1] = $2; next }
 		 $1 == "step" { next }
 		 { got[$2] = $3; seen++ }
 		 END {
@@ -27,8 +27,7 @@ audit_is() {
 				}
 			if (seen != 16) { print "audit has " seen " rows"; bad = 1 }
 			exit bad
-		 }' "$1" "$2"
-	assert_success
+		 }' <(cols "$1" kind count) "$2"
 	assert_output ""
 }
 
@@ -75,7 +74,7 @@ row() {
 		cmp got.tsv want.tsv
 		audit_is counts.tsv audit.txt
 		# the decimal shifts were planted: the filter removed those only
-		assert [ "$(awk '$1 == "price_error" { print $2 }' counts.tsv)" -gt 20 ]
+		assert [ "$(count price_error counts.tsv)" -gt 20 ]
 	done
 }
 
@@ -99,7 +98,8 @@ row() {
 
 @test "WRDS CSV (quoted fields) gives the same trades as the tab layout" {
 	sim -s 2 --clean-out want.tsv > raw.tsv
-	awk -F'\t' -v OFS=, 'NR > 1 { $10 = "\"" $10 "\"" } { $1 = $1; print }' raw.tsv > raw.csv
+	tawk -v OFS=, 'FNR > 1 { $c("rptd_pr") = "\"" $c("rptd_pr") "\"" } { $1 = $1; print }' raw.tsv > raw.csv
+	assert [ "$(grep -c '"' raw.csv)" -gt 100 ]
 	run -0 trace-clean -q raw.csv
 	assert_equal "$output" "$(cat want.tsv)"
 }
@@ -264,7 +264,7 @@ edited_fails() {
 @test "a missing column is named, exit 2; a screen's column only when the screen is on" {
 	run --separate-stderr -2 trace-clean "$F/wrds-missing-column.tsv"
 	assert_equal "$stderr" "trace-clean: $F/wrds-missing-column.tsv: missing column 'entrd_vol_qt' of the wrds layout"
-	cut -f1-10,12- "$F/wrds-cancel.tsv" > nowis.tsv
+	drop_col "$F/wrds-cancel.tsv" wis_fl > nowis.tsv
 	run --separate-stderr -2 trace-clean nowis.tsv
 	assert_equal "$stderr" "trace-clean: nowis.tsv: missing column 'wis_fl' of the wrds layout: the when-issued screen needs it (--keep-when-issued turns the screen off)"
 	run --separate-stderr -0 trace-clean -q --keep-when-issued nowis.tsv
@@ -288,15 +288,16 @@ edited_fails() {
 	run --separate-stderr -0 trace-clean --rejects rej.tsv raw.tsv
 	assert_equal "$(head -1 rej.tsv | cut -f1-5)" "$(printf 'reason\tdetail\tfile\tline\tcusip_id')"
 	# reasons tally to the audit rows, and rows out + rejects = rows in
-	run -0 sh -c "tail -n +2 rej.tsv | cut -f1 | sort | uniq -c | awk '{ print \$2, \$1 }'"
+	tally=$(col rej.tsv reason | sort | uniq -c | awk '{ print $2, $1 }')
+	assert [ -n "$tally" ]
 	while read -r kind n; do
 		assert_equal "$(row "$kind")" "$n"
-	done <<< "$output"
+	done <<< "$tally"
 	assert_equal "$(($(data_rows rej.tsv) + $(row clean)))" "$(row reports)"
 	# a target points to the record that removed it, by file:line
-	run -0 awk -F'\t' '$1 == "cancelled" && $12 == "T" { print $2; exit }' rej.tsv
+	run -0 tawk '$c("reason") == "cancelled" && $c("trc_st") == "T" { print $c("detail"); exit }' rej.tsv
 	assert_output --regexp '^removed by the X cancel at raw\.tsv:[0-9]+$'
-	run -0 awk -F'\t' '$1 == "price_error" { print $2; exit }' rej.tsv
+	run -0 tawk '$c("reason") == "price_error" { print $c("detail"); exit }' rej.tsv
 	assert_output --regexp '^decimal shift: [0-9.]+ against a median of [0-9.]+ around it$'
 }
 
@@ -307,8 +308,9 @@ edited_fails() {
 	assert_output --partial "/nonexistent/dir/rej.tsv"
 	run -1 trace-clean --rejects rej.tsv "$F/wrds-bad-price.tsv"
 	assert [ ! -e rej.tsv ]
-	run -0 sh -c 'ls | grep -c tmp || true'
-	assert_output 0
+	# no temporary file is left behind (grep finds nothing: exit 1)
+	run -1 sh -c 'ls | grep tmp'
+	assert_output ""
 }
 
 @test "-q silences the audit table, not the warnings" {
@@ -332,9 +334,11 @@ out   clean                     5    45.45"
 @test "--max-price and --keep-price-range" {
 	sim -s 1 --clean-out want.tsv > raw.tsv
 	run --separate-stderr -0 trace-clean --max-price 100 raw.tsv
-	n=$(awk -F'\t' 'NR > 1 && $4 > 100' want.tsv | wc -l)
+	n=$(tawk 'FNR > 1 && $c("price") > 100' want.tsv | wc -l)
+	assert [ "$n" -gt 0 ]
 	assert [ "$(row price_range)" -ge "$n" ]
-	assert_equal "$(echo "$output" | awk -F'\t' 'NR > 1 && $4 > 100' | wc -l)" 0
+	assert [ "${#lines[@]}" -gt 1 ]
+	assert_equal "$(echo "$output" | tawk 'FNR > 1 && $c("price") > 100' | wc -l)" 0
 	run -2 trace-clean --max-price 0 raw.tsv
 	assert_output --partial "--max-price: bad value '0'"
 }
@@ -342,7 +346,8 @@ out   clean                     5    45.45"
 @test "--bounce-pct lowers the bar of the price filter; bad values exit 2" {
 	# 5% flags genuine prints of trace-sim's thin bonds; 100% only the shifts
 	sim -s 1 --counts-out counts.tsv > raw.tsv
-	planted=$(awk '$1 == "price_error" { print $2 }' counts.tsv)
+	planted=$(count price_error counts.tsv)
+	assert [ "$planted" -gt 0 ]
 	run --separate-stderr -0 trace-clean --bounce-pct 5 raw.tsv
 	assert [ "$(row price_error)" -gt "$planted" ]
 	run --separate-stderr -0 trace-clean --bounce-pct 100 raw.tsv

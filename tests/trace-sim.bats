@@ -34,11 +34,11 @@ small() { trace-sim -n 30 --start 2021-01-04 --end 2021-06-30 "$@"; }
 	run -0 awk -F'\t' 'NF != 18 { bad++ } END { print bad + 0 }' raw.tsv
 	assert_output 0
 	# reports come in report order: (trd_rpt_dt, trd_rpt_tm) never decreases
-	run -0 awk -F'\t' 'NR > 2 && $4 $5 < prev { bad++ } { prev = $4 $5 } END { print bad + 0 }' raw.tsv
-	assert_output 0
+	run -0 tawk 'FNR > 1 { t = $c("trd_rpt_dt") " " $c("trd_rpt_tm"); n++; if (n > 1 && t < prev) bad++; prev = t }
+		END { print bad + 0 " " (n > 100) }' raw.tsv
+	assert_output "0 1"
 	# every status of the post-2012 vocabulary is planted
-	run -0 sh -c "cut -f8 raw.tsv | sort -u | tr '\n' ' '"
-	assert_output "C R T X Y trc_st "
+	assert_equal "$(col raw.tsv trc_st | sort -u | tr '\n' ' ')" "C R T X Y "
 }
 
 @test "side files: bonds, macro, truth, counts, clean trades" {
@@ -53,39 +53,42 @@ small() { trace-sim -n 30 --start 2021-01-04 --end 2021-06-30 "$@"; }
 	# one macro row per business day: 2021-01-04 .. 2021-06-30 has 128
 	assert_equal "$(data_rows m.tsv)" 128
 	# the same bonds in bonds.tsv and truth.tsv, sorted by cusip
-	assert_equal "$(cut -f1 b.tsv)" "$(cut -f1 t.tsv)"
-	tail -n +2 b.tsv | sort -c -t"$(printf '\t')" -k1,1
+	assert_equal "$(col b.tsv cusip)" "$(col t.tsv cusip)"
+	run -0 sort -c <(col b.tsv cusip)
 	# clean trades sorted by (cusip, date, time), sides B/S/D
-	tail -n +2 c.tsv | sort -c -t"$(printf '\t')" -k1,1 -k2,2 -k3,3
-	run -0 sh -c "tail -n +2 c.tsv | cut -f6 | sort -u | tr '\n' ' '"
-	assert_output "B D S "
+	assert [ "$(data_rows c.tsv)" -gt 100 ]
+	run -0 sort -c -t"$(printf '\t')" -k1,1 -k2,2 -k3,3 <(cols c.tsv cusip date time | tail -n +2)
+	assert_equal "$(col c.tsv side | sort -u | tr '\n' ' ')" "B D S "
 }
 
 @test "counts add up: reports = removed rows + clean rows = raw rows" {
 	small --counts-out k.tsv --clean-out c.tsv > raw.tsv
-	reports=$(awk '$1 == "reports" { print $2 }' k.tsv)
-	removed=$(awk '$1 ~ /^(cancelled|corrected|reversed|dealer_buy|when_issued|special_price|settlement|price_error)$/ { s += $2 } END { print s }' k.tsv)
-	clean=$(awk '$1 == "clean" { print $2 }' k.tsv)
+	reports=$(count reports k.tsv)
+	removed=$(tawk '$c("kind") ~ /^(cancelled|corrected|reversed|dealer_buy|when_issued|special_price|settlement|price_error)$/ {
+		s += $c("count") } END { print s }' k.tsv)
+	clean=$(count clean k.tsv)
+	assert [ "$reports" -gt 100 ]
 	assert_equal "$reports" "$(data_rows raw.tsv)"
 	assert_equal "$((removed + clean))" "$reports"
 	assert_equal "$clean" "$(data_rows c.tsv)"
 	# X, C and Y records: two rows removed each
-	assert_equal "$(awk '$1 == "cancelled" { print $2 / 2 }' k.tsv)" "$(awk -F'\t' '$8 == "X"' raw.tsv | wc -l)"
-	assert_equal "$(awk '$1 == "corrected" { print $2 / 2 }' k.tsv)" "$(awk -F'\t' '$8 == "C"' raw.tsv | wc -l)"
-	assert_equal "$(awk '$1 == "reversed" { print $2 / 2 }' k.tsv)" "$(awk -F'\t' '$8 == "Y"' raw.tsv | wc -l)"
+	for kx in cancelled:X corrected:C reversed:Y; do
+		assert_equal "$(($(count ${kx%:*} k.tsv) / 2))" "$(col raw.tsv trc_st | grep -c "^${kx#*:}\$")"
+	done
 }
 
 @test "--errors 0 plants no errors: only the dealer buy duplicates" {
 	small --errors 0 --counts-out k.tsv --clean-out c.tsv > raw.tsv
-	run -0 awk '$1 ~ /^(cancelled|corrected|reversed|special_price|settlement|price_error|as_of)$/ && $2 != 0' k.tsv
+	run -0 tawk '$c("kind") ~ /^(cancelled|corrected|reversed|special_price|settlement|price_error|as_of)$/ && $c("count") != 0' k.tsv
 	assert_output ""
-	run -0 awk -F'\t' 'NR > 1 && $8 != "T"' raw.tsv
-	assert_output ""
+	assert [ "$(count dealer_buy k.tsv)" -gt 0 ]
+	assert_equal "$(col raw.tsv trc_st | sort -u)" T
 }
 
 @test "--impact-scale 0 plants no impact in the truth" {
 	small --impact-scale 0 --truth-out t.tsv > /dev/null
-	run -0 awk -F'\t' 'NR > 1 && ($3 != 0 || $4 != 0)' t.tsv
+	assert_equal "$(data_rows t.tsv)" 30
+	run -0 tawk 'FNR > 1 && ($c("kyle_lambda") != 0 || $c("alpha") != 0)' t.tsv
 	assert_output ""
 }
 
@@ -157,8 +160,9 @@ Try 'trace-sim --help' for more information."
 @test "a failed run leaves no half-written result file" {
 	run -1 small --truth-out t.tsv --clean-out /nonexistent/x.tsv
 	assert [ ! -e /nonexistent/x.tsv ]
-	run -0 sh -c 'ls | grep -c tmp || true'
-	assert_output 0
+	# no temporary file is left behind (grep finds nothing: exit 1)
+	run -1 sh -c 'ls | grep tmp'
+	assert_output ""
 }
 
 @test "stderr has one summary line, none with -q" {

@@ -1,0 +1,55 @@
+#!/usr/bin/env bats
+# liqscore: scores, probabilities, explanations, the latest row per bond,
+# and a model that does not fit its features.
+
+load test_helper
+load score_helper
+
+setup_file() {
+	score_universe models
+}
+
+@test "liqscore: scores, probabilities, explanations, the latest row per bond" {
+	cd "$BATS_FILE_TMPDIR"
+	run -0 liqscore -q -m model.json -c classifier.json features.tsv
+	echo "$output" > s.tsv
+	assert_line --index 0 "$(printf 'cusip\tdate\tscore_pred\tbucket\tp_low\tp_medium\tp_high')"
+	assert [ "$(data_rows s.tsv)" -gt 0 ]
+	assert_equal "$(data_rows s.tsv)" "$(data_rows features.tsv)"
+	run -0 tawk 'FNR > 1 {
+		s = $c("p_low") + $c("p_medium") + $c("p_high"); p = $c("score_pred")
+		if (s < 0.999 || s > 1.001 || p < 0 || p > 100) bad++
+		b = p < 33 ? "Low" : p <= 67 ? "Medium" : "High"; if (b != $c("bucket")) bad++ }
+		END { print bad + 0 }' s.tsv
+	assert_output 0
+	run -0 liqscore -q -m model.json --latest --explain 2 features.tsv
+	echo "$output" > l.tsv
+	assert_line --index 0 "$(printf 'cusip\tdate\tscore_pred\tbucket\tp_low\tp_medium\tp_high\tshap1_feature\tshap1_value\tshap2_feature\tshap2_value')"
+	assert_equal "$(col l.tsv cusip | sort -u | wc -l)" 60
+	assert_equal "$(data_rows l.tsv)" 60
+	# each bond's row is its last date, and |shap1| >= |shap2|
+	assert_equal "$(cols l.tsv cusip date | tail -n +2)" \
+		"$(tawk 'FNR > 1 { last[$c("cusip")] = $c("date") } END { for (k in last) print k "\t" last[k] }' features.tsv | sort)"
+	run -0 tawk 'FNR > 1 { a = $c("shap1_value"); b = $c("shap2_value"); a = a < 0 ? -a : a; b = b < 0 ? -b : b
+		if (a < b) bad++ } END { print bad + 0 }' l.tsv
+	assert_output 0
+}
+
+@test "liqscore: model and features must agree" {
+	cd "$BATS_FILE_TMPDIR"
+	tawk '{ out = ""; for (i = 1; i <= NF; i++) if (i != c("kyle_t")) out = out (out == "" ? "" : OFS) $i; print out }' \
+		features.tsv > nokylet.tsv
+	run -2 liqscore -m model.json nokylet.tsv
+	assert_output "liqscore: nokylet.tsv: missing column 'kyle_t', a feature of model.json"
+	run -2 liqscore -m classifier.json features.tsv
+	assert_output --partial "classifier.json is a classification model; give a regression model with -m"
+	run -2 liqscore -m model.json -c model.json features.tsv
+	assert_output --partial "give a classifier with -c"
+	run -1 liqscore -m nosuch.json features.tsv
+	assert_output --partial "nosuch.json: cannot open the model"
+	echo '{"not": "a model"}' > junk.json
+	run -1 liqscore -m junk.json features.tsv
+	assert_output --partial "junk.json: not an XGBoost model"
+	run -2 liqscore features.tsv
+	assert_output --partial "-m model.json is required"
+}
