@@ -7,6 +7,7 @@
 #include "sim/sim.h"
 #include "sim/trace-write.h"
 #include "core/tsv.h"
+#include "format/trades.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -173,15 +174,12 @@ on_day_end(void *ctx, const liq_sim *s, int day)
 static void
 write_clean(run *R, const liq_sim *s, const char *path)
 {
-	static const char *const H[] = { "cusip", "date", "time", "price", "qty",
-					 "side", NULL };
 	liq_ofile *f = liq_ofile_open(path);
-	FILE *fp = liq_ofile_fp(f);
 	int nb = liq_sim_nbonds(s), b;
 	unsigned long *start = liq_xcalloc((unsigned long)nb + 1, sizeof *start);
 	unsigned long i, *pos;
 	clean_rec *sorted;
-	liq_row w;
+	liq_trades_out w;
 
 	/* Stable counting sort by bond: trades were made day by day, in time
 	 * order within a bond-day, so this yields (cusip, date, time). */
@@ -194,25 +192,14 @@ write_clean(run *R, const liq_sim *s, const char *path)
 	sorted = liq_xmalloc((R->nclean + 1) * sizeof *sorted);
 	for (i = 0; i < R->nclean; i++)
 		sorted[pos[R->clean[i].bond]++] = R->clean[i];
-	liq_row_init(&w);
-	liq_write_header(fp, H);
+	liq_trades_out_begin(&w, liq_ofile_fp(f));
 	for (i = 0; i < R->nclean; i++) {
 		const clean_rec *c = &sorted[i];
-		char t[9];
-		liq_row_str(&w, liq_sim_bond_at(s, c->bond)->cusip);
-		liq_row_date(&w, c->day);
-		liq_time_fmt(t, c->tsec);
-		liq_row_strn(&w, t, 8);
-		{
-			/* same text as liq_row_num(price_milli / 1000.0), faster */
-			char pb[32];
-			liq_row_strn(&w, pb, (size_t)liq_fmt_milli(pb, c->price_milli));
-		}
-		liq_row_num(&w, (double)c->qty);
-		liq_row_str(&w, c->sign > 0 ? "B" : c->sign < 0 ? "S" : "D");
-		liq_row_end(&w, fp);
+		liq_trades_out_milli(&w, liq_sim_bond_at(s, c->bond)->cusip,
+				     c->day, c->tsec, c->price_milli,
+				     (double)c->qty, c->sign);
 	}
-	liq_row_free(&w);
+	liq_trades_out_end(&w);
 	liq_ofile_close(f);
 	free(sorted);
 	free(pos);

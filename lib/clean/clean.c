@@ -1,5 +1,6 @@
 #include "clean/clean.h"
 
+#include "format/trades.h"
 #include "core/dates.h"
 #include "core/diag.h"
 #include "core/num.h"
@@ -1097,44 +1098,24 @@ liq_clean_run(liq_clean *c)
 
 /* ---- output ------------------------------------------------------------ */
 
-static const char *const TRADES_HDR[] = { "cusip", "date", "time", "price",
-					  "qty", "side", NULL };
-
 void
 liq_clean_write(const liq_clean *c, FILE *fp)
 {
-	liq_row w;
+	liq_trades_out w;
 	unsigned long i;
-	char t[9], d[11];
-	int day = INT32_MIN;
 
-	liq_write_header(fp, TRADES_HDR);
-	liq_row_init(&w);
+	liq_trades_out_begin(&w, fp);
 	for (i = 0; i < c->norder; i++) {
 		const rpt *r = &c->r[c->order[i]];
 		if (i + AHEAD < c->norder)
 			__builtin_prefetch(&c->r[c->order[i + AHEAD]]);
-		liq_row_str(&w, cusip_of(c, r->bond));
-		if (r->exec_day != day) { /* a bond's trades share dates */
-			day = r->exec_day;
-			liq_date_fmt(d, day);
-		}
-		liq_row_strn(&w, d, 10);
-		liq_time_fmt(t, r->exec_tsec);
-		liq_row_strn(&w, t, 8);
-		liq_row_num(&w, r->price);
-		liq_row_num(&w, r->qty);
 		/* the dealer reports its own side: a dealer sale is a
 		 * customer buy */
-		liq_row_strn(&w, r->contra == 'D'  ? "D"
-				 : r->side == 'S' ? "B"
-						  : "S", 1);
-		liq_row_next(&w);
-		if (w.len > 1 << 16)
-			liq_row_flush(&w, fp);
+		liq_trades_out_row(&w, cusip_of(c, r->bond), r->exec_day,
+				   r->exec_tsec, r->price, r->qty,
+				   r->contra == 'D' ? 0 : r->side == 'S' ? 1 : -1);
 	}
-	liq_row_flush(&w, fp);
-	liq_row_free(&w);
+	liq_trades_out_end(&w);
 }
 
 static double

@@ -141,8 +141,9 @@ const liq_clean_report *liq_clean_at(const liq_clean *c, size_t i);
 unsigned long liq_clean_count(const liq_clean *c, int kind);
 unsigned long liq_clean_unmatched(const liq_clean *c, int u);
 
-/* Write trades.tsv: cusip date time price qty side, sorted by (cusip,
- * date, time), ties in input order; side from the customer's view. */
+/* Write trades.tsv with format/trades.h's writer: cusip date time price
+ * qty side, sorted by (cusip, date, time), ties in input order; side from
+ * the customer's view. */
 void liq_clean_write(const liq_clean *c, FILE *fp);
 
 /* Write every removed report with its reason (TSV, input order). */
