@@ -2,13 +2,12 @@
 #include "core/cli.h"
 #include "core/dates.h"
 #include "core/diag.h"
-#include "core/num.h"
-#include "core/atomic-file.h"
 #include "sim/sim.h"
-#include "sim/trace-write.h"
+#include "sim/run.h"
 #include "core/tsv.h"
 
 #include <errno.h>
+#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -55,176 +54,6 @@ static const char usage_text[] =
 "\n"
 "See trace-sim(1) for the model, the planted errors and the output columns.\n";
 
-typedef struct clean_rec {
-	int bond, day, tsec;
-	int sign;
-	long qty, price_milli;
-} clean_rec;
-
-typedef struct run {
-	int finra;
-	const char *split;
-	FILE *out;             /* the raw stream when not split */
-	long recno;            /* FINRA record count in the current file */
-	int last_day;
-	clean_rec *clean;
-	unsigned long nclean, cleancap;
-	int want_clean;
-	int progress;
-	long days;
-} run;
-
-static void
-on_report(void *ctx, const liq_sim *s, const liq_sim_report *r)
-{
-	run *R = ctx;
-
-	if (R->finra)
-		liq_finra_write(R->out, s, r, ++R->recno);
-	else
-		liq_wrds_write(R->out, s, r);
-}
-
-static void
-on_trade(void *ctx, const liq_sim *s, const liq_sim_trade *t)
-{
-	run *R = ctx;
-	clean_rec *c;
-
-	(void)s;
-	if (!R->want_clean || !t->clean)
-		return;
-	liq_grow(&R->clean, &R->cleancap, R->nclean + 1, sizeof *R->clean);
-	c = &R->clean[R->nclean++];
-	c->bond = t->bond;
-	c->day = t->day;
-	c->tsec = t->tsec;
-	c->sign = t->sign;
-	c->qty = t->qty;
-	c->price_milli = t->price_milli;
-}
-
-static FILE *
-open_split(run *R, int day, liq_ofile **of)
-{
-	char d[11], path[4096];
-
-	liq_date_fmt(d, day);
-	if (R->finra)
-		snprintf(path, sizeof path, "%s/enhanced-time-and-sales-cusip-%s.txt",
-			 R->split, d);
-	else
-		snprintf(path, sizeof path, "%s/trace-%s.tsv", R->split, d);
-	*of = liq_ofile_open(path);
-	return liq_ofile_fp(*of);
-}
-
-static liq_ofile *split_file;
-
-static void
-begin_file(run *R, int day)
-{
-	if (R->split)
-		R->out = open_split(R, day, &split_file);
-	R->recno = 0;
-	if (R->finra)
-		liq_finra_header(R->out);
-	else
-		liq_wrds_header(R->out);
-}
-
-static void
-end_file(run *R, int day)
-{
-	if (R->finra)
-		liq_finra_trailer(R->out, day, R->recno);
-	if (R->split)
-		liq_ofile_close(split_file);
-}
-
-static void
-on_day_end(void *ctx, const liq_sim *s, int day)
-{
-	run *R = ctx;
-
-	(void)s;
-	R->last_day = day;
-	if (R->split) {
-		end_file(R, day);
-		if (day < liq_sim_get_opts(s)->end)
-			begin_file(R, liq_bday_add(day, 1));
-	}
-	if (R->progress && ++R->days % 20 == 0) {
-		char d[11];
-		liq_date_fmt(d, day);
-		fprintf(stderr, "\r%s: %s, %ld reports", liq_progname, d,
-			liq_sim_get_counts(s)->reports);
-	}
-}
-
-static void
-write_clean(run *R, const liq_sim *s, const char *path)
-{
-	static const char *const H[] = { "cusip", "date", "time", "price", "qty",
-					 "side", NULL };
-	liq_ofile *f = liq_ofile_open(path);
-	FILE *fp = liq_ofile_fp(f);
-	int nb = liq_sim_nbonds(s), b;
-	unsigned long *start = liq_xcalloc((unsigned long)nb + 1, sizeof *start);
-	unsigned long i, *pos;
-	clean_rec *sorted;
-	liq_row w;
-
-	/* Stable counting sort by bond: trades were made day by day, in time
-	 * order within a bond-day, so this yields (cusip, date, time). */
-	for (i = 0; i < R->nclean; i++)
-		start[R->clean[i].bond + 1]++;
-	for (b = 0; b < nb; b++)
-		start[b + 1] += start[b];
-	pos = liq_xmalloc(((unsigned long)nb + 1) * sizeof *pos);
-	memcpy(pos, start, ((unsigned long)nb + 1) * sizeof *pos);
-	sorted = liq_xmalloc((R->nclean + 1) * sizeof *sorted);
-	for (i = 0; i < R->nclean; i++)
-		sorted[pos[R->clean[i].bond]++] = R->clean[i];
-	liq_row_init(&w);
-	liq_write_header(fp, H);
-	for (i = 0; i < R->nclean; i++) {
-		const clean_rec *c = &sorted[i];
-		char t[9];
-		liq_row_str(&w, liq_sim_bond_at(s, c->bond)->cusip);
-		liq_row_date(&w, c->day);
-		liq_time_fmt(t, c->tsec);
-		liq_row_strn(&w, t, 8);
-		{
-			/* same text as liq_row_num(price_milli / 1000.0), faster */
-			char pb[32];
-			liq_row_strn(&w, pb, (size_t)liq_fmt_milli(pb, c->price_milli));
-		}
-		liq_row_num(&w, (double)c->qty);
-		liq_row_str(&w, c->sign > 0 ? "B" : c->sign < 0 ? "S" : "D");
-		liq_row_end(&w, fp);
-	}
-	liq_row_free(&w);
-	liq_ofile_close(f);
-	free(sorted);
-	free(pos);
-	free(start);
-}
-
-typedef void (*side_writer)(const liq_sim *, FILE *);
-
-static void
-write_side(const char *path, const liq_sim *s, side_writer fn)
-{
-	liq_ofile *f;
-
-	if (!path)
-		return;
-	f = liq_ofile_open(path);
-	fn(s, liq_ofile_fp(f));
-	liq_ofile_close(f);
-}
-
 int
 main(int argc, char **argv)
 {
@@ -252,18 +81,16 @@ main(int argc, char **argv)
 	const char *counts_out = NULL, *clean_out = NULL, *output = NULL;
 	const char *err = NULL;
 	liq_sim_opts o;
-	liq_sim_hooks h;
+	liq_sim_files F;
 	liq_sim *s;
-	liq_ofile *of = NULL;
-	run R;
-	int c;
+	int c, finra = 0;
+	const char *split = NULL;
 	double errors = 1;
 	char datebuf[11];
 	int ndash = 0;
 
 	liq_init(argv[0]);
 	liq_sim_defaults(&o);
-	memset(&R, 0, sizeof R);
 	while ((c = liq_getopt(argc, argv, LIQ_SHORTOPTS("s:n:o:"), lo)) != -1) {
 		if (liq_opt_common(c, usage_text))
 			continue;
@@ -280,14 +107,14 @@ main(int argc, char **argv)
 		case O_END: o.end = liq_opt_date("--end", optarg); break;
 		case O_FORMAT:
 			if (strcmp(optarg, "wrds") == 0)
-				R.finra = 0;
+				finra = 0;
 			else if (strcmp(optarg, "finra") == 0)
-				R.finra = 1;
+				finra = 1;
 			else
 				liq_usage("--format: unknown format '%s' (want "
 					  "wrds or finra)", optarg);
 			break;
-		case O_SPLIT: R.split = optarg; break;
+		case O_SPLIT: split = optarg; break;
 		case O_BONDS: bonds_out = optarg; break;
 		case O_MACRO: macro_out = optarg; break;
 		case O_TRUTH: truth_out = optarg; break;
@@ -307,7 +134,7 @@ main(int argc, char **argv)
 		liq_usage("--start: '%s' is before 2012-02-06: trace-sim writes the "
 			  "post-2012 TRACE vocabulary (T X C R Y) only",
 			  (liq_date_fmt(datebuf, o.start), datebuf));
-	if (R.split && output)
+	if (split && output)
 		liq_usage("--split and --output exclude each other");
 	o.cancel_rate *= errors;
 	o.correct_rate *= errors;
@@ -328,55 +155,32 @@ main(int argc, char **argv)
 		if (output && !strcmp(output, "-"))
 			ndash = 0;
 	}
-	if (R.split && mkdir(R.split, 0777) != 0 && errno != EEXIST)
-		liq_die(LIQ_EXIT_DATA, "%s: %s", R.split, strerror(errno));
+	if (split && mkdir(split, 0777) != 0 && errno != EEXIST)
+		liq_die(LIQ_EXIT_DATA, "%s: %s", split, strerror(errno));
 
 	s = liq_sim_new(&o, &err);
 	if (!s)
 		liq_usage("%s", err);
 	liq_stdout_buffer();
-	write_side(bonds_out, s, liq_sim_write_bonds);
-	write_side(macro_out, s, liq_sim_write_macro);
-	write_side(truth_out, s, liq_sim_write_truth);
-
+	liq_sim_files_init(&F);
+	F.finra = finra;
+	F.split = split;
 	/* The raw reports go to -o FILE, or to stdout unless a side file
 	 * claims stdout ("-"), in which case they are discarded. */
-	if (!R.split) {
-		const char *raw = output ? output : ndash ? NULL : "-";
-		if (raw) {
-			of = liq_ofile_open(raw);
-			R.out = liq_ofile_fp(of);
-		} else if (!(R.out = fopen("/dev/null", "w"))) {
-			liq_die(LIQ_EXIT_DATA, "/dev/null: %s", strerror(errno));
-		}
-	}
-	R.want_clean = clean_out != NULL;
-	R.progress = !liq_quiet && isatty(2);
-	memset(&h, 0, sizeof h);
-	h.ctx = &R;
-	h.report = on_report;
-	h.trade = on_trade;
-	h.day_end = on_day_end;
-	begin_file(&R, liq_bday_date(liq_bday_ceil(o.start)));
-	liq_sim_run(s, &h);
-	if (!R.split) {
-		end_file(&R, R.last_day);
-		if (of)
-			liq_ofile_close(of);
-		else
-			fclose(R.out);
-	}
-	if (R.progress)
-		fputc('\n', stderr);
-	write_side(counts_out, s, liq_sim_write_counts);
-	if (clean_out)
-		write_clean(&R, s, clean_out);
+	if (!split)
+		F.raw = output ? output : ndash ? NULL : "-";
+	F.bonds = bonds_out;
+	F.macro = macro_out;
+	F.truth = truth_out;
+	F.counts = counts_out;
+	F.clean = clean_out;
+	F.progress = !liq_quiet && isatty(2);
+	liq_sim_write_files(s, &F);
 	{
 		const liq_sim_counts *k = liq_sim_get_counts(s);
 		liq_note("%d bonds, %ld reports, %ld clean trades", o.nbonds,
 			 k->reports, k->clean);
 	}
-	free(R.clean);
 	liq_sim_free(s);
 	return LIQ_EXIT_OK;
 }

@@ -1,8 +1,9 @@
 /* clean — Dick-Nielsen cleaning of raw TRACE reports into trades.tsv.
  *
- * Reports are added in input order (liq_trace_rec from traceio), held in
- * memory (sizeof(liq_clean_report) bytes each), cleaned in five counted
- * steps by liq_clean_run(), and written sorted by (cusip, date, time):
+ * Reports are added in input order (liq_trace_rec, clean/traceread.h),
+ * held in memory (sizeof(liq_clean_report) bytes each), cleaned in five
+ * counted steps by liq_clean_run(), and written sorted by (cusip, date,
+ * time):
  *
  *   1. post-2012 (report date from 2012-02-06): an X (cancel) or C
  *      (cancelled correction) removes the T/R report it names, a Y
@@ -27,10 +28,16 @@
  *     liq_clean_write(c, stdout);           // trades.tsv
  *     liq_clean_audit(c, stderr);           // the table of removed rows
  *     liq_clean_free(c);
+ *
+ * The modules: clean.c (adding reports, writing trades.tsv), steps.c
+ * (steps 1-4, liq_clean_run), price-filter.c (step 5, price-filter.h),
+ * audit.c (rejects, audit table, unmatched warning), index.c (interning
+ * and matching, index.h); their shared state is clean-internal.h.
  */
 #ifndef LIQ_CLEAN_H
 #define LIQ_CLEAN_H
 
+#include "clean/price-filter.h"
 #include "clean/traceread.h"
 
 #include <stddef.h>
@@ -114,9 +121,8 @@ typedef struct liq_clean_report {
 } liq_clean_report;
 
 enum {
-	LIQ_CR_UNMATCHED = 0x20,  /* an X/C/Y/W/R that found no report */
-	LIQ_CR_SHIFT = 0x40,      /* price error: a decimal shift */
-	LIQ_CR_BOUNCE = 0x80      /* price error: a bounce-back print */
+	LIQ_CR_UNMATCHED = 0x20   /* an X/C/Y/W/R that found no report; the
+				   * price-error bits are in price-filter.h */
 };
 
 typedef struct liq_clean liq_clean;
@@ -141,8 +147,9 @@ const liq_clean_report *liq_clean_at(const liq_clean *c, size_t i);
 unsigned long liq_clean_count(const liq_clean *c, int kind);
 unsigned long liq_clean_unmatched(const liq_clean *c, int u);
 
-/* Write trades.tsv: cusip date time price qty side, sorted by (cusip,
- * date, time), ties in input order; side from the customer's view. */
+/* Write trades.tsv with format/trades.h's writer: cusip date time price
+ * qty side, sorted by (cusip, date, time), ties in input order; side from
+ * the customer's view. */
 void liq_clean_write(const liq_clean *c, FILE *fp);
 
 /* Write every removed report with its reason (TSV, input order). */
@@ -153,30 +160,5 @@ void liq_clean_audit(const liq_clean *c, FILE *fp);
 
 /* Unmatched records, one line (nothing when there are none). */
 void liq_clean_warn_unmatched(const liq_clean *c);
-
-/* ---- step 5, the price-error filter ------------------------------------
- *
- * Over one bond's prints p[0..n-1] in time order, with B the median of the
- * up to `window` prints before print i and A the median of the up to
- * `window` prints after it:
- *   - bounce-back: with prints on both sides, print i is above both B and
- *     A by more than a factor 1 + bounce, or below both by more than that
- *     factor (bounce 1: over twice, or under half, the price on either
- *     side): it jumped away and came back. A genuine jump is near A (the
- *     new level), so it stays; a large print in a thin bond pays an
- *     impact of up to about 20% and lies up to 55% from the prints
- *     around it (trace-sim -n 7900), inside a factor of 2.
- *   - decimal shift at either end of the series, where only one side
- *     exists: the ratio of print i to that side's median is within a
- *     factor of 1.5 of 10, 100, 1/10 or 1/100. When that side holds a
- *     single print (a bond with two prints) only the print farther from
- *     par (100) is flagged.
- * flag[i] gets 0, LIQ_CR_SHIFT or LIQ_CR_BOUNCE (a flagged print whose
- * ratio to its reference is near a power of ten is called a shift);
- * ref[i], if ref is not NULL, the reference price (median) of a flagged
- * print.
- */
-void liq_price_errors(const double *p, size_t n, int window, double bounce,
-		      uint8_t *flag, double *ref);
 
 #endif

@@ -11,6 +11,10 @@
  *     while (liq_trace_next(in, &rec))    // exits 1 on bad data
  *         use(&rec);
  *     liq_trace_close(in);                // checks FINRA's trailer
+ *
+ * The modules: trace-layout.c (the layouts' columns, sniffing, finding
+ * the columns in a header), traceread.c (rows, trailers, fields); their
+ * shared state is traceread-internal.h.
  */
 #ifndef LIQ_TRACEREAD_H
 #define LIQ_TRACEREAD_H

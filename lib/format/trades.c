@@ -5,8 +5,13 @@
 #include "core/num.h"
 #include "core/tsv.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+
+const char *const liq_trades_columns[LIQ_TRADES_NCOL + 1] = {
+	"cusip", "date", "time", "price", "qty", "side", NULL
+};
 
 struct liq_trades {
 	char *const *files;
@@ -45,6 +50,12 @@ liq_trades_close(liq_trades *in)
 	free(in);
 }
 
+static int
+need(liq_trades *in, int col)
+{
+	return liq_tsv_need(in->r, liq_trades_columns[col]);
+}
+
 /* Open the next input with a header; 0 when there is none left. */
 static int
 next_file(liq_trades *in)
@@ -60,12 +71,12 @@ next_file(liq_trades *in)
 		if (!liq_tsv_header(in->r))
 			continue; /* empty file: nothing at all */
 		in->had_header = 1;
-		in->c_cusip = liq_tsv_need(in->r, "cusip");
-		in->c_date = liq_tsv_need(in->r, "date");
-		in->c_time = liq_tsv_need(in->r, "time");
-		in->c_price = liq_tsv_need(in->r, "price");
-		in->c_qty = liq_tsv_need(in->r, "qty");
-		in->c_side = liq_tsv_need(in->r, "side");
+		in->c_cusip = need(in, LIQ_TRADES_CUSIP);
+		in->c_date = need(in, LIQ_TRADES_DATE);
+		in->c_time = need(in, LIQ_TRADES_TIME);
+		in->c_price = need(in, LIQ_TRADES_PRICE);
+		in->c_qty = need(in, LIQ_TRADES_QTY);
+		in->c_side = need(in, LIQ_TRADES_SIDE);
 		return 1;
 	}
 }
@@ -202,4 +213,75 @@ long
 liq_trades_count(const liq_trades *in)
 {
 	return in->count;
+}
+
+/* ---- writing ----------------------------------------------------------- */
+
+const char *
+liq_trades_side(int sign)
+{
+	return sign > 0 ? "B" : sign < 0 ? "S" : "D";
+}
+
+void
+liq_trades_out_begin(liq_trades_out *o, FILE *fp)
+{
+	o->fp = fp;
+	o->day = INT_MIN;
+	liq_row_init(&o->w);
+	liq_write_header(fp, liq_trades_columns);
+}
+
+/* The fields before the price. */
+static void
+row_start(liq_trades_out *o, const char *cusip, int day, int tsec)
+{
+	char t[9];
+
+	liq_row_str(&o->w, cusip);
+	if (day != o->day) {
+		o->day = day;
+		liq_date_fmt(o->d, day);
+	}
+	liq_row_strn(&o->w, o->d, 10);
+	liq_time_fmt(t, tsec);
+	liq_row_strn(&o->w, t, 8);
+}
+
+/* The fields after the price, and the end of the row. */
+static void
+row_end(liq_trades_out *o, double qty, int sign)
+{
+	liq_row_num(&o->w, qty);
+	liq_row_strn(&o->w, liq_trades_side(sign), 1);
+	liq_row_next(&o->w);
+	if (o->w.len > 1 << 16)
+		liq_row_flush(&o->w, o->fp);
+}
+
+void
+liq_trades_out_row(liq_trades_out *o, const char *cusip, int day, int tsec,
+		   double price, double qty, int sign)
+{
+	row_start(o, cusip, day, tsec);
+	liq_row_num(&o->w, price);
+	row_end(o, qty, sign);
+}
+
+void
+liq_trades_out_milli(liq_trades_out *o, const char *cusip, int day, int tsec,
+		     long price_milli, double qty, int sign)
+{
+	char pb[32];
+
+	row_start(o, cusip, day, tsec);
+	liq_row_strn(&o->w, pb, (size_t)liq_fmt_milli(pb, price_milli));
+	row_end(o, qty, sign);
+}
+
+void
+liq_trades_out_end(liq_trades_out *o)
+{
+	liq_row_flush(&o->w, o->fp);
+	liq_row_free(&o->w);
 }

@@ -1,6 +1,10 @@
-/* trades — read trades.tsv (liq(7), DATA CONTRACTS: cusip date time price
- * qty side, extra columns ignored) from one or more files as one stream,
- * checking every field and the sort order (cusip, date, time).
+/* trades — the one owner of the trades.tsv format (liq(7), DATA
+ * CONTRACTS: cusip date time price qty side, sorted by cusip, date, time):
+ * its column table, the writer every producer uses (trace-clean and
+ * trace-sim --clean-out) and the reader every consumer uses.
+ *
+ * Reading: one or more files as one stream, checking every field and
+ * the sort order (cusip, date, time); extra columns are ignored.
  *
  *     liq_trades *in = liq_trades_open(files, nfiles);   // NULL/0: stdin
  *     liq_trade t;
@@ -13,11 +17,22 @@
  * Unsorted input exits 1 naming the line and the sort command that fixes
  * it. A trade dated on a Saturday or Sunday belongs to the following
  * Monday's business day (its bday field), keeping its own date and time.
+ *
+ * Writing: the caller gives the rows in (cusip, date, time) order.
+ *
+ *     liq_trades_out w;
+ *     liq_trades_out_begin(&w, stdout);                  // the header
+ *     liq_trades_out_row(&w, "00206RGL0", day, tsec, 101.25, 5000, 1);
+ *     liq_trades_out_milli(&w, "00206RGL0", day, tsec, 101250, 5000, -1);
+ *     liq_trades_out_end(&w);                            // flushes
  */
 #ifndef LIQ_TRADES_H
 #define LIQ_TRADES_H
 
+#include "core/tsv.h"
 #include "core/window.h"
+
+#include <stdio.h>
 
 typedef struct liq_trades liq_trades;
 
@@ -47,5 +62,44 @@ int liq_trades_had_header(const liq_trades *in);
 long liq_trades_count(const liq_trades *in);
 
 void liq_trades_close(liq_trades *in);
+
+/* ---- writing ----------------------------------------------------------- */
+
+/* The columns, in file order. */
+enum {
+	LIQ_TRADES_CUSIP, LIQ_TRADES_DATE, LIQ_TRADES_TIME, LIQ_TRADES_PRICE,
+	LIQ_TRADES_QTY, LIQ_TRADES_SIDE, LIQ_TRADES_NCOL
+};
+
+/* Their names, indexed by the enum above, NULL-terminated. */
+extern const char *const liq_trades_columns[LIQ_TRADES_NCOL + 1];
+
+/* The side letter of a trade from the customer's view: B for sign +1 (a
+ * customer buy), S for -1, D for 0 (between dealers). */
+const char *liq_trades_side(int sign);
+
+/* A trades.tsv being written: rows are buffered and written a few
+ * kilobytes at a time. */
+typedef struct liq_trades_out {
+	FILE *fp;
+	liq_row w;
+	int day;               /* the date of d (a bond's rows share dates) */
+	char d[11];
+} liq_trades_out;
+
+/* Write the header line (flushed) and start the rows. */
+void liq_trades_out_begin(liq_trades_out *o, FILE *fp);
+
+/* One row: price per 100 par, qty in $ par, sign as liq_trades_side(). */
+void liq_trades_out_row(liq_trades_out *o, const char *cusip, int day,
+			int tsec, double price, double qty, int sign);
+
+/* The same row with the price given x 1000; the same text as
+ * liq_trades_out_row() with price_milli / 1000.0, made faster. */
+void liq_trades_out_milli(liq_trades_out *o, const char *cusip, int day,
+			  int tsec, long price_milli, double qty, int sign);
+
+/* Write the buffered rows and free the buffer (fp stays open). */
+void liq_trades_out_end(liq_trades_out *o);
 
 #endif

@@ -13,6 +13,10 @@
  *
  * Deterministic: one GSL mt19937 stream seeded with o.seed, drawn in a
  * fixed order, so the same options give the same output.
+ *
+ * The modules: universe.c (liq_sim_new: bonds, macro, latent paths),
+ * reports.c (liq_sim_run: trades and reports, day by day), side-files.c
+ * (the liq_sim_write_* writers); their shared state is sim-internal.h.
  */
 #ifndef LIQ_SIM_H
 #define LIQ_SIM_H

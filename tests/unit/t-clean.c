@@ -3,6 +3,8 @@
  * output order and sides. Expected statuses follow from the rules in
  * clean.h, worked out by hand. */
 #include "clean/clean.h"
+#include "clean/index.h"
+#include "clean/price-filter.h"
 #include "core/dates.h"
 #include "core/diag.h"
 #include "tap.h"
@@ -465,6 +467,79 @@ t_vocabulary(void)
 			  "2011-05-02: before 2012-02-06") == err);
 }
 
+/* The example of price-filter.h, as written there. */
+static void
+t_price_filter_example(void)
+{
+	double p[] = { 100.1, 100.2, 1002, 100.3, 100.2 };
+	uint8_t flag[5];
+	double ref[5];
+	int i;
+
+	liq_price_errors(p, 5, 5, 1.0, flag, ref);
+	check_int(flag[2], LIQ_CR_SHIFT);
+	check_near(ref[2], 100.25, 1e-12);
+	for (i = 0; i < 5; i++)
+		if (i != 2)
+			check_int(flag[i], 0);
+}
+
+/* Interning numbers strings in order of first sight, through the growth
+ * of its table. */
+static void
+t_intern(void)
+{
+	liq_intern t;
+	char s[16];
+	int i, bad = 0;
+
+	liq_intern_init(&t);
+	check_int(liq_intern_add(&t, "00206RGL0"), 0);
+	check_int(liq_intern_add(&t, "912828YK0"), 1);
+	check_int(liq_intern_add(&t, "00206RGL0"), 0);
+	for (i = 0; i < 5000; i++) {
+		snprintf(s, sizeof s, "C%07d", i);
+		bad += liq_intern_add(&t, s) != (uint32_t)(i + 2);
+	}
+	for (i = 0; i < 5000; i++) {
+		snprintf(s, sizeof s, "C%07d", i);
+		bad += liq_intern_add(&t, s) != (uint32_t)(i + 2);
+	}
+	check_int(bad, 0);
+	check_int(t.n, 5002);
+	check_str(liq_intern_str(&t, 1), "912828YK0");
+	check_str(liq_intern_str(&t, 4001), "C0003999");
+	liq_intern_free(&t);
+}
+
+/* A matching pass pairs the k-th record of a key with the k-th target
+ * that takes it, never a record with itself. */
+static void
+t_match(void)
+{
+	liq_match p;
+	liq_key a = { { 1, 2, 3, 4, 5 } }, b = { { 2, 2, 3, 4, 5 } };
+	liq_key none = { { 1, 2, 3, 4, 6 } };
+
+	memset(&p, 0, sizeof p);
+	liq_match_add(&p, 10, &a);
+	liq_match_add(&p, 11, &b);
+	liq_match_add(&p, 12, &a);
+	liq_match_build(&p);
+	check_int(p.tags, 1 << 1 | 1 << 2);
+	check(liq_match_find(&p, &none, liq_key_hash(&none)) == NULL);
+	check(liq_match_find(&p, &a, liq_key_hash(&a)) != NULL);
+	/* record 10 cannot take itself */
+	check_int(liq_match_take(&p, &a, liq_key_hash(&a), 10), LIQ_NONE);
+	check_int(liq_match_take(&p, &a, liq_key_hash(&a), 20), 0);
+	check_int(liq_match_take(&p, &a, liq_key_hash(&a), 21), 2);
+	check_int(liq_match_take(&p, &a, liq_key_hash(&a), 22), LIQ_NONE);
+	check_int(liq_match_take(&p, &b, liq_key_hash(&b), 23), 1);
+	check_int(p.used[0] && p.used[1] && p.used[2], 1);
+	liq_match_free(&p);
+	check_int(p.nrec, 0);
+}
+
 int
 main(void)
 {
@@ -482,5 +557,8 @@ main(void)
 	TEST(t_price_errors(), "price errors: shifts, bounce-backs, jumps stay");
 	TEST(t_write(), "output order, ties, sides");
 	TEST(t_vocabulary(), "statuses outside the report date's vocabulary");
+	TEST(t_price_filter_example(), "price-filter.h's example");
+	TEST(t_intern(), "interning numbers CUSIPs in order of first sight");
+	TEST(t_match(), "a matching pass pairs records and targets in order");
 	return tap_done();
 }

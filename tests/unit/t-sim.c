@@ -4,6 +4,7 @@
 #include "core/dates.h"
 #include "core/num.h"
 #include "sim/sim.h"
+#include "sim/run.h"
 #include "core/tsv.h"
 #include "tap.h"
 
@@ -372,6 +373,87 @@ t_rating_names(void)
 	check_int(liq_rating_notch("Baa1"), 0);
 }
 
+/* Lines of a file, its first line into first and its last into last
+ * (each up to 255 bytes); -1 if it cannot be opened. */
+static long
+lines_of(const char *path, char *first, char *last)
+{
+	char buf[4096];
+	FILE *f = fopen(path, "r");
+	long n = 0;
+
+	if (!f)
+		return -1;
+	first[0] = last[0] = '\0';
+	while (fgets(buf, sizeof buf, f)) {
+		buf[strcspn(buf, "\n")] = '\0';
+		buf[255] = '\0';
+		if (!n++)
+			memcpy(first, buf, strlen(buf) + 1);
+		memcpy(last, buf, strlen(buf) + 1);
+	}
+	fclose(f);
+	return n;
+}
+
+/* run.h: one FINRA file per report date with its trailer, whose counts
+ * add up to the reports; the clean trades to trades.tsv; the counts. */
+static void
+t_files(void)
+{
+	char dir[] = "/tmp/t-sim-files-XXXXXX", path[256], first[256], last[256];
+	char clean[300], counts[300];
+	liq_sim_opts o = O;
+	liq_sim_files f;
+	liq_sim *s;
+	long total = 0, n;
+	int day, nfiles = 0;
+
+	if (!mkdtemp(dir))
+		abort();
+	o.nbonds = 8;
+	o.start = liq_date_from_ymd(2020, 1, 6);
+	o.end = liq_date_from_ymd(2020, 1, 10);
+	s = liq_sim_new(&o, &(const char *){ NULL });
+	snprintf(clean, sizeof clean, "%s/trades.tsv", dir);
+	snprintf(counts, sizeof counts, "%s/counts.tsv", dir);
+	liq_sim_files_init(&f);
+	f.finra = 1;
+	f.split = dir;
+	f.clean = clean;
+	f.counts = counts;
+	liq_sim_write_files(s, &f);
+	for (day = o.start; day <= o.end; day++) {
+		char d[11];
+		liq_date_fmt(d, day);
+		snprintf(path, sizeof path,
+			 "%s/enhanced-time-and-sales-cusip-%s.txt", dir, d);
+		n = lines_of(path, first, last);
+		check(n >= 2);
+		if (n < 2)
+			continue;
+		nfiles++;
+		check(strncmp(first, "Record Count Num|Reference Number|", 34) == 0);
+		check_int(strlen(last), 24);
+		check_int(atol(last + 14), n - 2);
+		total += n - 2;
+		unlink(path);
+	}
+	check_int(nfiles, 5);
+	check_int(total, liq_sim_get_counts(s)->reports);
+	n = lines_of(clean, first, last);
+	check_str(first, "cusip\tdate\ttime\tprice\tqty\tside");
+	check_int(n - 1, liq_sim_get_counts(s)->clean);
+	check(liq_sim_get_counts(s)->clean > 0);
+	n = lines_of(counts, first, last);
+	check_str(first, "kind\tcount");
+	check_int(n, 13);
+	unlink(clean);
+	unlink(counts);
+	rmdir(dir);
+	liq_sim_free(s);
+}
+
 int
 main(void)
 {
@@ -390,6 +472,7 @@ main(void)
 	TEST(t_determinism(), "same seed gives the same reports");
 	TEST(t_no_impact(), "impact scale 0 prints at efficient +- half spread");
 	TEST(t_rating_names(), "rating notches and names");
+	TEST(t_files(), "run.h: split FINRA files, trailers, clean trades, counts");
 	liq_sim_free(sim);
 	done(&St);
 	return tap_done();

@@ -1,6 +1,7 @@
 /* Unit tests of the lib/clean/traceread: layout sniffing and the
  * conversion of one report of each layout into a liq_trace_rec. */
 #include "core/dates.h"
+#include "core/diag.h"
 #include "clean/traceread.h"
 #include "tap.h"
 
@@ -140,11 +141,56 @@ t_wrds_academic(void)
 	unlink(p);
 }
 
+/* trace-layout's column resolution: the pre-2012 Academic names (the
+ * second of each pair of alternatives, REC_CT_NB numbers), and a missing
+ * column named by its first alternative, exit 2. */
+static void
+open_missing(void *arg)
+{
+	liq_init("t-traceread");
+	liq_trace_open(arg, LIQ_FMT_AUTO, 0);
+}
+
+static void
+t_layout_columns(void)
+{
+	const char *p;
+	char err[512];
+	liq_trace_in *in;
+	liq_trace_rec r;
+
+	p = tap_tmpfile("REC_CT_NB|TRC_ST|CUSIP_ID|ENTRD_VOL_QT|RPTD_PR|ASOF_CD|"
+		       "TRD_EXCTN_DT|EXCTN_TM|TRD_RPT_DT|RPT_SIDE_CD|"
+		       "CNTRA_MP_ID|PREV_REC_CT_NB\n"
+		       "17|W|06740L8C2|5000|99.5||20100104|101500|20100104|B|"
+		       "C|16\n");
+	in = liq_trace_open(p, LIQ_FMT_AUTO, 0);
+	check_int(liq_trace_format(in), LIQ_FMT_ACADEMIC);
+	check_int(liq_trace_next(in, &r), 1);
+	check_int(r.st, 'W');
+	check_int(r.exec_tsec, 10 * 3600 + 15 * 60);
+	check_int(r.msg, 17);
+	check_int(r.orig, 16);
+	check_int(r.contra, 'C');
+	check_int(liq_trace_next(in, &r), 0);
+	liq_trace_close(in);
+	unlink(p);
+
+	p = tap_tmpfile("REC_CT_NB|CUSIP_ID|ENTRD_VOL_QT|RPTD_PR|ASOF_CD|"
+		       "TRD_EXCTN_DT|EXCTN_TM|TRD_RPT_DT|RPT_SIDE_CD|"
+		       "CNTRA_MP_ID|PREV_REC_CT_NB\n");
+	check_int(tap_exit_of(open_missing, (void *)p, err, sizeof err), 2);
+	check(strstr(err, "missing column 'TRD_ST_CD' of the academic "
+			  "layout") != NULL);
+	unlink(p);
+}
+
 int
 main(void)
 {
 	TEST(t_sniff(), "layouts are told apart by their header");
 	TEST(t_finra(), "a FINRA report, field by field");
 	TEST(t_wrds_academic(), "WRDS and Academic reports, field by field");
+	TEST(t_layout_columns(), "pre-2012 Academic names; a missing column");
 	return tap_done();
 }

@@ -1,0 +1,222 @@
+/* run — trace-sim's engine (sim/run.h): the hooks that stream the raw
+ * reports to their files, the collection and writing of the clean
+ * trades, and the side files. */
+#include "sim/run.h"
+
+#include "core/atomic-file.h"
+#include "core/dates.h"
+#include "core/diag.h"
+#include "format/trades.h"
+#include "sim/trace-write.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void
+liq_sim_files_init(liq_sim_files *f)
+{
+	memset(f, 0, sizeof *f);
+}
+
+/* A clean trade, kept until the run ends: 32 bytes (trace-sim(1)). */
+typedef struct clean_rec {
+	int bond, day, tsec;
+	int sign;
+	long qty, price_milli;
+} clean_rec;
+
+typedef struct run {
+	int finra;
+	const char *split;
+	FILE *out;             /* the raw stream, or the current split file */
+	liq_ofile *split_file; /* the current split file */
+	long recno;            /* FINRA record count in the current file */
+	int last_day;
+	clean_rec *clean;
+	unsigned long nclean, cleancap;
+	int want_clean;
+	int progress;
+	long days;
+} run;
+
+static void
+on_report(void *ctx, const liq_sim *s, const liq_sim_report *r)
+{
+	run *R = ctx;
+
+	if (R->finra)
+		liq_finra_write(R->out, s, r, ++R->recno);
+	else
+		liq_wrds_write(R->out, s, r);
+}
+
+static void
+on_trade(void *ctx, const liq_sim *s, const liq_sim_trade *t)
+{
+	run *R = ctx;
+	clean_rec *c;
+
+	(void)s;
+	if (!R->want_clean || !t->clean)
+		return;
+	liq_grow(&R->clean, &R->cleancap, R->nclean + 1, sizeof *R->clean);
+	c = &R->clean[R->nclean++];
+	c->bond = t->bond;
+	c->day = t->day;
+	c->tsec = t->tsec;
+	c->sign = t->sign;
+	c->qty = t->qty;
+	c->price_milli = t->price_milli;
+}
+
+static FILE *
+open_split(run *R, int day)
+{
+	char d[11], path[4096];
+
+	liq_date_fmt(d, day);
+	if (R->finra)
+		snprintf(path, sizeof path, "%s/enhanced-time-and-sales-cusip-%s.txt",
+			 R->split, d);
+	else
+		snprintf(path, sizeof path, "%s/trace-%s.tsv", R->split, d);
+	R->split_file = liq_ofile_open(path);
+	return liq_ofile_fp(R->split_file);
+}
+
+static void
+begin_file(run *R, int day)
+{
+	if (R->split)
+		R->out = open_split(R, day);
+	R->recno = 0;
+	if (R->finra)
+		liq_finra_header(R->out);
+	else
+		liq_wrds_header(R->out);
+}
+
+static void
+end_file(run *R, int day)
+{
+	if (R->finra)
+		liq_finra_trailer(R->out, day, R->recno);
+	if (R->split)
+		liq_ofile_close(R->split_file);
+}
+
+static void
+on_day_end(void *ctx, const liq_sim *s, int day)
+{
+	run *R = ctx;
+
+	R->last_day = day;
+	if (R->split) {
+		end_file(R, day);
+		if (day < liq_sim_get_opts(s)->end)
+			begin_file(R, liq_bday_add(day, 1));
+	}
+	if (R->progress && ++R->days % 20 == 0) {
+		char d[11];
+		liq_date_fmt(d, day);
+		fprintf(stderr, "\r%s: %s, %ld reports", liq_progname, d,
+			liq_sim_get_counts(s)->reports);
+	}
+}
+
+static void
+write_clean(run *R, const liq_sim *s, const char *path)
+{
+	liq_ofile *f = liq_ofile_open(path);
+	int nb = liq_sim_nbonds(s), b;
+	unsigned long *start = liq_xcalloc((unsigned long)nb + 1, sizeof *start);
+	unsigned long i, *pos;
+	clean_rec *sorted;
+	liq_trades_out w;
+
+	/* Stable counting sort by bond: trades were made day by day, in time
+	 * order within a bond-day, so this yields (cusip, date, time). */
+	for (i = 0; i < R->nclean; i++)
+		start[R->clean[i].bond + 1]++;
+	for (b = 0; b < nb; b++)
+		start[b + 1] += start[b];
+	pos = liq_xmalloc(((unsigned long)nb + 1) * sizeof *pos);
+	memcpy(pos, start, ((unsigned long)nb + 1) * sizeof *pos);
+	sorted = liq_xmalloc((R->nclean + 1) * sizeof *sorted);
+	for (i = 0; i < R->nclean; i++)
+		sorted[pos[R->clean[i].bond]++] = R->clean[i];
+	liq_trades_out_begin(&w, liq_ofile_fp(f));
+	for (i = 0; i < R->nclean; i++) {
+		const clean_rec *c = &sorted[i];
+		liq_trades_out_milli(&w, liq_sim_bond_at(s, c->bond)->cusip,
+				     c->day, c->tsec, c->price_milli,
+				     (double)c->qty, c->sign);
+	}
+	liq_trades_out_end(&w);
+	liq_ofile_close(f);
+	free(sorted);
+	free(pos);
+	free(start);
+}
+
+typedef void (*side_writer)(const liq_sim *, FILE *);
+
+static void
+write_side(const char *path, const liq_sim *s, side_writer fn)
+{
+	liq_ofile *f;
+
+	if (!path)
+		return;
+	f = liq_ofile_open(path);
+	fn(s, liq_ofile_fp(f));
+	liq_ofile_close(f);
+}
+
+void
+liq_sim_write_files(liq_sim *s, const liq_sim_files *f)
+{
+	liq_ofile *of = NULL;
+	liq_sim_hooks h;
+	run R;
+
+	memset(&R, 0, sizeof R);
+	R.finra = f->finra;
+	R.split = f->split;
+	write_side(f->bonds, s, liq_sim_write_bonds);
+	write_side(f->macro, s, liq_sim_write_macro);
+	write_side(f->truth, s, liq_sim_write_truth);
+
+	if (!R.split) {
+		if (f->raw) {
+			of = liq_ofile_open(f->raw);
+			R.out = liq_ofile_fp(of);
+		} else if (!(R.out = fopen("/dev/null", "w"))) {
+			liq_die(LIQ_EXIT_DATA, "/dev/null: %s", strerror(errno));
+		}
+	}
+	R.want_clean = f->clean != NULL;
+	R.progress = f->progress;
+	memset(&h, 0, sizeof h);
+	h.ctx = &R;
+	h.report = on_report;
+	h.trade = on_trade;
+	h.day_end = on_day_end;
+	begin_file(&R, liq_bday_date(liq_bday_ceil(liq_sim_get_opts(s)->start)));
+	liq_sim_run(s, &h);
+	if (!R.split) {
+		end_file(&R, R.last_day);
+		if (of)
+			liq_ofile_close(of);
+		else
+			fclose(R.out);
+	}
+	if (R.progress)
+		fputc('\n', stderr);
+	write_side(f->counts, s, liq_sim_write_counts);
+	if (f->clean)
+		write_clean(&R, s, f->clean);
+	free(R.clean);
+}
