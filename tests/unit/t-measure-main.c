@@ -218,7 +218,7 @@ t_main(void)
 	check_int(main_status(main_it, "--through", "2024-13-01", path, err, sizeof err), 2);
 	check_int(main_status(main_it, "--bogus", NULL, path, err, sizeof err), 2);
 	check_int(main_status(no_min_obs, "--min-obs", "5", path, err, sizeof err), 2);
-	check(strstr(err, "unrecognized option '--min-obs'") != NULL);
+	check(strstr(err, "unknown option '--min-obs'") != NULL);
 	check_int(main_status(main_it, "-h", NULL, NULL, err, sizeof err), 0);
 	/* bad data in the file: 1 */
 	unlink(path);
