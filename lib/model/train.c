@@ -7,6 +7,7 @@
 #include "core/ols.h"
 #include "model/composite.h"
 #include "core/tsv.h"
+#include "model/explain.h"
 #include "model/xgb.h"
 
 #include <math.h>
@@ -452,16 +453,13 @@ write_importance(const run *R, BoosterHandle b, int rounds, const long *tr, long
 		sample[ns++] = tr[i];
 	{
 		DMatrixHandle dm = liq_xgb_matrix(d->X, d->n, d->p, sample, ns, NULL, NULL);
-		size_t len, k;
+		size_t len;
 		const float *s = liq_xgb_predict(b, dm, 2, rounds, &len);
-		size_t per = (size_t)(d->p + 1);
-		for (k = 0; k < len; k++) {
-			size_t f_ = k % per;
-			if (f_ < (size_t)d->p)
-				v[f_].shap += fabs(s[k]);
-		}
+		double *mean = liq_xmalloc((size_t)(d->p ? d->p : 1) * sizeof *mean);
+		liq_explain_mean_abs(s, (long)(len / (size_t)(d->p + 1)), d->p, ns, mean);
 		for (j = 0; j < d->p; j++)
-			v[j].shap /= (double)(ns ? ns : 1);
+			v[j].shap = mean[j];
+		free(mean);
 		XGDMatrixFree(dm);
 	}
 	qsort(v, (size_t)d->p, sizeof *v, cmp_imp);

@@ -5,6 +5,7 @@
 #include "core/num.h"
 #include "cost/pretrade.h"
 #include "model/composite.h"
+#include "model/explain.h"
 #include "ref/rating.h"
 
 #include <limits.h>
@@ -161,26 +162,16 @@ score_obj(const liq_tables *T, const liq_score_row *s)
 	return o;
 }
 
-static int
-cmp_abs_desc(const void *a, const void *b)
-{
-	const double *x = a, *y = b;
-
-	if (fabs(x[0]) != fabs(y[0]))
-		return fabs(x[0]) > fabs(y[0]) ? -1 : 1;
-	return x[1] < y[1] ? -1 : 1;
-}
-
 /* The K largest SHAP contributions of a bond's latest features row, as
- * liqscore --explain ranks them (by |value|, ties in feature order).
- * NULL with out filled when there is none. */
+ * liqscore --explain ranks them (liq_explain_top). NULL with out filled
+ * when there is none. */
 static json_t *
 explain(const liq_tables *T, const char *cusip, long K, liq_reply *out)
 {
 	long i;
-	int p = T->nf, j;
+	int p = T->nf, j, m, *top;
 	const float *c;
-	double *ord, sum;
+	double *work;
 	json_t *o, *a;
 	char q[64];
 
@@ -196,34 +187,32 @@ explain(const liq_tables *T, const char *cusip, long K, liq_reply *out)
 		return NULL;
 	}
 	c = T->shap + (size_t)i * (size_t)(p + 1);
-	ord = malloc(2 * (size_t)p * sizeof *ord);
-	if (!ord) {
+	work = malloc(2 * (size_t)(p + 1) * sizeof *work);
+	top = malloc((size_t)(p + 1) * sizeof *top);
+	if (!work || !top) {
+		free(work);
+		free(top);
 		liq_api_error(out, 500, "out of memory");
 		return NULL;
 	}
-	for (j = 0, sum = c[p]; j < p; j++) {
-		ord[2 * j] = c[j];
-		ord[2 * j + 1] = j;
-		sum += c[j];
-	}
-	qsort(ord, (size_t)p, 2 * sizeof *ord, cmp_abs_desc);
+	m = liq_explain_top(c, p, K < p ? (int)K : p, top, work);
 	o = json_object();
 	set(o, "date", date_json(T->features->date[i]));
 	set(o, "prediction", liq_json_num(T->pred[i]));
 	set(o, "base_value", liq_json_num(c[p]));
 	set(o, "features", json_integer(p));
 	a = json_array();
-	for (j = 0; j < p && j < K; j++) {
-		int f = (int)ord[2 * j + 1];
+	for (j = 0; j < m; j++) {
+		int f = top[j];
 		json_t *e = json_object();
 		set(e, "feature", json_string(T->fnames[f]));
 		set(e, "value", liq_json_num(T->features->x[i * p + f]));
-		set(e, "shap", liq_json_num(ord[2 * j]));
+		set(e, "shap", liq_json_num(c[f]));
 		json_array_append_new(a, e);
 	}
 	set(o, "contributions", a);
-	free(ord);
-	(void)sum;
+	free(work);
+	free(top);
 	return o;
 }
 

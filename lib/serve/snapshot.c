@@ -4,6 +4,7 @@
 #include "core/diag.h"
 #include "serve/route.h"
 #include "core/tsv.h"
+#include "model/explain.h"
 #include "model/xgb.h"
 
 #include <dirent.h>
@@ -126,7 +127,7 @@ static int
 explain_all(liq_tables *T, BoosterHandle b, char *err, size_t errsz)
 {
 	long n = T->features->n, i;
-	int p = T->nf, j;
+	int p = T->nf;
 	float *X = liq_xmalloc((size_t)(n ? n : 1) * (size_t)p * sizeof *X);
 	int rc = 0;
 
@@ -140,12 +141,7 @@ explain_all(liq_tables *T, BoosterHandle b, char *err, size_t errsz)
 		rc = liq_xgb_try_shap(b, X, n, p, T->pred, T->shap, err, errsz);
 	free(X);
 	if (rc == 0 && n > 0)
-		for (j = 0; j < p; j++) {
-			double s = 0;
-			for (i = 0; i < n; i++)
-				s += fabs(T->shap[i * (p + 1) + j]);
-			T->mean_abs_shap[j] = s / (double)n;
-		}
+		liq_explain_mean_abs(T->shap, n, p, n, T->mean_abs_shap);
 	return rc;
 }
 
