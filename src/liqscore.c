@@ -66,7 +66,7 @@ flush_chunk(state *S)
 		return;
 	liq_predict_chunk_run(c, S->reg, S->cls, S->explain > 0);
 	for (i = 0; i < c->n; i++) {
-		double s = c->score[i];
+		double s = c->predicted[i];
 		char *tab = strchr(S->key[i], '\t');
 		liq_row_strn(&S->w, S->key[i], (size_t)(tab - S->key[i]));
 		liq_row_str(&S->w, tab + 1);

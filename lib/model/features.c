@@ -30,7 +30,7 @@ static const int LOG_OF[NLOG] = { M_ROLL, M_AMIHUD, M_TPD, M_VOL, M_ITT_MED };
 #define NCHG 3 /* changes of log_roll, log_amihud, log_trades */
 #define HIST 21
 
-/* cross-sectional inputs kept per row, in the score's order */
+/* cross-sectional inputs kept per row, in the composite score's order */
 enum { X_ROLL, X_AMIHUD, X_TPD, X_KYLE, NX };
 
 typedef struct rowrec {

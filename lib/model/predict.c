@@ -40,10 +40,10 @@ liq_predict_chunk_run(liq_predict_chunk *c, BoosterHandle reg,
 	size_t len;
 	long i;
 
-	free(c->score);
+	free(c->predicted);
 	free(c->prob);
 	free(c->shap);
-	c->score = NULL;
+	c->predicted = NULL;
 	c->prob = c->shap = NULL;
 	if (c->n == 0)
 		return;
@@ -52,9 +52,9 @@ liq_predict_chunk_run(liq_predict_chunk *c, BoosterHandle reg,
 	if (len != (size_t)c->n)
 		liq_die(LIQ_EXIT_DATA, "the model is not a regression model (%zu "
 			"outputs for %ld rows); give classifiers with -c", len, c->n);
-	c->score = liq_xmalloc(len * sizeof *c->score);
+	c->predicted = liq_xmalloc(len * sizeof *c->predicted);
 	for (i = 0; i < c->n; i++)
-		c->score[i] = liq_predicted_score(o[i]);
+		c->predicted[i] = liq_predicted_score(o[i]);
 	if (cls) {
 		o = liq_xgb_predict(cls, dm, 0, 0, &len);
 		if (len != (size_t)c->n * 3)
@@ -73,7 +73,7 @@ void
 liq_predict_chunk_free(liq_predict_chunk *c)
 {
 	free(c->X);
-	free(c->score);
+	free(c->predicted);
 	free(c->prob);
 	free(c->shap);
 	memset(c, 0, sizeof *c);

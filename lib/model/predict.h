@@ -16,7 +16,7 @@
  *       ...                                     // x[0..nf), NaN for NA
  *   }
  *   liq_predict_chunk_run(&c, reg, cls, 1);     // cls may be NULL
- *   // c.score[i], c.prob[3 * i + k], c.shap + i * (nf + 1)
+ *   // c.predicted[i], c.prob[3 * i + k], c.shap + i * (nf + 1)
  *   c.n = 0;                                    // the next chunk
  *   liq_predict_chunk_free(&c);
  */
@@ -26,15 +26,17 @@
 #include "model/xgb.h"
 
 typedef struct liq_predict_chunk {
-	int nf;          /* features per row */
-	long cap;        /* rows a chunk holds */
-	long n;          /* rows filled by the caller */
-	float *X;        /* cap x nf, row-major, NaN missing */
+	int nf;             /* features per row */
+	long cap;           /* rows a chunk holds */
+	long n;             /* rows filled by the caller */
+	float *X;           /* cap x nf, row-major, NaN missing */
 	/* after liq_predict_chunk_run, for rows 0..n: */
-	double *score;   /* the predicted score, clamped to 0..100 */
-	float *prob;     /* n x 3 class probabilities; NULL without classifier */
-	float *shap;     /* n x (nf + 1) SHAP contributions of the regression
-			    model, the bias last; NULL unless asked */
+	double *predicted;  /* the predicted score, clamped to 0..100 */
+	float *prob;        /* n x 3 class probabilities; NULL without
+			       classifier */
+	float *shap;        /* n x (nf + 1) SHAP contributions of the
+			       regression model, the bias last; NULL unless
+			       asked */
 } liq_predict_chunk;
 
 void liq_predict_chunk_init(liq_predict_chunk *c, int nf, long cap);

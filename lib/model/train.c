@@ -39,7 +39,7 @@ liq_cv_splits(const int *d, int n, int cv, int gap, liq_split *out)
 typedef struct run {
 	const liq_matrix *d;
 	const liq_train_opts *o;
-	int persist;                /* persistence applies */
+	int persist;                /* the persistence baseline applies */
 	FILE *fp;
 	liq_row w;
 } run;
@@ -400,8 +400,10 @@ liq_train_run(const liq_matrix *d, const liq_train_opts *o, FILE *fp)
 	R.d = d;
 	R.o = o;
 	R.fp = fp;
+	/* persistence forecasts a later composite score (or its bucket) by
+	   the day's: nothing to compare when the target is `score` itself */
 	R.persist = d->has_composite && (d->is_class ? !strcmp(d->target, "bucket")
-						 : strcmp(d->target, "score") != 0);
+						     : strcmp(d->target, "score") != 0);
 	{
 		char **params = xgb_params(&R);
 		liq_xgb_check((const char *const *)params);

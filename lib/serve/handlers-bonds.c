@@ -91,11 +91,11 @@ liq_api_universe_map(const liq_api_ctx *ctx, const liq_query *q, liq_reply *out)
 			e = json_object();
 			liq_api_set(e, "rating", json_string(liq_rating_bucket_name(rb)));
 			liq_api_set(e, "sector", sc ? liq_json_str(B->sectors[sc - 1])
-					    : json_string("NA"));
+						    : json_string("NA"));
 			liq_api_set(e, "bonds", json_integer(cnt[c * 5]));
 			liq_api_set(e, "scored", json_integer(cnt[c * 5 + 1]));
 			liq_api_set(e, "mean_score", cnt[c * 5 + 1] ? liq_json_num(sum[c] /
-					     (double)cnt[c * 5 + 1]) : json_null());
+						     (double)cnt[c * 5 + 1]) : json_null());
 			liq_api_set(e, "low", json_integer(cnt[c * 5 + 2]));
 			liq_api_set(e, "medium", json_integer(cnt[c * 5 + 3]));
 			liq_api_set(e, "high", json_integer(cnt[c * 5 + 4]));
@@ -121,12 +121,12 @@ bond_obj(const liq_tables *T, const liq_bond *b)
 	liq_api_set(o, "issuer", liq_api_str_or_null(b->issuer));
 	liq_api_set(o, "sector", liq_api_str_or_null(b->sector));
 	liq_api_set(o, "rating", b->rating ? json_string(liq_rating_name(b->rating))
-				   : json_null());
+					   : json_null());
 	liq_api_set(o, "rating_bucket",
 	    json_string(liq_rating_bucket_name(liq_rating_bucket(b->rating))));
 	liq_api_set(o, "coupon", liq_json_num(b->coupon));
 	liq_api_set(o, "maturity", b->maturity == INT_MIN ? json_null()
-						  : liq_api_date(b->maturity));
+							  : liq_api_date(b->maturity));
 	liq_api_set(o, "amount_out", liq_json_num(b->amount));
 	liq_api_set(o, "date", sc ? liq_api_date(sc->date) : json_null());
 	liq_api_set(o, "score", liq_json_num(sc ? sc->score : NAN));
@@ -277,7 +277,7 @@ impact_model(const liq_impact_table *I, const liq_cost_model *m)
 
 void
 liq_api_impact(const liq_api_ctx *ctx, const liq_route *r, const liq_query *q,
-       liq_reply *out)
+	       liq_reply *out)
 {
 	static const char *const none[] = { NULL };
 	const liq_tables *T = ctx->T;

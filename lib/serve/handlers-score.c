@@ -63,7 +63,7 @@ explain(const liq_tables *T, const char *cusip, long K, liq_reply *out)
 	m = liq_explain_top(c, p, K < p ? (int)K : p, top, work);
 	o = json_object();
 	liq_api_set(o, "date", liq_api_date(T->features->date[i]));
-	liq_api_set(o, "prediction", liq_json_num(T->pred[i]));
+	liq_api_set(o, "prediction", liq_json_num(T->pred_raw[i]));
 	liq_api_set(o, "base_value", liq_json_num(c[p]));
 	liq_api_set(o, "features", json_integer(p));
 	a = json_array();
@@ -85,7 +85,7 @@ explain(const liq_tables *T, const char *cusip, long K, liq_reply *out)
 
 void
 liq_api_score(const liq_api_ctx *ctx, const liq_route *r, const liq_query *q,
-      liq_reply *out)
+	      liq_reply *out)
 {
 	static const char *const allowed[] = { "explain", NULL };
 	const liq_tables *T = ctx->T;

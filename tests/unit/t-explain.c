@@ -65,6 +65,50 @@ t_clamp(void)
 	check(isnan(liq_predicted_score(NAN)));
 }
 
+/* A small regression model on one feature (y = 30 x - 50, x = 0..9):
+ * the chunk's predictions are clamped to 0..100, the SHAP contributions
+ * of a row add up to the raw output. */
+static void
+t_chunk(void)
+{
+	static const char *const params[] = { "objective", "reg:squarederror",
+		"max_depth", "3", "eta", "1", "nthread", "1", "verbosity", "0",
+		"base_score", "0", NULL };
+	float X[10];
+	double y[10];
+	DMatrixHandle dm;
+	BoosterHandle b;
+	liq_predict_chunk c;
+	int i;
+
+	for (i = 0; i < 10; i++) {
+		X[i] = (float)i;
+		y[i] = 30.0 * i - 50;
+	}
+	dm = liq_xgb_matrix(X, 10, 1, NULL, 10, y, NULL);
+	b = liq_xgb_booster(dm, params);
+	for (i = 0; i < 30; i++)
+		liq_xgb_round(b, i, dm);
+	liq_predict_chunk_init(&c, 1, 4);
+	c.X[c.n++] = 0;      /* raw about -50 */
+	c.X[c.n++] = 3;      /* about 40 */
+	c.X[c.n++] = 9;      /* about 220 */
+	liq_predict_chunk_run(&c, b, NULL, 1);
+	check_near(c.predicted[0], 0, 0);
+	check_near(c.predicted[1], 40, 0.5);
+	check_near(c.predicted[2], 100, 0);
+	check(c.prob == NULL);
+	check(c.shap != NULL);
+	check_near(c.shap[2 * 1] + c.shap[2 * 1 + 1], 40, 0.5);
+	check_near(c.shap[2 * 2] + c.shap[2 * 2 + 1], 220, 0.5);
+	c.n = 0;
+	liq_predict_chunk_run(&c, b, NULL, 0);
+	check(c.predicted == NULL && c.shap == NULL);
+	liq_predict_chunk_free(&c);
+	XGBoosterFree(b);
+	XGDMatrixFree(dm);
+}
+
 int
 main(void)
 {
@@ -72,5 +116,6 @@ main(void)
 	TEST(t_top_few(), "SHAP top-K: K above the feature count");
 	TEST(t_mean_abs(), "mean |SHAP| per feature, over rows");
 	TEST(t_clamp(), "a predicted score is clamped to 0..100");
+	TEST(t_chunk(), "a chunk predicted: clamped scores, SHAP adding up");
 	return tap_done();
 }
