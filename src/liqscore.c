@@ -3,8 +3,10 @@
 #include "core/dates.h"
 #include "core/diag.h"
 #include "core/num.h"
-#include "model/composite.h"
 #include "core/tsv.h"
+#include "model/composite.h"
+#include "model/explain.h"
+#include "model/predict.h"
 #include "model/xgb.h"
 
 #include <math.h>
@@ -43,79 +45,41 @@ typedef struct state {
 	int nf, explain, latest;
 	const char **names;       /* model feature names */
 	int *col;                 /* their columns in the input */
-	float *X;                 /* CHUNK x nf */
+	liq_predict_chunk c;      /* the buffered rows' features */
 	char (*key)[48];          /* cusip \t date of each buffered row */
-	long n;                   /* rows buffered */
 	long written;
 	liq_row w;
-	double *order;            /* scratch for --explain */
+	int *top;                 /* --explain: the features ranked */
+	double *work;
 } state;
 
-static int
-cmp_abs_desc(const void *a, const void *b)
-{
-	double x = fabs(((const double *)a)[0]), y = fabs(((const double *)b)[0]);
-
-	if (x != y)
-		return x > y ? -1 : 1;
-	return ((const double *)a)[1] < ((const double *)b)[1] ? -1 : 1;
-}
-
+/* Predict the buffered rows and write them. */
 static void
 flush_chunk(state *S)
 {
-	DMatrixHandle dm;
-	const float *o;
-	float *pred, *prob = NULL, *shap = NULL;
-	size_t len;
+	liq_predict_chunk *c = &S->c;
 	long i;
-	int k;
+	int k, m;
 
-	if (S->n == 0)
+	if (c->n == 0)
 		return;
-	dm = liq_xgb_matrix(S->X, S->n, S->nf, NULL, S->n, NULL, NULL);
-	o = liq_xgb_predict(S->reg, dm, 0, 0, &len);
-	if (len != (size_t)S->n)
-		liq_die(LIQ_EXIT_DATA, "the model is not a regression model (%zu "
-			"outputs for %ld rows); give classifiers with -c", len, S->n);
-	pred = liq_xmalloc(len * sizeof *pred);
-	memcpy(pred, o, len * sizeof *pred);
-	if (S->cls) {
-		o = liq_xgb_predict(S->cls, dm, 0, 0, &len);
-		if (len != (size_t)S->n * 3)
-			liq_die(LIQ_EXIT_DATA, "the classifier does not give 3 class "
-				"probabilities per row");
-		prob = liq_xmalloc(len * sizeof *prob);
-		memcpy(prob, o, len * sizeof *prob);
-	}
-	if (S->explain) {
-		o = liq_xgb_predict(S->reg, dm, 2, 0, &len);
-		shap = liq_xmalloc(len * sizeof *shap);
-		memcpy(shap, o, len * sizeof *shap);
-	}
-	XGDMatrixFree(dm);
-	for (i = 0; i < S->n; i++) {
-		double s = pred[i];
+	liq_predict_chunk_run(c, S->reg, S->cls, S->explain > 0);
+	for (i = 0; i < c->n; i++) {
+		double s = c->predicted[i];
 		char *tab = strchr(S->key[i], '\t');
-		s = s < 0 ? 0 : s > 100 ? 100 : s;
 		liq_row_strn(&S->w, S->key[i], (size_t)(tab - S->key[i]));
 		liq_row_str(&S->w, tab + 1);
 		liq_row_num(&S->w, s);
 		liq_row_str(&S->w, liq_bucket(s));
 		for (k = 0; k < 3; k++)
-			liq_row_num(&S->w, prob ? prob[i * 3 + k] : NAN);
-		if (shap) {
-			/* the K largest |contribution|, ties in feature order */
-			const float *c = shap + (size_t)i * (size_t)(S->nf + 1);
-			for (k = 0; k < S->nf; k++) {
-				S->order[2 * k] = c[k];
-				S->order[2 * k + 1] = k;
-			}
-			qsort(S->order, (size_t)S->nf, 2 * sizeof *S->order, cmp_abs_desc);
+			liq_row_num(&S->w, c->prob ? c->prob[i * 3 + k] : NAN);
+		if (c->shap) {
+			const float *sh = c->shap + (size_t)i * (size_t)(S->nf + 1);
+			m = liq_explain_top(sh, S->nf, S->explain, S->top, S->work);
 			for (k = 0; k < S->explain; k++) {
-				if (k < S->nf) {
-					liq_row_str(&S->w, S->names[(int)S->order[2 * k + 1]]);
-					liq_row_num(&S->w, S->order[2 * k]);
+				if (k < m) {
+					liq_row_str(&S->w, S->names[S->top[k]]);
+					liq_row_num(&S->w, sh[S->top[k]]);
 				} else {
 					liq_row_na(&S->w);
 					liq_row_na(&S->w);
@@ -125,10 +89,7 @@ flush_chunk(state *S)
 		liq_row_end(&S->w, stdout);
 		S->written++;
 	}
-	free(pred);
-	free(prob);
-	free(shap);
-	S->n = 0;
+	c->n = 0;
 }
 
 static void
@@ -225,9 +186,10 @@ main(int argc, char **argv)
 	}
 	r = liq_tsv_open(optind < argc ? argv[optind] : "-");
 	S.col = liq_xmalloc(nn * sizeof *S.col);
-	S.X = liq_xmalloc((size_t)CHUNK * nn * sizeof *S.X);
+	liq_predict_chunk_init(&S.c, S.nf, CHUNK);
 	S.key = liq_xmalloc((size_t)CHUNK * sizeof *S.key);
-	S.order = liq_xmalloc(2 * nn * sizeof *S.order);
+	S.top = liq_xmalloc((nn + 1) * sizeof *S.top);
+	S.work = liq_xmalloc(2 * (nn + 1) * sizeof *S.work);
 	liq_row_init(&S.w);
 	liq_stdout_buffer();
 	if (liq_tsv_header(r)) {
@@ -251,19 +213,19 @@ main(int argc, char **argv)
 			if (strlen(cu) >= sizeof prev || strlen(liq_tsv_field(r, cdate)) > 12)
 				liq_tsv_fail(r, "bad cusip or date '%s'", cu);
 			/* with --latest, a bond's rows overwrite one slot */
-			if (S.latest && cmp == 0 && S.n > 0)
-				slot = S.n - 1;
+			if (S.latest && cmp == 0 && S.c.n > 0)
+				slot = S.c.n - 1;
 			else {
-				if (S.n == CHUNK)
+				if (S.c.n == CHUNK)
 					flush_chunk(&S);
-				slot = S.n++;
+				slot = S.c.n++;
 			}
 			if (cmp)
 				strcpy(prev, cu);
 			snprintf(S.key[slot], sizeof S.key[slot], "%s\t%s", cu,
 				 liq_tsv_field(r, cdate));
 			for (k = 0; k < S.nf; k++)
-				S.X[(size_t)slot * nn + (size_t)k] =
+				S.c.X[(size_t)slot * nn + (size_t)k] =
 					(float)liq_tsv_num(r, S.col[k]);
 		}
 	} else {
@@ -279,9 +241,10 @@ main(int argc, char **argv)
 		free((void *)S.names[k]);
 	free(S.names);
 	free(S.col);
-	free(S.X);
+	liq_predict_chunk_free(&S.c);
 	free(S.key);
-	free(S.order);
+	free(S.top);
+	free(S.work);
 	liq_row_free(&S.w);
 	return LIQ_EXIT_OK;
 }

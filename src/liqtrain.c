@@ -1,11 +1,11 @@
 /* liqtrain — train the XGBoost liquidity model, with walk-forward
  * validation against a linear model and persistence. */
 #include "core/cli.h"
-#include "model/dataset.h"
 #include "core/dates.h"
 #include "core/diag.h"
-#include "model/train.h"
 #include "core/tsv.h"
+#include "model/matrix.h"
+#include "model/train.h"
 
 #include <limits.h>
 #include <stdio.h>
@@ -101,7 +101,7 @@ main(int argc, char **argv)
 	char **params = liq_xmalloc((size_t)argc * sizeof *params);
 	char **excl = liq_xmalloc((size_t)argc * sizeof *excl);
 	int nexcl = 0;
-	liq_dataset *d;
+	liq_matrix *d;
 
 	liq_init(argv[0]);
 	memset(&o, 0, sizeof o);
@@ -164,10 +164,10 @@ main(int argc, char **argv)
 	if (o.test_from != INT_MIN && o.train_to != INT_MAX && o.train_to >= o.test_from)
 		liq_usage("--train must end before --test starts");
 	o.progress = !liq_quiet && isatty(2);
-	d = liq_dataset_load(argv[optind], target, is_class, excl, nexcl);
+	d = liq_matrix_load(argv[optind], target, is_class, excl, nexcl);
 	liq_stdout_buffer();
 	liq_train_run(d, &o, stdout);
-	liq_dataset_free(d);
+	liq_matrix_free(d);
 	free(params);
 	free(excl);
 	return LIQ_EXIT_OK;

@@ -6,8 +6,8 @@
 #include <string.h>
 
 void
-liq_score_day(const double *in, size_t n, double *score, double *work,
-	      size_t *idx)
+liq_composite_day(const double *in, size_t n, double *composite,
+		  double *work, size_t *idx)
 {
 	static const double W[4] = { 0.35, 0.30, 0.20, 0.15 };
 	static const int FLIP[4] = { 1, 1, 0, 1 };
@@ -16,18 +16,18 @@ liq_score_day(const double *in, size_t n, double *score, double *work,
 	int j;
 
 	for (i = 0; i < n; i++)
-		score[i] = 0;
+		composite[i] = 0;
 	for (j = 0; j < 4; j++) {
 		for (i = 0; i < n; i++)
 			col[i] = in[i * 4 + (size_t)j];
 		liq_pct_rank(col, n, r, idx);
 		for (i = 0; i < n; i++)
-			score[i] += W[j] * (FLIP[j] ? 1 - r[i] : r[i]);
+			composite[i] += W[j] * (FLIP[j] ? 1 - r[i] : r[i]);
 	}
 	/* to 8 decimals, so that the printed score (%.10g) and its bucket
 	 * agree: 32.999999999999996 is 33, Medium */
 	for (i = 0; i < n; i++)
-		score[i] = round(score[i] * 100 * 1e8) / 1e8;
+		composite[i] = round(composite[i] * 100 * 1e8) / 1e8;
 }
 
 const char *

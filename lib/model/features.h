@@ -7,6 +7,17 @@
  * panel row and writes the first part of each output line to a temporary
  * file, which a second pass reads back to append the cross-sectional
  * columns and the targets.
+ *
+ * `score` is the composite score of the day (model/composite.h) and
+ * `score_fwd` the composite score H business days on: the targets a model
+ * learns to predict.
+ *
+ *   char *panels[] = { "roll.tsv", "amihud.tsv", "kyle.tsv", "itt.tsv" };
+ *   liq_macro *m = liq_macro_new();
+ *   liq_features_opts o = { .panels = panels, .npanels = 4,
+ *                           .bonds = liq_bonds_load("bonds.tsv"),
+ *                           .macro = m, .horizon = 21, .min_group = 3 };
+ *   long rows = liq_features_run(&o, stdout);
  */
 #ifndef LIQ_FEATURES_H
 #define LIQ_FEATURES_H
@@ -21,7 +32,8 @@ typedef struct liq_features_opts {
 	int npanels;
 	const liq_bonds *bonds;
 	const liq_macro *macro;   /* may have no series */
-	int horizon;              /* H: score_fwd is the score H business days on */
+	int horizon;              /* H: score_fwd is the composite score H
+				     business days on */
 	int min_group;            /* bonds a sector x rating group needs */
 } liq_features_opts;
 

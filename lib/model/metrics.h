@@ -6,6 +6,15 @@
  * (probabilities clipped to [1e-15, 1]), and the one-vs-rest macro AUC: the
  * mean over the classes present (with both positives and negatives) of the
  * Mann-Whitney AUC of p_c, ties counting one half.
+ *
+ *   double y[3] = { 10, 20, 30 }, pred[3] = { 12, 18, 33 };
+ *   liq_reg_metrics m;
+ *   liq_reg_metrics_of(y, pred, 3, &m);      // m.mae, m.rmse, m.r2
+ *
+ *   int cls[2] = { 0, 2 };
+ *   double p[6] = { .7, .2, .1, .1, .3, .6 }, work[4];
+ *   liq_class_metrics c;
+ *   liq_class_metrics_of(cls, p, 2, 3, 0, work, &c);
  */
 #ifndef LIQ_METRICS_H
 #define LIQ_METRICS_H

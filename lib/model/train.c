@@ -1,12 +1,12 @@
 #include "model/train.h"
 
+#include "core/atomic-file.h"
 #include "core/dates.h"
 #include "core/diag.h"
-#include "model/metrics.h"
-#include "core/atomic-file.h"
-#include "core/ols.h"
-#include "model/composite.h"
 #include "core/tsv.h"
+#include "model/baseline.h"
+#include "model/explain.h"
+#include "model/metrics.h"
 #include "model/xgb.h"
 
 #include <math.h>
@@ -37,22 +37,22 @@ liq_cv_splits(const int *d, int n, int cv, int gap, liq_split *out)
 /* ---- the run ------------------------------------------------------------ */
 
 typedef struct run {
-	const liq_dataset *d;
+	const liq_matrix *d;
 	const liq_train_opts *o;
-	int persist;                /* persistence applies */
+	int persist;                /* the persistence baseline applies */
 	FILE *fp;
 	liq_row w;
 } run;
 
 static long *
-select_rows(const run *R, int from, int to, int need_score, long *nout)
+select_rows(const run *R, int from, int to, int need_composite, long *nout)
 {
-	const liq_dataset *d = R->d;
+	const liq_matrix *d = R->d;
 	long *rows = liq_xmalloc((size_t)(d->n ? d->n : 1) * sizeof *rows), i, n = 0;
 
 	for (i = 0; i < d->n; i++)
 		if (d->date[i] >= from && d->date[i] <= to && !isnan(d->y[i]) &&
-		    !(need_score && isnan(d->score[i])))
+		    !(need_composite && isnan(d->composite[i])))
 			rows[n++] = i;
 	*nout = n;
 	return rows;
@@ -109,7 +109,7 @@ static BoosterHandle
 fit_xgb(const run *R, const long *tr, long ntr, const long *va, long nva,
 	int rounds_fixed, int *best, const char *label)
 {
-	const liq_dataset *d = R->d;
+	const liq_matrix *d = R->d;
 	DMatrixHandle dtr = liq_xgb_matrix(d->X, d->n, d->p, tr, ntr, d->y, d->names);
 	DMatrixHandle dva = NULL;
 	char **params = xgb_params(R);
@@ -154,7 +154,7 @@ fit_xgb(const run *R, const long *tr, long ntr, const long *va, long nva,
 static double *
 predict_xgb(const run *R, BoosterHandle b, const long *ev, long nev, int rounds)
 {
-	const liq_dataset *d = R->d;
+	const liq_matrix *d = R->d;
 	DMatrixHandle dm = liq_xgb_matrix(d->X, d->n, d->p, ev, nev, NULL, NULL);
 	size_t len, i, k = d->is_class ? NCLASS : 1;
 	const float *out = liq_xgb_predict(b, dm, 0, rounds, &len);
@@ -168,113 +168,11 @@ predict_xgb(const run *R, BoosterHandle b, const long *ev, long nev, int rounds)
 	return p;
 }
 
-/* The linear baseline: OLS on the standardised features (NA as the
- * training mean, constant columns left out), with an intercept; for
- * classes, one regression per class indicator, probabilities clipped to
- * [0.001, 1] and normalised. */
-static double *
-predict_linear(const run *R, const long *tr, long ntr, const long *ev, long nev)
-{
-	const liq_dataset *d = R->d;
-	int p = d->p, j, c, q = 1, nk = d->is_class ? NCLASS : 1;
-	double *mean = liq_xcalloc((size_t)p, sizeof *mean);
-	double *sd = liq_xcalloc((size_t)p, sizeof *sd);
-	long *cnt = liq_xcalloc((size_t)p, sizeof *cnt);
-	int *use = liq_xmalloc((size_t)p * sizeof *use);
-	double *X, *y, *beta, *out;
-	long i;
-
-	for (i = 0; i < ntr; i++)
-		for (j = 0; j < p; j++) {
-			double v = d->X[(size_t)tr[i] * (size_t)p + (size_t)j];
-			if (!isnan(v)) {
-				mean[j] += v;
-				cnt[j]++;
-			}
-		}
-	for (j = 0; j < p; j++)
-		mean[j] = cnt[j] ? mean[j] / (double)cnt[j] : 0;
-	for (i = 0; i < ntr; i++)
-		for (j = 0; j < p; j++) {
-			double v = d->X[(size_t)tr[i] * (size_t)p + (size_t)j];
-			if (!isnan(v))
-				sd[j] += (v - mean[j]) * (v - mean[j]);
-		}
-	for (j = 0; j < p; j++) {
-		sd[j] = cnt[j] > 1 ? sqrt(sd[j] / (double)(cnt[j] - 1)) : 0;
-		use[j] = sd[j] > 0 ? q++ : 0;
-	}
-	X = liq_xmalloc((size_t)(ntr ? ntr : 1) * (size_t)q * sizeof *X);
-	y = liq_xmalloc((size_t)(ntr ? ntr : 1) * sizeof *y);
-	beta = liq_xmalloc((size_t)q * sizeof *beta);
-	out = liq_xcalloc((size_t)(nev ? nev : 1) * (size_t)nk, sizeof *out);
-#define Z(row, j) (isnan(d->X[(size_t)(row) * (size_t)p + (size_t)(j)]) ? 0.0 : \
-		   (d->X[(size_t)(row) * (size_t)p + (size_t)(j)] - mean[j]) / sd[j])
-	for (i = 0; i < ntr; i++) {
-		X[(size_t)i * (size_t)q] = 1;
-		for (j = 0; j < p; j++)
-			if (use[j])
-				X[(size_t)i * (size_t)q + (size_t)use[j]] = Z(tr[i], j);
-	}
-	for (c = 0; c < nk; c++) {
-		for (i = 0; i < ntr; i++)
-			y[i] = d->is_class ? (d->y[tr[i]] == c) : d->y[tr[i]];
-		if (liq_ols_min_norm(X, y, (size_t)ntr, (size_t)q, beta) < 0)
-			liq_die(LIQ_EXIT_DATA, "linear baseline: the least-squares fit failed");
-		for (i = 0; i < nev; i++) {
-			double s = beta[0];
-			for (j = 0; j < p; j++)
-				if (use[j])
-					s += beta[use[j]] * Z(ev[i], j);
-			out[(size_t)i * (size_t)nk + (size_t)c] = s;
-		}
-	}
-#undef Z
-	if (d->is_class)
-		for (i = 0; i < nev; i++) {
-			double t = 0;
-			for (c = 0; c < NCLASS; c++) {
-				double *v = &out[(size_t)i * NCLASS + (size_t)c];
-				*v = *v < 0.001 ? 0.001 : *v > 1 ? 1 : *v;
-				t += *v;
-			}
-			for (c = 0; c < NCLASS; c++)
-				out[(size_t)i * NCLASS + (size_t)c] /= t;
-		}
-	free(mean);
-	free(sd);
-	free(cnt);
-	free(use);
-	free(X);
-	free(y);
-	free(beta);
-	return out;
-}
-
-/* persistence: today's score as the forecast (its bucket, for classes) */
-static double *
-predict_persistence(const run *R, const long *ev, long nev)
-{
-	const liq_dataset *d = R->d;
-	int nk = d->is_class ? NCLASS : 1;
-	double *out = liq_xcalloc((size_t)(nev ? nev : 1) * (size_t)nk, sizeof *out);
-	long i;
-
-	for (i = 0; i < nev; i++) {
-		double s = d->score[ev[i]];
-		if (d->is_class)
-			out[(size_t)i * NCLASS + (size_t)liq_bucket_code(liq_bucket(s))] = 1;
-		else
-			out[i] = s;
-	}
-	return out;
-}
-
 static void
 metric_row(run *R, const char *split, const char *model, const long *ev,
 	   long nev, const double *pred, int hard)
 {
-	const liq_dataset *d = R->d;
+	const liq_matrix *d = R->d;
 	int lo = 0, hi = 0;
 	long i;
 
@@ -327,7 +225,7 @@ metric_row(run *R, const char *split, const char *model, const long *ev,
 	fflush(R->fp);
 }
 
-/* Score the three models on one split's evaluation rows. */
+/* The three models' metrics on one split's evaluation rows. */
 static void
 evaluate(run *R, const char *split, BoosterHandle b, int rounds, const long *tr,
 	 long ntr, const long *ev, long nev)
@@ -337,11 +235,11 @@ evaluate(run *R, const char *split, BoosterHandle b, int rounds, const long *tr,
 	p = predict_xgb(R, b, ev, nev, rounds);
 	metric_row(R, split, "xgboost", ev, nev, p, 0);
 	free(p);
-	p = predict_linear(R, tr, ntr, ev, nev);
+	p = liq_baseline_linear(R->d, tr, ntr, ev, nev);
 	metric_row(R, split, "linear", ev, nev, p, 0);
 	free(p);
 	if (R->persist) {
-		p = predict_persistence(R, ev, nev);
+		p = liq_baseline_persistence(R->d, ev, nev);
 		metric_row(R, split, "persistence", ev, nev, p, 1);
 		free(p);
 	}
@@ -358,7 +256,7 @@ cmp_int(const void *a, const void *b)
 static void
 check_target(const run *R, const long *tr, long ntr, const char *what)
 {
-	const liq_dataset *d = R->d;
+	const liq_matrix *d = R->d;
 	long i;
 
 	if (ntr == 0)
@@ -420,7 +318,7 @@ write_importance(const run *R, BoosterHandle b, int rounds, const long *tr, long
 {
 	static const char *const H[] = { "feature", "gain", "total_gain",
 		"mean_abs_shap", NULL };
-	const liq_dataset *d = R->d;
+	const liq_matrix *d = R->d;
 	imp *v = liq_xcalloc((size_t)d->p, sizeof *v);
 	const char *types[2] = { "{\"importance_type\": \"gain\"}",
 				 "{\"importance_type\": \"total_gain\"}" };
@@ -452,16 +350,13 @@ write_importance(const run *R, BoosterHandle b, int rounds, const long *tr, long
 		sample[ns++] = tr[i];
 	{
 		DMatrixHandle dm = liq_xgb_matrix(d->X, d->n, d->p, sample, ns, NULL, NULL);
-		size_t len, k;
+		size_t len;
 		const float *s = liq_xgb_predict(b, dm, 2, rounds, &len);
-		size_t per = (size_t)(d->p + 1);
-		for (k = 0; k < len; k++) {
-			size_t f_ = k % per;
-			if (f_ < (size_t)d->p)
-				v[f_].shap += fabs(s[k]);
-		}
+		double *mean = liq_xmalloc((size_t)(d->p ? d->p : 1) * sizeof *mean);
+		liq_explain_mean_abs(s, (long)(len / (size_t)(d->p + 1)), d->p, ns, mean);
 		for (j = 0; j < d->p; j++)
-			v[j].shap /= (double)(ns ? ns : 1);
+			v[j].shap = mean[j];
+		free(mean);
 		XGDMatrixFree(dm);
 	}
 	qsort(v, (size_t)d->p, sizeof *v, cmp_imp);
@@ -492,7 +387,7 @@ date_range(char *buf, size_t n, int a, int b)
 }
 
 void
-liq_train_run(const liq_dataset *d, const liq_train_opts *o, FILE *fp)
+liq_train_run(const liq_matrix *d, const liq_train_opts *o, FILE *fp)
 {
 	static const char *const H[] = { "split", "model", "start", "end", "rows",
 		"mae", "rmse", "r2", "accuracy", "logloss", "auc", NULL };
@@ -505,8 +400,10 @@ liq_train_run(const liq_dataset *d, const liq_train_opts *o, FILE *fp)
 	R.d = d;
 	R.o = o;
 	R.fp = fp;
-	R.persist = d->has_score && (d->is_class ? !strcmp(d->target, "bucket")
-						 : strcmp(d->target, "score") != 0);
+	/* persistence forecasts a later composite score (or its bucket) by
+	   the day's: nothing to compare when the target is `score` itself */
+	R.persist = d->has_composite && (d->is_class ? !strcmp(d->target, "bucket")
+						     : strcmp(d->target, "score") != 0);
 	{
 		char **params = xgb_params(&R);
 		liq_xgb_check((const char *const *)params);

@@ -1,5 +1,6 @@
 /* train — liqtrain: temporal splits, walk-forward cross-validation, the
- * XGBoost model and its two baselines, scored on the same rows.
+ * XGBoost model and its two baselines (model/baseline.h), evaluated on
+ * the same rows.
  *
  * Splits. The training period's distinct dates are cut into K+1 blocks of
  * (nearly) equal numbers of dates. Fold k (1..K) validates on block k+1
@@ -17,7 +18,7 @@
 #ifndef LIQ_TRAIN_H
 #define LIQ_TRAIN_H
 
-#include "model/dataset.h"
+#include "model/matrix.h"
 
 #include <limits.h>
 #include <stdio.h>
@@ -50,7 +51,17 @@ typedef struct liq_train_opts {
 } liq_train_opts;
 
 /* Train and evaluate; write metrics.tsv to fp. Exits 1 on an empty
- * training period or a constant target. */
-void liq_train_run(const liq_dataset *d, const liq_train_opts *o, FILE *fp);
+ * training period or a constant target.
+ *
+ *   liq_matrix *d = liq_matrix_load("features.tsv", "score_fwd", 0, NULL, 0);
+ *   liq_train_opts o = { .train_from = INT_MIN, .train_to = INT_MAX,
+ *                        .test_from = INT_MIN, .cv = 3, .gap = 21,
+ *                        .rounds = 500, .depth = 6, .threads = 2,
+ *                        .patience = 30, .eta = 0.05,
+ *                        .model_out = "model.json" };
+ *   liq_train_run(d, &o, stdout);
+ *   liq_matrix_free(d);
+ */
+void liq_train_run(const liq_matrix *d, const liq_train_opts *o, FILE *fp);
 
 #endif

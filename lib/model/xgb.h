@@ -1,5 +1,15 @@
 /* xgb — the few XGBoost C API calls liq uses, each checked: a failure
- * exits 1 with XGBoost's own message.
+ * exits 1 with XGBoost's own message (the liq_xgb_try_ ones excepted).
+ *
+ *   DMatrixHandle dm = liq_xgb_matrix(X, n, p, NULL, n, y, names);
+ *   BoosterHandle b = liq_xgb_booster(dm, params);  // "key", "value", NULL
+ *   for (it = 0; it < rounds; it++)
+ *       liq_xgb_round(b, it, dm);
+ *   size_t len;
+ *   const float *out = liq_xgb_predict(b, dm, 0, 0, &len);
+ *   liq_xgb_save(b, "model.json");
+ *   XGBoosterFree(b);
+ *   XGDMatrixFree(dm);
  */
 #ifndef LIQ_XGB_H
 #define LIQ_XGB_H

@@ -20,6 +20,19 @@
  * side or body; 404 an unknown path or cusip; 405 a method the path does
  * not take (with the methods in `allow`); 413 a body over
  * LIQ_API_BODY_MAX.
+ *
+ * "score" in the replies is the predicted score of scores.tsv (liqscore's
+ * score_pred), never the composite score of features.tsv.
+ *
+ * serve/api.c routes and dispatches; the endpoints' handlers are in
+ * serve/handlers-score.c, -pretrade.c and -bonds.c (serve/handlers.h).
+ *
+ *   liq_api_ctx ctx = { .T = tables, .started = time(NULL),
+ *                       .openapi = doc, .openapi_len = strlen(doc) };
+ *   liq_query q = { 0 };         // serve/route.h: liq_query_add(&q, k, v)
+ *   liq_reply out;
+ *   liq_api_handle(&ctx, "GET", "/score/AAA000001", &q, NULL, 0, &out);
+ *   ... out.status; out.json (json_decref() it) or out.data, out.len ...
  */
 #ifndef LIQ_API_H
 #define LIQ_API_H

@@ -4,6 +4,7 @@
 #include "core/diag.h"
 #include "serve/route.h"
 #include "core/tsv.h"
+#include "model/explain.h"
 #include "model/xgb.h"
 
 #include <dirent.h>
@@ -121,31 +122,27 @@ load_model(liq_tables *T, char *err, size_t errsz)
 	return b;
 }
 
-/* Prediction and SHAP contributions of every bond's latest row. */
+/* The model's raw output and the SHAP contributions of every bond's
+ * latest row. */
 static int
 explain_all(liq_tables *T, BoosterHandle b, char *err, size_t errsz)
 {
 	long n = T->features->n, i;
-	int p = T->nf, j;
+	int p = T->nf;
 	float *X = liq_xmalloc((size_t)(n ? n : 1) * (size_t)p * sizeof *X);
 	int rc = 0;
 
 	for (i = 0; i < n * p; i++)
 		X[i] = (float)T->features->x[i];
-	T->pred = liq_xmalloc((size_t)(n ? n : 1) * sizeof *T->pred);
+	T->pred_raw = liq_xmalloc((size_t)(n ? n : 1) * sizeof *T->pred_raw);
 	T->shap = liq_xmalloc((size_t)(n ? n : 1) * (size_t)(p + 1) *
 			      sizeof *T->shap);
 	T->mean_abs_shap = liq_xcalloc((size_t)p, sizeof *T->mean_abs_shap);
 	if (n > 0)
-		rc = liq_xgb_try_shap(b, X, n, p, T->pred, T->shap, err, errsz);
+		rc = liq_xgb_try_shap(b, X, n, p, T->pred_raw, T->shap, err, errsz);
 	free(X);
 	if (rc == 0 && n > 0)
-		for (j = 0; j < p; j++) {
-			double s = 0;
-			for (i = 0; i < n; i++)
-				s += fabs(T->shap[i * (p + 1) + j]);
-			T->mean_abs_shap[j] = s / (double)n;
-		}
+		liq_explain_mean_abs(T->shap, n, p, n, T->mean_abs_shap);
 	return rc;
 }
 
@@ -466,7 +463,7 @@ liq_tables_free(liq_tables *T)
 		free(T->fnames[i]);
 	free(T->fnames);
 	liq_latest_free(T->features);
-	free(T->pred);
+	free(T->pred_raw);
 	free(T->shap);
 	free(T->mean_abs_shap);
 	for (i = 0; i < T->nimp; i++)

@@ -13,6 +13,15 @@
  * forked child run the same readers over the copies (its exit status and
  * message tell whether they are good), and only then loads the copies in
  * the server itself, where they can no longer fail.
+ *
+ *   liq_tables_conf c = { .scores = "scores.tsv", .impact = "impact.tsv",
+ *                         .bonds = "bonds.tsv", .threads = 1 };
+ *   char err[1024];
+ *   liq_tables *T = liq_tables_load(&c, err, sizeof err);  // NULL: err
+ *   ...
+ *   liq_tables *U = liq_tables_reload(&c, err, sizeof err); // never exits
+ *   if (U) { liq_tables_free(T); T = U; }
+ *   liq_tables_free(T);
  */
 #ifndef LIQ_TABLES_H
 #define LIQ_TABLES_H
@@ -46,15 +55,17 @@ typedef struct liq_tables {
 	const liq_tables_conf *conf;
 	time_t loaded;
 	liq_bonds *bonds;
-	liq_score_table *scores;     /* score_pred, bucket, p_low p_medium
-					p_high (cost/pretrade) */
+	liq_score_table *scores;     /* the predicted score (score_pred),
+					bucket, p_low p_medium p_high of
+					liqscore (cost/pretrade) */
 	liq_impact_table *impact;    /* with each row's text (LIQ_TABLE_LINES) */
-	/* the model: nf features, each bond's latest row, its prediction and
-	   SHAP contributions (features->n x (nf + 1), the bias last) */
+	/* the model: nf features, each bond's latest row, the model's raw
+	   output for it (not clamped to 0..100, unlike a predicted score) and
+	   its SHAP contributions (features->n x (nf + 1), the bias last) */
 	int nf;
 	char **fnames;
 	liq_latest *features;
-	float *pred, *shap;
+	float *pred_raw, *shap;
 	double *mean_abs_shap;       /* per feature, over the latest rows */
 	/* importance.tsv (liqtrain --importance): feature gain total_gain
 	   mean_abs_shap, NaN for an absent column */

@@ -17,7 +17,7 @@ t_score_hand(void)
 	double in[] = { 10, 5, 2, 0.1, 20, 1, 1, 0.3, 20, 3, 3, 0.2 };
 	double s[3], work[15];
 	size_t idx[3];
-	liq_score_day(in, 3, s, work, idx);
+	liq_composite_day(in, 3, s, work, idx);
 	check_near(s[0], 60, 1e-12);
 	check_near(s[1], 38.75, 1e-12);
 	check_near(s[2], 51.25, 1e-12);
@@ -30,7 +30,7 @@ t_extremes(void)
 	double in[] = { 5, 1, 10, 0.1, 50, 9, 1, 2.0 };
 	double s[2], work[10];
 	size_t idx[2];
-	liq_score_day(in, 2, s, work, idx);
+	liq_composite_day(in, 2, s, work, idx);
 	check_near(s[0], 100, 1e-12);
 	check_near(s[1], 0, 1e-12);
 }

@@ -1,4 +1,4 @@
-#include "model/dataset.h"
+#include "model/matrix.h"
 
 #include "core/diag.h"
 #include "core/num.h"
@@ -24,13 +24,13 @@ is_reserved(const char *name, const char *target, char *const *excl, int nexcl)
 	return 0;
 }
 
-liq_dataset *
-liq_dataset_load(const char *path, const char *target, int is_class,
+liq_matrix *
+liq_matrix_load(const char *path, const char *target, int is_class,
 		 char *const *excl, int nexcl)
 {
 	liq_tsv *r = liq_tsv_open(path);
-	liq_dataset *d = liq_xcalloc(1, sizeof *d);
-	int *fcol, c_date, c_y, c_score, i, j;
+	liq_matrix *d = liq_xcalloc(1, sizeof *d);
+	int *fcol, c_date, c_y, c_composite, i, j;
 	unsigned long cap = 0, xcap = 0;
 
 	d->target = target;
@@ -42,8 +42,8 @@ liq_dataset_load(const char *path, const char *target, int is_class,
 	c_y = liq_tsv_need(r, target);
 	for (i = 0; i < nexcl; i++)
 		(void)liq_tsv_need(r, excl[i]);
-	c_score = liq_tsv_col(r, "score");
-	d->has_score = c_score >= 0;
+	c_composite = liq_tsv_col(r, "score");
+	d->has_composite = c_composite >= 0;
 	fcol = liq_xmalloc((size_t)r->nhdr * sizeof *fcol);
 	d->names = liq_xmalloc((size_t)r->nhdr * sizeof *d->names);
 	for (i = 0; i < r->nhdr; i++)
@@ -59,7 +59,7 @@ liq_dataset_load(const char *path, const char *target, int is_class,
 			unsigned long nc = cap ? cap * 2 : 4096;
 			d->date = liq_xrealloc(d->date, nc * sizeof *d->date);
 			d->y = liq_xrealloc(d->y, nc * sizeof *d->y);
-			d->score = liq_xrealloc(d->score, nc * sizeof *d->score);
+			d->composite = liq_xrealloc(d->composite, nc * sizeof *d->composite);
 			cap = nc;
 		}
 		liq_grow(&d->X, &xcap, ((unsigned long)k + 1) * (unsigned long)d->p,
@@ -75,7 +75,7 @@ liq_dataset_load(const char *path, const char *target, int is_class,
 		} else {
 			d->y[k] = liq_tsv_num(r, c_y);
 		}
-		d->score[k] = c_score >= 0 ? liq_tsv_num(r, c_score) : NAN;
+		d->composite[k] = c_composite >= 0 ? liq_tsv_num(r, c_composite) : NAN;
 		for (j = 0; j < d->p; j++)
 			d->X[(size_t)k * (size_t)d->p + (size_t)j] =
 				(float)liq_tsv_num(r, fcol[j]);
@@ -87,7 +87,7 @@ liq_dataset_load(const char *path, const char *target, int is_class,
 }
 
 void
-liq_dataset_free(liq_dataset *d)
+liq_matrix_free(liq_matrix *d)
 {
 	int i;
 
@@ -99,6 +99,6 @@ liq_dataset_free(liq_dataset *d)
 	free(d->X);
 	free(d->date);
 	free(d->y);
-	free(d->score);
+	free(d->composite);
 	free(d);
 }
