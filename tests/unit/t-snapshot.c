@@ -217,8 +217,8 @@ t_model(void)
 	b = liq_latest_find(T->features, "BBB000002");
 	check(a >= 0 && b >= 0);
 	if (a >= 0 && b >= 0) {
-		check_near(T->pred[a], 3, 1e-6);
-		check_near(T->pred[b], 1, 1e-6);
+		check_near(T->pred_raw[a], 3, 1e-6);
+		check_near(T->pred_raw[b], 1, 1e-6);
 		check_near(T->shap[a * 3 + 0], 1, 1e-6);
 		check_near(T->shap[a * 3 + 1], 0, 1e-6);
 		check_near(T->shap[a * 3 + 2], 2, 1e-6);
