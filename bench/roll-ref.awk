@@ -1,7 +1,7 @@
 # roll-ref.awk — a straightforward reference implementation of roll(1) in
 # plain awk (POSIX, runs under mawk and gawk), written independently of the
 # C code: the benchmark's yardstick and an independent check of the
-# numbers (tests/measures.bats compares the two).
+# numbers (tests/roll.bats compares the two).
 #
 #   awk -v W=21 -v MIN=8 -f bench/roll-ref.awk trades.tsv
 #
