@@ -141,10 +141,11 @@ long
 liq_opt_long(const char *opt, const char *val, long lo, long hi)
 {
 	long v;
+	char w[80];
 
-	if (liq_int_parse(val, &v) != LIQ_NUM_OK || v < lo || v > hi)
-		liq_usage("%s: bad value '%s' (want a whole number from %ld to "
-			  "%ld)", opt, val, lo, hi);
+	if (liq_int_in(val, lo, hi, &v) != LIQ_NUM_OK)
+		liq_usage("%s: bad value '%s' (want %s)", opt, val,
+			  liq_want_int(w, sizeof w, lo, hi));
 	return v;
 }
 
@@ -152,10 +153,11 @@ double
 liq_opt_num(const char *opt, const char *val, double lo, double hi)
 {
 	double x;
+	char w[80];
 
-	if (liq_num_parse(val, &x) != LIQ_NUM_OK || x < lo || x > hi)
-		liq_usage("%s: bad value '%s' (want a number from %g to %g)", opt,
-			  val, lo, hi);
+	if (liq_num_in(val, lo, hi, &x) != LIQ_NUM_OK)
+		liq_usage("%s: bad value '%s' (want %s)", opt, val,
+			  liq_want_num(w, sizeof w, lo, hi));
 	return x;
 }
 

@@ -303,3 +303,39 @@ liq_fmt_milli(char *out, long m)
 	*p = '\0';
 	return (int)(p - out);
 }
+
+int
+liq_num_in(const char *s, double lo, double hi, double *out)
+{
+	double x;
+
+	if (liq_num_parse(s, &x) != LIQ_NUM_OK || !(x >= lo && x <= hi))
+		return LIQ_NUM_BAD;
+	*out = x;
+	return LIQ_NUM_OK;
+}
+
+int
+liq_int_in(const char *s, long lo, long hi, long *out)
+{
+	long x;
+
+	if (liq_int_parse(s, &x) != LIQ_NUM_OK || x < lo || x > hi)
+		return LIQ_NUM_BAD;
+	*out = x;
+	return LIQ_NUM_OK;
+}
+
+const char *
+liq_want_num(char *buf, size_t n, double lo, double hi)
+{
+	snprintf(buf, n, "a number from %g to %g", lo, hi);
+	return buf;
+}
+
+const char *
+liq_want_int(char *buf, size_t n, long lo, long hi)
+{
+	snprintf(buf, n, "a whole number from %ld to %ld", lo, hi);
+	return buf;
+}

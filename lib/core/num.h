@@ -36,6 +36,19 @@ int liq_num_fmt(char *buf, double x);
 double liq_na(void);
 int liq_is_na(double x);
 
+/* A number (liq_num_parse, not NA) or a whole number (liq_int_parse) in
+ * [lo, hi]: LIQ_NUM_OK with *out set, else LIQ_NUM_BAD and *out
+ * untouched. The range checks of options, HTTP query parameters and
+ * JSON fields all go through these and say what they want with the two
+ * below, so every "bad value" message reads the same. */
+int liq_num_in(const char *s, double lo, double hi, double *out);
+int liq_int_in(const char *s, long lo, long hi, long *out);
+
+/* "a number from LO to HI" (%g) or "a whole number from LO to HI" into
+ * buf (n bytes); returns buf. */
+const char *liq_want_num(char *buf, size_t n, double lo, double hi);
+const char *liq_want_int(char *buf, size_t n, long lo, long hi);
+
 /* Write v in decimal, zero-filled to at least `width` digits, at p (no
  * NUL); returns the end. For the fixed-layout writers. */
 char *liq_put_uint(char *p, unsigned long v, int width);

@@ -5,6 +5,7 @@
 #include "serve/api.h"
 
 #include "core/dates.h"
+#include "core/num.h"
 #include "core/text.h"
 #include "serve/handlers.h"
 
@@ -218,13 +219,14 @@ liq_api_body_num(json_t *j, const char *key, double lo, double hi, double *x,
 		 liq_reply *out)
 {
 	json_t *v = json_object_get(j, key);
+	char w[80];
 
 	if (!v || json_is_null(v))
 		return 0;
 	if (!json_is_number(v) || !(json_number_value(v) >= lo &&
 				     json_number_value(v) <= hi)) {
-		liq_api_error(out, 400, "field '%s': want a number from %g to %g",
-			      key, lo, hi);
+		liq_api_error(out, 400, "field '%s': want %s", key,
+			      liq_want_num(w, sizeof w, lo, hi));
 		return -1;
 	}
 	*x = json_number_value(v);

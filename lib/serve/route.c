@@ -173,14 +173,15 @@ liq_query_num(const liq_query *p, const char *key, double lo, double hi,
 	       double *out, char *err, size_t errsz)
 {
 	const char *v = liq_query_get(p, key);
-	char q[64];
+	char q[64], w[80];
 	double x;
 
 	if (!v)
 		return 0;
-	if (liq_num_parse(v, &x) != LIQ_NUM_OK || !(x >= lo && x <= hi)) {
-		snprintf(err, errsz, "bad value '%s' for %s (want a number from "
-			 "%g to %g)", liq_quote(q, sizeof q, v), key, lo, hi);
+	if (liq_num_in(v, lo, hi, &x) != LIQ_NUM_OK) {
+		snprintf(err, errsz, "bad value '%s' for %s (want %s)",
+			 liq_quote(q, sizeof q, v), key,
+			 liq_want_num(w, sizeof w, lo, hi));
 		return -1;
 	}
 	*out = x;
@@ -192,14 +193,15 @@ liq_query_long(const liq_query *p, const char *key, long lo, long hi,
 		long *out, char *err, size_t errsz)
 {
 	const char *v = liq_query_get(p, key);
-	char q[64];
+	char q[64], w[80];
 	long x;
 
 	if (!v)
 		return 0;
-	if (liq_int_parse(v, &x) != LIQ_NUM_OK || x < lo || x > hi) {
-		snprintf(err, errsz, "bad value '%s' for %s (want a whole number "
-			 "from %ld to %ld)", liq_quote(q, sizeof q, v), key, lo, hi);
+	if (liq_int_in(v, lo, hi, &x) != LIQ_NUM_OK) {
+		snprintf(err, errsz, "bad value '%s' for %s (want %s)",
+			 liq_quote(q, sizeof q, v), key,
+			 liq_want_int(w, sizeof w, lo, hi));
 		return -1;
 	}
 	*out = x;
