@@ -5,6 +5,7 @@
 #include "core/diag.h"
 #include "cost/impact.h"
 #include "core/atomic-file.h"
+#include "format/impact.h"
 #include "format/trades.h"
 #include "core/tsv.h"
 
@@ -33,9 +34,10 @@ static const char usage_text[] =
 "  -h, --help           this help\n"
 "  -V, --version        version\n"
 "\n"
-"Output columns: cusip n alpha beta se_log_alpha se_beta r2 sigma_bps adv_usd\n"
-"  half_spread_bps se_half_spread_bps cov_log_alpha_beta cov_h_log_alpha\n"
-"  cov_h_beta resid_lo_bps resid_hi_bps resid_sd_bps prints method\n"
+"Output columns, one row per bond:\n";
+
+/* after the list of output columns */
+static const char usage_more[] =
 "\n"
 "Examples:\n"
 "  trace-sim -n 50 --clean-out trades.tsv --bonds-out bonds.tsv > /dev/null\n"
@@ -60,32 +62,34 @@ static void
 write_bond(const char *cusip, const liq_impact_res *r, int method, liq_row *row)
 {
 	const liq_impact_fit *f = &r->fit;
+	liq_impact_row x;
 
-	liq_row_str(row, cusip);
-	liq_row_long(row, f->n);
-	liq_row_num(row, f->alpha);
-	liq_row_num(row, f->beta);
-	liq_row_num(row, f->se_la);
-	liq_row_num(row, f->se_b);
-	liq_row_num(row, f->r2);
-	liq_row_num(row, r->sigma_bps);
-	liq_row_num(row, r->adv_usd);
-	liq_row_num(row, f->h);
-	liq_row_num(row, f->se_h);
-	liq_row_num(row, f->cov_la_b);
-	liq_row_num(row, f->cov_h_la);
-	liq_row_num(row, f->cov_h_b);
-	liq_row_num(row, f->resid_lo);
-	liq_row_num(row, f->resid_hi);
-	liq_row_num(row, r->sd_recent);
-	liq_row_num(row, r->mean_cost);
-	liq_row_num(row, r->se_mean_cost);
-	liq_row_num(row, r->k[0]);
-	liq_row_num(row, r->k[1]);
-	liq_row_num(row, r->k[2]);
-	liq_row_num(row, r->se_log_sigma);
-	liq_row_long(row, r->prints);
-	liq_row_str(row, liq_impact_method_name(method));
+	x.cusip = cusip;
+	x.n = f->n;
+	x.alpha = f->alpha;
+	x.beta = f->beta;
+	x.se_log_alpha = f->se_la;
+	x.se_beta = f->se_b;
+	x.r2 = f->r2;
+	x.sigma_bps = r->sigma_bps;
+	x.adv_usd = r->adv_usd;
+	x.half_spread_bps = f->h;
+	x.se_half_spread_bps = f->se_h;
+	x.cov_log_alpha_beta = f->cov_la_b;
+	x.cov_h_log_alpha = f->cov_h_la;
+	x.cov_h_beta = f->cov_h_b;
+	x.resid_lo_bps = f->resid_lo;
+	x.resid_hi_bps = f->resid_hi;
+	x.resid_sd_bps = r->sd_recent;
+	x.mean_cost_bps = r->mean_cost;
+	x.se_mean_cost_bps = r->se_mean_cost;
+	x.logx_k0 = r->k[0];
+	x.logx_k1 = r->k[1];
+	x.logx_k2 = r->k[2];
+	x.se_log_sigma = r->se_log_sigma;
+	x.prints = r->prints;
+	x.method = liq_impact_method_name(method);
+	liq_impact_put(row, liq_impact_cols, &x);
 	liq_row_end(row, stdout);
 }
 
@@ -129,7 +133,7 @@ run(const opts *o, char *const *files, int nfiles)
 	char cusip[64];
 
 	(void)liq_trades_peek(in, &nx); /* a missing column: no output */
-	liq_write_header(stdout, liq_impact_columns);
+	liq_impact_header(stdout, liq_impact_cols);
 	if (o->prints_out) {
 		pf = liq_ofile_open(o->prints_out);
 		liq_write_header(liq_ofile_fp(pf), print_cols);
@@ -218,6 +222,8 @@ main(int argc, char **argv)
 			break;
 		case 'h':
 			fputs(usage_text, stdout);
+			liq_impact_help(stdout, liq_impact_cols);
+			fputs(usage_more, stdout);
 			return LIQ_EXIT_OK;
 		case 'V':
 			liq_version();

@@ -15,14 +15,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-const char *const liq_impact_columns[] = {
-	"cusip", "n", "alpha", "beta", "se_log_alpha", "se_beta", "r2",
-	"sigma_bps", "adv_usd", "half_spread_bps", "se_half_spread_bps",
-	"cov_log_alpha_beta", "cov_h_log_alpha", "cov_h_beta", "resid_lo_bps",
-	"resid_hi_bps", "resid_sd_bps", "mean_cost_bps", "se_mean_cost_bps",
-	"logx_k0", "logx_k1", "logx_k2", "se_log_sigma", "prints", "method", NULL
-};
-
 int
 liq_impact_method(const char *name)
 {

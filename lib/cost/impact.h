@@ -34,9 +34,6 @@ enum {
 	LIQ_IMPACT_LOGLIN = 1  /* OLS of log(c/sigma) on log(q/ADV), c > 0 */
 };
 
-/* The columns of impact-fit's output (impact_raw.tsv), NULL-terminated. */
-extern const char *const liq_impact_columns[];
-
 /* Method code of a name ("nls", "loglin"), or -1. */
 int liq_impact_method(const char *name);
 const char *liq_impact_method_name(int method);

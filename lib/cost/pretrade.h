@@ -1,6 +1,7 @@
 /* pretrade — the pre-trade cost (liq(7), COST MODEL) for one bond and
  * size, its 90% interval, the days it takes, and the two inverse queries; and
- * the tables they are computed from (impact.tsv, scores.tsv). pretrade(1)
+ * the score table (scores.tsv); the impact table and its cost model are
+ * format/impact's. pretrade(1)
  * and the HTTP server call these same functions.
  *
  *     cost = h + alpha sigma (q / ADV)^beta            (bps of par)
@@ -25,28 +26,12 @@
 #ifndef LIQ_PRETRADE_H
 #define LIQ_PRETRADE_H
 
+#include "format/impact.h"
+
 #include <stddef.h>
 
 /* Default share of ADV one can trade a day without dominating the flow. */
 #define LIQ_PARTICIPATION 0.1
-
-typedef struct liq_cost_model {
-	char cusip[16];          /* first: the tables look rows up by it */
-	int ok;                  /* 0: no usable parameters (NA in the table) */
-	double h, alpha, beta;   /* half spread (bps), impact parameters */
-	double c[6];             /* covariance of (h, log alpha, beta): var h,
-				    cov h la, cov h b, var la, cov la b, var b */
-	double sigma_bps, adv_usd;
-	double resid_lo, resid_hi;  /* 5% and 95% residual quantiles, bps */
-	long n;                  /* prints of the fit (-1 without the column) */
-	double resid_sd;         /* resid_sd_bps (NaN without the column) */
-	double mean_cost, se_mean_cost, logx_k[3];  /* the level columns of
-				    impact-fit (NaN without them) */
-	double se_log_sigma;     /* NaN without the column */
-	double width;            /* factor on the interval's half-widths, set
-				    by liq_pretrade_recalibrate (0 counts as 1) */
-	char *line;              /* the row's text, with LIQ_TABLE_LINES */
-} liq_cost_model;
 
 typedef struct liq_cost {
 	double half_spread_bps, impact_bps, cost_bps;
@@ -96,34 +81,6 @@ void liq_pretrade_answer(const liq_cost_model *m, const char *table,
 			 const liq_pt_query *q, liq_pt_answer *a);
 
 /* ---- tables ---------------------------------------------------------- */
-
-/* impact.tsv (impact-shrink's output) or impact_raw.tsv (impact-fit's),
- * loaded whole and sorted by cusip. The posterior columns (alpha_post,
- * beta_post, half_spread_post_bps, sigma_post_bps, their se and cov
- * columns, resid_lo_post_bps, resid_hi_post_bps) are used when alpha_post
- * is present, the raw ones otherwise. cusip, sigma_bps, adv_usd and the
- * three parameters are required (exit 2 naming a missing one); a missing
- * se or cov column counts as 0 and missing residual quantiles give an NA
- * interval. A bad number exits 1 with file:line. */
-typedef struct liq_impact_table {
-	liq_cost_model *m;
-	size_t n;
-	int posterior;          /* 1 if the posterior columns were used */
-	char *header;           /* the header line, with LIQ_TABLE_LINES */
-	int n_col;              /* index of the column n, -1 if absent */
-} liq_impact_table;
-
-enum {
-	LIQ_TABLE_RAW = 1,      /* use the raw columns even if alpha_post is there */
-	LIQ_TABLE_LINES = 2,    /* keep the header and each row's text */
-	LIQ_TABLE_EMPTY_OK = 4  /* an input without a line is an empty table
-				   (header NULL), not an error */
-};
-
-liq_impact_table *liq_impact_table_load(const char *path, int flags);
-const liq_cost_model *liq_impact_table_find(const liq_impact_table *t,
-					    const char *cusip);
-void liq_impact_table_free(liq_impact_table *t);
 
 /* scores.tsv (liqscore's output): each cusip's row with the latest date. */
 typedef struct liq_score_row {
