@@ -1,11 +1,11 @@
 /* impact-fit — per bond: realized costs of customer trades against an
  * arrival reference price, volatility, volume and the impact model fit. */
 #include "core/cli.h"
-#include "core/dates.h"
 #include "core/diag.h"
 #include "cost/impact.h"
 #include "core/atomic-file.h"
 #include "format/impact.h"
+#include "format/prints.h"
 #include "format/trades.h"
 #include "core/tsv.h"
 
@@ -47,11 +47,6 @@ static const char usage_more[] =
 "  trace-clean raw.tsv | impact-fit --method loglin > impact_loglin.tsv\n"
 "\n"
 "See impact-fit(1) for the reference price and the estimators.\n";
-
-static const char *const print_cols[] = {
-	"cusip", "date", "time", "qty", "side", "price", "ref_price",
-	"ref_sd_bps", "cost_bps", NULL
-};
 
 typedef struct opts {
 	liq_impact_opts fit;
@@ -100,19 +95,19 @@ write_prints(const char *cusip, const liq_trade *t, size_t n,
 	size_t i;
 
 	for (i = 0; i < n; i++) {
-		char tm[9];
+		liq_print p;
 		if (!t[i].sign)
 			continue;
-		liq_row_str(row, cusip);
-		liq_row_date(row, t[i].day);
-		liq_time_fmt(tm, t[i].tsec);
-		liq_row_str(row, tm);
-		liq_row_num(row, t[i].qty);
-		liq_row_str(row, t[i].sign > 0 ? "B" : "S");
-		liq_row_num(row, t[i].price);
-		liq_row_num(row, w->ref[i]);
-		liq_row_num(row, w->ref_sd[i]);
-		liq_row_num(row, w->cost[i]);
+		p.cusip = cusip;
+		p.date = t[i].day;
+		p.tsec = t[i].tsec;
+		p.qty = t[i].qty;
+		p.sign = t[i].sign;
+		p.price = t[i].price;
+		p.ref_price = w->ref[i];
+		p.ref_sd_bps = w->ref_sd[i];
+		p.cost_bps = w->cost[i];
+		liq_prints_put(row, &p);
 		liq_row_end(row, fp);
 	}
 }
@@ -136,7 +131,7 @@ run(const opts *o, char *const *files, int nfiles)
 	liq_impact_header(stdout, liq_impact_cols);
 	if (o->prints_out) {
 		pf = liq_ofile_open(o->prints_out);
-		liq_write_header(liq_ofile_fp(pf), print_cols);
+		liq_prints_header(liq_ofile_fp(pf));
 	}
 	liq_row_init(&row);
 	liq_row_init(&prow);

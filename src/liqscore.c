@@ -5,6 +5,7 @@
 #include "core/num.h"
 #include "model/composite.h"
 #include "core/tsv.h"
+#include "format/scores.h"
 #include "model/xgb.h"
 
 #include <getopt.h>
@@ -96,15 +97,13 @@ flush_chunk(state *S)
 	}
 	XGDMatrixFree(dm);
 	for (i = 0; i < S->n; i++) {
-		double s = pred[i];
+		double s = pred[i], p[3];
 		char *tab = strchr(S->key[i], '\t');
 		s = s < 0 ? 0 : s > 100 ? 100 : s;
-		liq_row_strn(&S->w, S->key[i], (size_t)(tab - S->key[i]));
-		liq_row_str(&S->w, tab + 1);
-		liq_row_num(&S->w, s);
-		liq_row_str(&S->w, liq_bucket(s));
 		for (k = 0; k < 3; k++)
-			liq_row_num(&S->w, prob ? prob[i * 3 + k] : NAN);
+			p[k] = prob ? prob[i * 3 + k] : NAN;
+		liq_scores_put(&S->w, S->key[i], (size_t)(tab - S->key[i]), tab + 1,
+			       s, liq_bucket(s), p);
 		if (shap) {
 			/* the K largest |contribution|, ties in feature order */
 			const float *c = shap + (size_t)i * (size_t)(S->nf + 1);
@@ -135,12 +134,20 @@ flush_chunk(state *S)
 static void
 header(const state *S)
 {
+	liq_row w;
+	char name[32];
 	int k;
 
-	fputs("cusip\tdate\tscore_pred\tbucket\tp_low\tp_medium\tp_high", stdout);
-	for (k = 1; k <= S->explain; k++)
-		printf("\tshap%d_feature\tshap%d_value", k, k);
-	fputc('\n', stdout);
+	liq_row_init(&w);
+	liq_scores_names(&w);
+	for (k = 1; k <= S->explain; k++) {
+		snprintf(name, sizeof name, "shap%d_feature", k);
+		liq_row_str(&w, name);
+		snprintf(name, sizeof name, "shap%d_value", k);
+		liq_row_str(&w, name);
+	}
+	liq_row_end(&w, stdout);
+	liq_row_free(&w);
 	fflush(stdout);
 }
 

@@ -5,6 +5,7 @@
 #include "core/diag.h"
 #include "core/num.h"
 #include "cost/pretrade.h"
+#include "cost/recalibrate.h"
 #include "core/tsv.h"
 
 #include <getopt.h>

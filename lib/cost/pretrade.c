@@ -1,14 +1,9 @@
 #include "cost/pretrade.h"
-#include "ref/cusip.h"
 
-#include "core/diag.h"
 #include "core/text.h"
-#include "core/tsv.h"
-#include "core/stats.h"
 
 #include <math.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 /* two-sided 90%: the 95% quantile of the standard normal */
@@ -54,94 +49,6 @@ liq_pretrade_size_for_days(const liq_cost_model *m, double days,
 			   double participation)
 {
 	return days * participation * m->adv_usd;
-}
-
-/* ---- recalibration ----------------------------------------------------- */
-
-typedef struct recal_pt {
-	int date;
-	float ratio;
-} recal_pt;
-
-int
-liq_pretrade_recalibrate(liq_impact_table *T, const char *prints, int as_of,
-			 int lookback, double participation, liq_recal *out)
-{
-	liq_tsv *r = liq_tsv_open(prints);
-	recal_pt *pt = NULL;
-	unsigned long cap = 0, np = 0, i, j, prune_at = 4096;
-	int c_cusip, c_date, c_qty, c_cost, last = 0;
-	double *v;
-	long n = 0;
-
-	out->k = 1;
-	out->n = 0;
-	out->from = out->to = 0;
-	if (!liq_tsv_header(r))
-		liq_die(LIQ_EXIT_DATA, "%s: empty file (want impact-fit's "
-			"--prints-out)", prints);
-	c_cusip = liq_tsv_need(r, "cusip");
-	c_date = liq_tsv_need(r, "date");
-	c_qty = liq_tsv_need(r, "qty");
-	c_cost = liq_tsv_need(r, "cost_bps");
-	/* each print's ratio; without as_of, the window is known only once
-	 * the last date is: a print already out of the window of the latest
-	 * date so far is passed over, and those kept are dropped as the
-	 * window moves past them */
-	while (liq_tsv_next(r)) {
-		const liq_cost_model *m;
-		double cost = liq_tsv_num(r, c_cost), q, d;
-		int date = liq_tsv_date(r, c_date);
-		liq_cost c;
-
-		if (date > last)
-			last = date;
-		if (isnan(cost) || (as_of && date > as_of) ||
-		    date <= (as_of ? as_of : last) - lookback)
-			continue;
-		q = liq_tsv_num_req(r, c_qty);
-		if (!(q > 0))
-			liq_tsv_fail(r, "column 'qty': bad value '%s' (want a "
-				     "positive par amount)", liq_tsv_field(r, c_qty));
-		m = liq_impact_table_find(T, liq_tsv_field(r, c_cusip));
-		if (!m || !m->ok)
-			continue;
-		liq_pretrade_cost(m, q, participation, &c);
-		d = cost >= c.cost_bps ? c.cost_hi_bps - c.cost_bps
-				       : c.cost_bps - c.cost_lo_bps;
-		if (!(d > 0))
-			continue;
-		if (!as_of && np >= prune_at) {
-			for (i = 0, j = 0; i < np; i++)
-				if (pt[i].date > last - lookback)
-					pt[j++] = pt[i];
-			np = j;
-			prune_at = 2 * np + 4096;
-		}
-		liq_grow(&pt, &cap, np + 1, sizeof *pt);
-		pt[np].date = date;
-		pt[np].ratio = (float)(fabs(cost - c.cost_bps) / d *
-				       (m->width > 0 ? m->width : 1));
-		np++;
-	}
-	liq_tsv_close(r);
-	out->to = as_of ? as_of : last;
-	out->from = out->to - lookback;
-	v = liq_xmalloc((np ? np : 1) * sizeof *v);
-	for (i = 0; i < np; i++)
-		if (pt[i].date > out->from && pt[i].date <= out->to)
-			v[n++] = pt[i].ratio;
-	free(pt);
-	out->n = n;
-	if (n < LIQ_RECAL_MIN) {
-		free(v);
-		return -1;
-	}
-	out->k = liq_quantile(v, (size_t)n, 0.9);
-	free(v);
-	for (i = 0; i < T->n; i++)
-		T->m[i].width = out->k;
-	return 0;
 }
 
 /* ---- one query ------------------------------------------------------- */
@@ -195,94 +102,4 @@ liq_pretrade_answer(const liq_cost_model *m, const char *table,
 		a->cost.half_spread_bps = a->cost.impact_bps = a->cost.cost_bps =
 			a->cost.cost_lo_bps = a->cost.cost_hi_bps =
 			a->cost.cost_usd = a->cost.exec_days = NAN;
-}
-
-/* The score rows begin with their cusip (char[16]). */
-static const void *
-find_cusip(const void *rows, size_t n, size_t size, const char *cusip)
-{
-	return n ? bsearch(cusip, rows, n, size, liq_cusip_row_cmp) : NULL;
-}
-
-/* ---- scores ---------------------------------------------------------- */
-
-static int
-cmp_score(const void *a, const void *b)
-{
-	const liq_score_row *x = a, *y = b;
-	int c = strcmp(x->cusip, y->cusip);
-
-	return c ? c : (x->date > y->date) - (x->date < y->date);
-}
-
-liq_score_table *
-liq_score_table_load(const char *path)
-{
-	liq_tsv *r = liq_tsv_open(path);
-	liq_score_table *t = liq_xcalloc(1, sizeof *t);
-	unsigned long cap = 0;
-	int c_cusip, c_date, c_score, c_bucket, c_p[3], j;
-	size_t i, k;
-
-	if (!liq_tsv_header(r))
-		liq_die(LIQ_EXIT_DATA, "%s: empty file (want a header line)", path);
-	c_cusip = liq_tsv_need(r, "cusip");
-	c_date = liq_tsv_need(r, "date");
-	c_score = liq_tsv_need(r, "score_pred");
-	c_bucket = liq_tsv_need(r, "bucket");
-	c_p[0] = liq_tsv_col(r, "p_low");
-	c_p[1] = liq_tsv_col(r, "p_medium");
-	c_p[2] = liq_tsv_col(r, "p_high");
-	while (liq_tsv_next(r)) {
-		const char *cu = liq_tsv_field(r, c_cusip),
-			   *bu = liq_tsv_field(r, c_bucket);
-		liq_score_row row, *last = t->n ? &t->r[t->n - 1] : NULL;
-
-		if (!cu[0] || strlen(cu) >= sizeof row.cusip)
-			liq_tsv_fail(r, "column 'cusip': bad value '%s'", cu);
-		if (strlen(bu) >= sizeof row.bucket)
-			liq_tsv_fail(r, "column 'bucket': bad value '%s'", bu);
-		strcpy(row.cusip, cu);
-		strcpy(row.bucket, bu);
-		row.date = liq_tsv_date(r, c_date);
-		row.score = liq_tsv_num(r, c_score);
-		for (j = 0; j < 3; j++)
-			row.p[j] = c_p[j] < 0 ? NAN : liq_tsv_num(r, c_p[j]);
-		/* sorted input (the usual case) keeps one row per cusip */
-		if (last && strcmp(last->cusip, row.cusip) == 0) {
-			if (row.date >= last->date)
-				*last = row;
-			continue;
-		}
-		liq_grow(&t->r, &cap, (unsigned long)t->n + 1, sizeof *t->r);
-		t->r[t->n++] = row;
-	}
-	liq_tsv_close(r);
-	/* unsorted input: keep each cusip's latest row */
-	if (t->n)
-		qsort(t->r, t->n, sizeof *t->r, cmp_score);
-	for (i = 0, k = 0; i < t->n; i++) {
-		if (k > 0 && strcmp(t->r[k - 1].cusip, t->r[i].cusip) == 0)
-			t->r[k - 1] = t->r[i];
-		else
-			t->r[k++] = t->r[i];
-	}
-	t->n = k;
-	return t;
-}
-
-const liq_score_row *
-liq_score_table_find(const liq_score_table *t, const char *cusip)
-{
-	/* one row per cusip after loading */
-	return find_cusip(t->r, t->n, sizeof *t->r, cusip);
-}
-
-void
-liq_score_table_free(liq_score_table *t)
-{
-	if (!t)
-		return;
-	free(t->r);
-	free(t);
 }

@@ -1,8 +1,8 @@
 /* pretrade — the pre-trade cost (liq(7), COST MODEL) for one bond and
- * size, its 90% interval, the days it takes, and the two inverse queries; and
- * the score table (scores.tsv); the impact table and its cost model are
- * format/impact's. pretrade(1)
- * and the HTTP server call these same functions.
+ * size, its 90% interval, the days it takes, and the two inverse queries.
+ * pretrade(1) and the HTTP server call these same functions; the tables
+ * they read are format/impact's (impact.tsv, the cost model) and
+ * format/scores' (scores.tsv).
  *
  *     cost = h + alpha sigma (q / ADV)^beta            (bps of par)
  *
@@ -27,6 +27,7 @@
 #define LIQ_PRETRADE_H
 
 #include "format/impact.h"
+#include "format/scores.h"
 
 #include <stddef.h>
 
@@ -81,53 +82,5 @@ void liq_pretrade_answer(const liq_cost_model *m, const char *table,
 			 const liq_pt_query *q, liq_pt_answer *a);
 
 /* ---- tables ---------------------------------------------------------- */
-
-/* scores.tsv (liqscore's output): each cusip's row with the latest date. */
-typedef struct liq_score_row {
-	char cusip[16];
-	int date;
-	double score;           /* score_pred */
-	char bucket[16];
-	double p[3];            /* p_low p_medium p_high (NaN without them) */
-} liq_score_row;
-
-typedef struct liq_score_table {
-	liq_score_row *r;
-	size_t n;
-} liq_score_table;
-
-liq_score_table *liq_score_table_load(const char *path);
-const liq_score_row *liq_score_table_find(const liq_score_table *t,
-					  const char *cusip);
-void liq_score_table_free(liq_score_table *t);
-
-/* ---- recalibration to the recent past ---------------------------------- */
-
-/* The 90% interval is sized on a bond's whole history; after a change of
- * regime its width is wrong for today. Recalibration measures, over the
- * customer prints of a recent window, how far each realized cost fell from
- * its expected cost in units of the interval's half-width on that side, and
- * sets every model's width to the 90th percentile of those ratios: one
- * factor for the universe, so that 90% of the recent prints would have
- * fallen inside. */
-typedef struct liq_recal {
-	double k;       /* the factor (1 when not measured) */
-	long n;         /* prints it was measured on */
-	int from, to;   /* their dates: from < date <= to (days since epoch) */
-} liq_recal;
-
-#define LIQ_RECAL_MIN 100       /* prints a factor needs */
-#define LIQ_RECAL_LOOKBACK 30   /* default window, calendar days */
-
-/* Read `prints` (impact-fit --prints-out; cusip, date, qty and cost_bps are
- * used, rows with cost_bps NA skipped), take the prints dated in
- * (as_of - lookback days, as_of] (as_of 0: the file's last date) of bonds
- * with a usable model in T, and set the width of every model of T. With
- * fewer than LIQ_RECAL_MIN prints the widths stay as they are and the
- * return is -1 (the caller says so); 0 otherwise. A bad row exits 1 with
- * file:line. */
-int liq_pretrade_recalibrate(liq_impact_table *T, const char *prints,
-			     int as_of, int lookback, double participation,
-			     liq_recal *out);
 
 #endif

@@ -20,6 +20,7 @@
 #include "ref/bonds.h"
 #include "format/latest.h"
 #include "cost/pretrade.h"
+#include "cost/recalibrate.h"
 
 #include <stddef.h>
 #include <time.h>
