@@ -2,7 +2,7 @@
  * arrival reference price, volatility, volume and the impact model fit. */
 #include "core/cli.h"
 #include "core/diag.h"
-#include "cost/impact.h"
+#include "cost/arrival-ref.h"
 #include "core/atomic-file.h"
 #include "format/impact.h"
 #include "format/prints.h"

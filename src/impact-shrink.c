@@ -3,7 +3,7 @@
 #include "ref/bonds.h"
 #include "core/cli.h"
 #include "core/diag.h"
-#include "cost/shrink.h"
+#include "cost/shrink-groups.h"
 #include "format/impact.h"
 #include "core/tsv.h"
 

@@ -6,6 +6,7 @@
 #include "core/num.h"
 #include "cost/pretrade.h"
 #include "cost/recalibrate.h"
+#include "format/scores.h"
 #include "core/tsv.h"
 
 #include <getopt.h>

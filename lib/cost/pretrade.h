@@ -27,7 +27,6 @@
 #define LIQ_PRETRADE_H
 
 #include "format/impact.h"
-#include "format/scores.h"
 
 #include <stddef.h>
 

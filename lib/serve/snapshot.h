@@ -19,6 +19,7 @@
 
 #include "ref/bonds.h"
 #include "format/latest.h"
+#include "format/scores.h"
 #include "cost/pretrade.h"
 #include "cost/recalibrate.h"
 
@@ -48,7 +49,7 @@ typedef struct liq_tables {
 	time_t loaded;
 	liq_bonds *bonds;
 	liq_score_table *scores;     /* score_pred, bucket, p_low p_medium
-					p_high (cost/pretrade) */
+					p_high (format/scores) */
 	liq_impact_table *impact;    /* with each row's text (LIQ_TABLE_LINES) */
 	/* the model: nf features, each bond's latest row, its prediction and
 	   SHAP contributions (features->n x (nf + 1), the bias last) */
