@@ -10,6 +10,7 @@
 #define ROW(f) offsetof(liq_impact_row, f)
 #define POST(f) offsetof(liq_impact_post, f)
 
+/* cusip first: the loader checks it before the row's other fields */
 const liq_impact_col liq_impact_cols[] = {
 	{ "cusip", "the bond", 's', ROW(cusip), LIQ_ICOL_NEED, NULL },
 	{ "n", "customer prints with a cost in the fit sample", 'l', ROW(n), 0, NULL },
