@@ -1,10 +1,11 @@
 /* impact-fit — per bond: realized costs of customer trades against an
  * arrival reference price, volatility, volume and the impact model fit. */
 #include "core/cli.h"
-#include "core/dates.h"
 #include "core/diag.h"
-#include "cost/impact.h"
+#include "cost/arrival-ref.h"
 #include "core/atomic-file.h"
+#include "format/impact.h"
+#include "format/prints.h"
 #include "format/trades.h"
 #include "core/tsv.h"
 
@@ -32,9 +33,10 @@ static const char usage_text[] =
 "  -h, --help           this help\n"
 "  -V, --version        version\n"
 "\n"
-"Output columns: cusip n alpha beta se_log_alpha se_beta r2 sigma_bps adv_usd\n"
-"  half_spread_bps se_half_spread_bps cov_log_alpha_beta cov_h_log_alpha\n"
-"  cov_h_beta resid_lo_bps resid_hi_bps resid_sd_bps prints method\n"
+"Output columns, one row per bond:\n";
+
+/* after the list of output columns */
+static const char usage_more[] =
 "\n"
 "Examples:\n"
 "  trace-sim -n 50 --clean-out trades.tsv --bonds-out bonds.tsv > /dev/null\n"
@@ -45,11 +47,6 @@ static const char usage_text[] =
 "\n"
 "See impact-fit(1) for the reference price and the estimators.\n";
 
-static const char *const print_cols[] = {
-	"cusip", "date", "time", "qty", "side", "price", "ref_price",
-	"ref_sd_bps", "cost_bps", NULL
-};
-
 typedef struct opts {
 	liq_impact_opts fit;
 	const char *prints_out;
@@ -59,32 +56,34 @@ static void
 write_bond(const char *cusip, const liq_impact_res *r, int method, liq_row *row)
 {
 	const liq_impact_fit *f = &r->fit;
+	liq_impact_row x;
 
-	liq_row_str(row, cusip);
-	liq_row_long(row, f->n);
-	liq_row_num(row, f->alpha);
-	liq_row_num(row, f->beta);
-	liq_row_num(row, f->se_la);
-	liq_row_num(row, f->se_b);
-	liq_row_num(row, f->r2);
-	liq_row_num(row, r->sigma_bps);
-	liq_row_num(row, r->adv_usd);
-	liq_row_num(row, f->h);
-	liq_row_num(row, f->se_h);
-	liq_row_num(row, f->cov_la_b);
-	liq_row_num(row, f->cov_h_la);
-	liq_row_num(row, f->cov_h_b);
-	liq_row_num(row, f->resid_lo);
-	liq_row_num(row, f->resid_hi);
-	liq_row_num(row, r->sd_recent);
-	liq_row_num(row, r->mean_cost);
-	liq_row_num(row, r->se_mean_cost);
-	liq_row_num(row, r->k[0]);
-	liq_row_num(row, r->k[1]);
-	liq_row_num(row, r->k[2]);
-	liq_row_num(row, r->se_log_sigma);
-	liq_row_long(row, r->prints);
-	liq_row_str(row, liq_impact_method_name(method));
+	x.cusip = cusip;
+	x.n = f->n;
+	x.alpha = f->alpha;
+	x.beta = f->beta;
+	x.se_log_alpha = f->se_la;
+	x.se_beta = f->se_b;
+	x.r2 = f->r2;
+	x.sigma_bps = r->sigma_bps;
+	x.adv_usd = r->adv_usd;
+	x.half_spread_bps = f->h;
+	x.se_half_spread_bps = f->se_h;
+	x.cov_log_alpha_beta = f->cov_la_b;
+	x.cov_h_log_alpha = f->cov_h_la;
+	x.cov_h_beta = f->cov_h_b;
+	x.resid_lo_bps = f->resid_lo;
+	x.resid_hi_bps = f->resid_hi;
+	x.resid_sd_bps = r->sd_recent;
+	x.mean_cost_bps = r->mean_cost;
+	x.se_mean_cost_bps = r->se_mean_cost;
+	x.logx_k0 = r->k[0];
+	x.logx_k1 = r->k[1];
+	x.logx_k2 = r->k[2];
+	x.se_log_sigma = r->se_log_sigma;
+	x.prints = r->prints;
+	x.method = liq_impact_method_name(method);
+	liq_impact_put(row, liq_impact_cols, &x);
 	liq_row_end(row, stdout);
 }
 
@@ -95,19 +94,19 @@ write_prints(const char *cusip, const liq_trade *t, size_t n,
 	size_t i;
 
 	for (i = 0; i < n; i++) {
-		char tm[9];
+		liq_print p;
 		if (!t[i].sign)
 			continue;
-		liq_row_str(row, cusip);
-		liq_row_date(row, t[i].day);
-		liq_time_fmt(tm, t[i].tsec);
-		liq_row_str(row, tm);
-		liq_row_num(row, t[i].qty);
-		liq_row_str(row, t[i].sign > 0 ? "B" : "S");
-		liq_row_num(row, t[i].price);
-		liq_row_num(row, w->ref[i]);
-		liq_row_num(row, w->ref_sd[i]);
-		liq_row_num(row, w->cost[i]);
+		p.cusip = cusip;
+		p.date = t[i].day;
+		p.tsec = t[i].tsec;
+		p.qty = t[i].qty;
+		p.sign = t[i].sign;
+		p.price = t[i].price;
+		p.ref_price = w->ref[i];
+		p.ref_sd_bps = w->ref_sd[i];
+		p.cost_bps = w->cost[i];
+		liq_prints_put(row, &p);
 		liq_row_end(row, fp);
 	}
 }
@@ -128,10 +127,10 @@ run(const opts *o, char *const *files, int nfiles)
 	char cusip[64];
 
 	(void)liq_trades_peek(in, &nx); /* a missing column: no output */
-	liq_write_header(stdout, liq_impact_columns);
+	liq_impact_header(stdout, liq_impact_cols);
 	if (o->prints_out) {
 		pf = liq_ofile_open(o->prints_out);
-		liq_write_header(liq_ofile_fp(pf), print_cols);
+		liq_prints_header(liq_ofile_fp(pf));
 	}
 	liq_row_init(&row);
 	liq_row_init(&prow);
@@ -195,6 +194,12 @@ main(int argc, char **argv)
 	o.fit.through = INT_MAX;
 	o.prints_out = NULL;
 	while ((c = liq_getopt(argc, argv, LIQ_SHORTOPTS(""), lo)) != -1) {
+		if (c == 'h') {   /* the usage, then impact.tsv's columns */
+			fputs(usage_text, stdout);
+			liq_impact_help(stdout, liq_impact_cols);
+			fputs(usage_more, stdout);
+			return LIQ_EXIT_OK;
+		}
 		if (liq_opt_common(c, usage_text))
 			continue;
 		switch (c) {

@@ -3,9 +3,8 @@
 #include "ref/bonds.h"
 #include "core/cli.h"
 #include "core/diag.h"
-#include "cost/impact.h"
-#include "cost/pretrade.h"
-#include "cost/shrink.h"
+#include "cost/shrink-groups.h"
+#include "format/impact.h"
 #include "core/tsv.h"
 
 #include <math.h>
@@ -46,13 +45,6 @@ static const char usage_text[] =
 "\n"
 "See impact-shrink(1) for the prior and the formulas.\n";
 
-static const char *const add_cols[] = {
-	"alpha_post", "beta_post", "weight", "source", "half_spread_post_bps",
-	"sigma_post_bps", "se_half_spread_post_bps", "se_log_alpha_post", "se_beta_post",
-	"cov_log_alpha_beta_post", "cov_h_log_alpha_post", "cov_h_beta_post",
-	"resid_lo_post_bps", "resid_hi_post_bps", "prior", NULL
-};
-
 /* The prior's name: "sector/BUCKET", "BUCKET" or "all". */
 static void
 prior_name(const liq_shrink_group *g, const liq_bonds *B, char *out, size_t sz)
@@ -71,29 +63,31 @@ write_row(const liq_cost_model *m, const liq_shrink_bond *x,
 	  const liq_shrink_priors *P, const liq_bonds *B, liq_row *row)
 {
 	const liq_cost_params *q = &x->post;
+	liq_impact_post o;
 	char name[96];
 	int na = x->source == LIQ_SRC_NONE;
 
-	liq_row_str(row, m->line);
-	liq_row_num(row, na ? NAN : exp(q->v[1]));
-	liq_row_num(row, na ? NAN : q->v[2]);
-	liq_row_num(row, x->weight);
-	liq_row_str(row, liq_source_name(x->source));
-	liq_row_num(row, na ? NAN : q->v[0]);
-	liq_row_num(row, x->sigma_post);
-	liq_row_num(row, na ? NAN : sqrt(q->c[0]));
-	liq_row_num(row, na ? NAN : sqrt(q->c[3]));
-	liq_row_num(row, na ? NAN : sqrt(q->c[5]));
-	liq_row_num(row, na ? NAN : q->c[4]);
-	liq_row_num(row, na ? NAN : q->c[1]);
-	liq_row_num(row, na ? NAN : q->c[2]);
-	liq_row_num(row, x->resid_lo_post);
-	liq_row_num(row, x->resid_hi_post);
+	o.alpha = na ? NAN : exp(q->v[1]);
+	o.beta = na ? NAN : q->v[2];
+	o.weight = x->weight;
+	o.source = liq_source_name(x->source);
+	o.half_spread_bps = na ? NAN : q->v[0];
+	o.sigma_bps = x->sigma_post;
+	o.se_half_spread_bps = na ? NAN : sqrt(q->c[0]);
+	o.se_log_alpha = na ? NAN : sqrt(q->c[3]);
+	o.se_beta = na ? NAN : sqrt(q->c[5]);
+	o.cov_log_alpha_beta = na ? NAN : q->c[4];
+	o.cov_h_log_alpha = na ? NAN : q->c[1];
+	o.cov_h_beta = na ? NAN : q->c[2];
+	o.resid_lo_bps = x->resid_lo_post;
+	o.resid_hi_bps = x->resid_hi_post;
+	o.prior = NULL;
 	if (x->prior >= 0) {
 		prior_name(&P->g[x->prior], B, name, sizeof name);
-		liq_row_str(row, name);
-	} else
-		liq_row_na(row);
+		o.prior = name;
+	}
+	liq_row_str(row, m->line);
+	liq_impact_put(row, liq_impact_post_cols, &o);
 	liq_row_end(row, stdout);
 }
 
@@ -182,16 +176,15 @@ main(int argc, char **argv)
 			missing++;
 	}
 	/* the input's header, or impact-fit's for an input without a line */
+	liq_row_init(&row);
 	if (T->header)
-		fputs(T->header, stdout);
-	for (i = 0; !T->header && liq_impact_columns[i]; i++)
-		printf("%s%s", i ? "\t" : "", liq_impact_columns[i]);
-	for (i = 0; add_cols[i]; i++)
-		printf("\t%s", add_cols[i]);
-	fputc('\n', stdout);
+		liq_row_str(&row, T->header);
+	else
+		liq_impact_names(&row, liq_impact_cols);
+	liq_impact_names(&row, liq_impact_post_cols);
+	liq_row_end(&row, stdout);
 	fflush(stdout);
 	P = liq_shrink_all(x, T->n, &o);
-	liq_row_init(&row);
 	for (i = 0; i < T->n; i++) {
 		write_row(&T->m[i], &x[i], P, B, &row);
 		count[x[i].source]++;

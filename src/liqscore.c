@@ -4,6 +4,7 @@
 #include "core/diag.h"
 #include "core/num.h"
 #include "core/tsv.h"
+#include "format/scores.h"
 #include "model/composite.h"
 #include "model/explain.h"
 #include "model/predict.h"
@@ -65,14 +66,12 @@ flush_chunk(state *S)
 		return;
 	liq_predict_chunk_run(c, S->reg, S->cls, S->explain > 0);
 	for (i = 0; i < c->n; i++) {
-		double s = c->predicted[i];
+		double s = c->predicted[i], p[3];
 		char *tab = strchr(S->key[i], '\t');
-		liq_row_strn(&S->w, S->key[i], (size_t)(tab - S->key[i]));
-		liq_row_str(&S->w, tab + 1);
-		liq_row_num(&S->w, s);
-		liq_row_str(&S->w, liq_bucket(s));
 		for (k = 0; k < 3; k++)
-			liq_row_num(&S->w, c->prob ? c->prob[i * 3 + k] : NAN);
+			p[k] = c->prob ? c->prob[i * 3 + k] : NAN;
+		liq_scores_put(&S->w, S->key[i], (size_t)(tab - S->key[i]), tab + 1,
+			       s, liq_bucket(s), p);
 		if (c->shap) {
 			const float *sh = c->shap + (size_t)i * (size_t)(S->nf + 1);
 			m = liq_explain_top(sh, S->nf, S->explain, S->top, S->work);
@@ -95,12 +94,20 @@ flush_chunk(state *S)
 static void
 header(const state *S)
 {
+	liq_row w;
+	char name[32];
 	int k;
 
-	fputs("cusip\tdate\tscore_pred\tbucket\tp_low\tp_medium\tp_high", stdout);
-	for (k = 1; k <= S->explain; k++)
-		printf("\tshap%d_feature\tshap%d_value", k, k);
-	fputc('\n', stdout);
+	liq_row_init(&w);
+	liq_scores_names(&w);
+	for (k = 1; k <= S->explain; k++) {
+		snprintf(name, sizeof name, "shap%d_feature", k);
+		liq_row_str(&w, name);
+		snprintf(name, sizeof name, "shap%d_value", k);
+		liq_row_str(&w, name);
+	}
+	liq_row_end(&w, stdout);
+	liq_row_free(&w);
 	fflush(stdout);
 }
 

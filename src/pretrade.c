@@ -5,6 +5,8 @@
 #include "core/diag.h"
 #include "core/num.h"
 #include "cost/pretrade.h"
+#include "cost/recalibrate.h"
+#include "format/scores.h"
 #include "core/tsv.h"
 
 #include <math.h>

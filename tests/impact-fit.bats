@@ -14,6 +14,23 @@ load impact_helper
 	assert_equal "$(echo "$output" | wc -l)" 1
 }
 
+@test "impact-fit: --help, the man page and the header written list the same columns" {
+	run -0 impact-fit -q "$M/empty.tsv"
+	written=$(printf '%s\n' "$output" | tr '\t' '\n')
+	[ "$(printf '%s\n' "$written" | wc -l)" -eq 25 ] || fail "not 25 columns: $written"
+	# --help: one line per column after the list's title, up to a blank line
+	run -0 impact-fit --help
+	help=$(printf '%s\n' "$output" | awk '/^Output columns/ { on = 1; next }
+		on && /^$/ { exit } on { print $1 }')
+	assert_equal "$help" "$written"
+	# impact-fit(1): the names in .B and .BR lines of OUTPUT COLUMNS,
+	# up to the paragraph on --prints-out
+	man=$(awk '/^\.SH OUTPUT COLUMNS/ { on = 1; next } on && /^\.(SH|PP)/ { exit }
+		on && /^\.BR? / { gsub(/"[^"]*"/, " "); for (i = 2; i <= NF; i++) print $i }' \
+		"$LIQ_ROOT/man/man1/impact-fit.1")
+	assert_equal "$man" "$written"
+}
+
 @test "impact-fit: a bond, its prints and their reference; what --through keeps" {
 	sim
 	run --separate-stderr -0 impact-fit --through 2020-06-30 --prints-out p.tsv trades.tsv

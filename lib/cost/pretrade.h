@@ -1,7 +1,8 @@
 /* pretrade — the pre-trade cost (liq(7), COST MODEL) for one bond and
- * size, its 90% interval, the days it takes, and the two inverse queries; and
- * the tables they are computed from (impact.tsv, scores.tsv). pretrade(1)
- * and the HTTP server call these same functions.
+ * size, its 90% interval, the days it takes, and the two inverse queries.
+ * pretrade(1) and the HTTP server call these same functions; the tables
+ * they read are format/impact's (impact.tsv, the cost model) and
+ * format/scores' (scores.tsv).
  *
  *     cost = h + alpha sigma (q / ADV)^beta            (bps of par)
  *
@@ -25,28 +26,12 @@
 #ifndef LIQ_PRETRADE_H
 #define LIQ_PRETRADE_H
 
+#include "format/impact.h"
+
 #include <stddef.h>
 
 /* Default share of ADV one can trade a day without dominating the flow. */
 #define LIQ_PARTICIPATION 0.1
-
-typedef struct liq_cost_model {
-	char cusip[16];          /* first: the tables look rows up by it */
-	int ok;                  /* 0: no usable parameters (NA in the table) */
-	double h, alpha, beta;   /* half spread (bps), impact parameters */
-	double c[6];             /* covariance of (h, log alpha, beta): var h,
-				    cov h la, cov h b, var la, cov la b, var b */
-	double sigma_bps, adv_usd;
-	double resid_lo, resid_hi;  /* 5% and 95% residual quantiles, bps */
-	long n;                  /* prints of the fit (-1 without the column) */
-	double resid_sd;         /* resid_sd_bps (NaN without the column) */
-	double mean_cost, se_mean_cost, logx_k[3];  /* the level columns of
-				    impact-fit (NaN without them) */
-	double se_log_sigma;     /* NaN without the column */
-	double width;            /* factor on the interval's half-widths, set
-				    by liq_pretrade_recalibrate (0 counts as 1) */
-	char *line;              /* the row's text, with LIQ_TABLE_LINES */
-} liq_cost_model;
 
 typedef struct liq_cost {
 	double half_spread_bps, impact_bps, cost_bps;
@@ -96,81 +81,5 @@ void liq_pretrade_answer(const liq_cost_model *m, const char *table,
 			 const liq_pt_query *q, liq_pt_answer *a);
 
 /* ---- tables ---------------------------------------------------------- */
-
-/* impact.tsv (impact-shrink's output) or impact_raw.tsv (impact-fit's),
- * loaded whole and sorted by cusip. The posterior columns (alpha_post,
- * beta_post, half_spread_post_bps, sigma_post_bps, their se and cov
- * columns, resid_lo_post_bps, resid_hi_post_bps) are used when alpha_post
- * is present, the raw ones otherwise. cusip, sigma_bps, adv_usd and the
- * three parameters are required (exit 2 naming a missing one); a missing
- * se or cov column counts as 0 and missing residual quantiles give an NA
- * interval. A bad number exits 1 with file:line. */
-typedef struct liq_impact_table {
-	liq_cost_model *m;
-	size_t n;
-	int posterior;          /* 1 if the posterior columns were used */
-	char *header;           /* the header line, with LIQ_TABLE_LINES */
-	int n_col;              /* index of the column n, -1 if absent */
-} liq_impact_table;
-
-enum {
-	LIQ_TABLE_RAW = 1,      /* use the raw columns even if alpha_post is there */
-	LIQ_TABLE_LINES = 2,    /* keep the header and each row's text */
-	LIQ_TABLE_EMPTY_OK = 4  /* an input without a line is an empty table
-				   (header NULL), not an error */
-};
-
-liq_impact_table *liq_impact_table_load(const char *path, int flags);
-const liq_cost_model *liq_impact_table_find(const liq_impact_table *t,
-					    const char *cusip);
-void liq_impact_table_free(liq_impact_table *t);
-
-/* scores.tsv (liqscore's output): each cusip's row with the latest date. */
-typedef struct liq_score_row {
-	char cusip[16];
-	int date;
-	double score;           /* score_pred */
-	char bucket[16];
-	double p[3];            /* p_low p_medium p_high (NaN without them) */
-} liq_score_row;
-
-typedef struct liq_score_table {
-	liq_score_row *r;
-	size_t n;
-} liq_score_table;
-
-liq_score_table *liq_score_table_load(const char *path);
-const liq_score_row *liq_score_table_find(const liq_score_table *t,
-					  const char *cusip);
-void liq_score_table_free(liq_score_table *t);
-
-/* ---- recalibration to the recent past ---------------------------------- */
-
-/* The 90% interval is sized on a bond's whole history; after a change of
- * regime its width is wrong for today. Recalibration measures, over the
- * customer prints of a recent window, how far each realized cost fell from
- * its expected cost in units of the interval's half-width on that side, and
- * sets every model's width to the 90th percentile of those ratios: one
- * factor for the universe, so that 90% of the recent prints would have
- * fallen inside. */
-typedef struct liq_recal {
-	double k;       /* the factor (1 when not measured) */
-	long n;         /* prints it was measured on */
-	int from, to;   /* their dates: from < date <= to (days since epoch) */
-} liq_recal;
-
-#define LIQ_RECAL_MIN 100       /* prints a factor needs */
-#define LIQ_RECAL_LOOKBACK 30   /* default window, calendar days */
-
-/* Read `prints` (impact-fit --prints-out; cusip, date, qty and cost_bps are
- * used, rows with cost_bps NA skipped), take the prints dated in
- * (as_of - lookback days, as_of] (as_of 0: the file's last date) of bonds
- * with a usable model in T, and set the width of every model of T. With
- * fewer than LIQ_RECAL_MIN prints the widths stay as they are and the
- * return is -1 (the caller says so); 0 otherwise. A bad row exits 1 with
- * file:line. */
-int liq_pretrade_recalibrate(liq_impact_table *T, const char *prints,
-			     int as_of, int lookback, double participation,
-			     liq_recal *out);
 
 #endif

@@ -27,8 +27,8 @@
  *     if (liq_prior_estimate(est, lv, n, 0.1, &p, work) == 0)  // 3n doubles
  *         liq_shrink(&p, &est[i], &lv[i], &post, &weight);     // bond i
  *
- * liq_shrink_all() does the whole table: the groups, their fallbacks and
- * every bond.
+ * cost/shrink-groups does the whole table: the groups, their fallbacks
+ * and every bond.
  */
 #ifndef LIQ_SHRINK_H
 #define LIQ_SHRINK_H
@@ -107,64 +107,5 @@ void liq_shrink_linear(const liq_prior *p, const double th[2],
  * definite or the mode is not found. */
 int liq_shrink(const liq_prior *p, const liq_cost_params *fit, const liq_level *lv,
 	       liq_cost_params *post, double *weight);
-
-/* ---- a whole table: groups and their fallbacks ----------------------- */
-
-enum { LIQ_SRC_CUSIP = 0, LIQ_SRC_SHRUNK = 1, LIQ_SRC_PRIOR = 2, LIQ_SRC_NONE = 3 };
-const char *liq_source_name(int source);  /* cusip shrunk prior NA */
-
-typedef struct liq_shrink_bond {
-	/* in */
-	long n;              /* prints of the fit */
-	int usable;          /* the fit has finite parameters and covariance */
-	liq_cost_params fit;
-	liq_level level;
-	double resid_lo, resid_hi, resid_sd;  /* bps; NaN when unknown */
-	int group;           /* liq_rating_group(); LIQ_GROUP_NONE unknown */
-	int bucket;          /* rating bucket 1..6, 0 unknown */
-	/* out */
-	liq_cost_params post;
-	double weight;
-	int source;          /* LIQ_SRC_* */
-	int prior;           /* index into liq_shrink_priors (-1: none) */
-	double resid_lo_post, resid_hi_post;
-	double sigma_raw, sigma_post;  /* the fit's volatility and its posterior */
-} liq_shrink_bond;
-
-typedef struct liq_shrink_opts {
-	long min_prints;     /* a fit enters a prior with at least this n */
-	double trim;         /* trimmed at each end */
-	long min_group;      /* fewest such fits a group's prior needs */
-} liq_shrink_opts;
-
-/* A prior and where it comes from: kind 0 sector x bucket (id = group),
- * 1 rating bucket (id = bucket), 2 the universe. z_lo/z_hi: medians of
- * resid_lo/resid_sd and resid_hi/resid_sd over its bonds with at least
- * min_prints prints. */
-typedef struct liq_shrink_group {
-	int kind, id;
-	liq_prior prior;
-	double z_lo, z_hi;
-	double resid_lo, resid_hi;  /* medians, bps: for bonds without prints */
-} liq_shrink_group;
-
-typedef struct liq_shrink_priors {
-	liq_shrink_group *g;
-	size_t n;
-} liq_shrink_priors;
-
-/* Estimate the priors of every group with at least min_group usable fits
- * of at least min_prints prints (else the rating bucket's, else the
- * universe's), and shrink every bond: usable fits toward their prior
- * (source cusip when weight >= 0.5, else shrunk), the others take it
- * (prior). A bond whose prior cannot be formed (fewer than 3 such fits in
- * the whole universe) keeps its fit (source cusip, weight 1) or gets
- * nothing (NA). Residual quantiles: a bond's own when it has min_prints
- * prints, else its resid_sd times the prior's z_lo, z_hi (the prior's
- * median resid_lo, resid_hi without a resid_sd). Returns the
- * priors (free with liq_shrink_priors_free). */
-liq_shrink_priors *liq_shrink_all(liq_shrink_bond *b, size_t n,
-				  const liq_shrink_opts *o);
-void liq_shrink_priors_free(liq_shrink_priors *p);
 
 #endif

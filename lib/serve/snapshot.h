@@ -28,7 +28,9 @@
 
 #include "ref/bonds.h"
 #include "format/latest.h"
+#include "format/scores.h"
 #include "cost/pretrade.h"
+#include "cost/recalibrate.h"
 
 #include <stddef.h>
 #include <time.h>
@@ -57,7 +59,7 @@ typedef struct liq_tables {
 	liq_bonds *bonds;
 	liq_score_table *scores;     /* the predicted score (score_pred),
 					bucket, p_low p_medium p_high of
-					liqscore (cost/pretrade) */
+					liqscore (format/scores) */
 	liq_impact_table *impact;    /* with each row's text (LIQ_TABLE_LINES) */
 	/* the model: nf features, each bond's latest row, the model's raw
 	   output for it (not clamped to 0..100, unlike a predicted score) and

@@ -2,7 +2,7 @@
  * price on hand-built trades, the shrinkage formula against a hand
  * computation, and the pre-trade arithmetic with its inverse queries. */
 #include "core/dates.h"
-#include "cost/impact.h"
+#include "cost/arrival-ref.h"
 #include "cost/pretrade.h"
 #include "cost/shrink.h"
 #include "tap.h"
