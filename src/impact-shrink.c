@@ -31,11 +31,11 @@ static const char usage_text[] =
 "  -V, --version        version\n"
 "\n"
 "Rating buckets: AA (AAA to AA-), A, BBB, BB, B, CCC (CCC+ and below).\n"
-"Added columns: alpha_post beta_post weight source half_spread_post_bps\n"
-"  sigma_post_bps se_half_spread_post_bps se_log_alpha_post se_beta_post\n"
-"  cov_log_alpha_beta_post cov_h_log_alpha_post cov_h_beta_post\n"
-"  resid_lo_post_bps resid_hi_post_bps prior\n"
-"  source: cusip (weight >= 0.5), shrunk (weight < 0.5), prior (no usable fit)\n"
+"\n"
+"Added columns, after impact-fit's:\n";
+
+/* after the list of added columns */
+static const char usage_more[] =
 "\n"
 "Examples:\n"
 "  trace-sim -n 200 --clean-out trades.tsv --bonds-out bonds.tsv > /dev/null\n"
@@ -116,6 +116,12 @@ main(int argc, char **argv)
 
 	liq_init(argv[0]);
 	while ((c = liq_getopt(argc, argv, LIQ_SHORTOPTS("b:"), lo)) != -1) {
+		if (c == 'h') {   /* the usage, then the columns it adds */
+			fputs(usage_text, stdout);
+			liq_impact_help(stdout, liq_impact_post_cols);
+			fputs(usage_more, stdout);
+			return LIQ_EXIT_OK;
+		}
 		if (liq_opt_common(c, usage_text))
 			continue;
 		switch (c) {

@@ -73,6 +73,17 @@ load impact_helper
 	assert_output --partial "--min-group: bad value '1'"
 }
 
+@test "impact-shrink: --help lists the columns it adds, as the header written has them" {
+	impact-fit -q "$M/empty.tsv" > raw.tsv
+	run -0 impact-shrink -q -b "$FIX/liqserve/bonds.tsv" raw.tsv
+	added=$(printf '%s\n' "$output" | tr '\t' '\n' | tail -n +$(( $(head -1 raw.tsv | tr '\t' '\n' | wc -l) + 1 )))
+	[ "$(printf '%s\n' "$added" | wc -l)" -eq 15 ] || fail "not 15 added columns: $added"
+	run -0 impact-shrink --help
+	help=$(printf '%s\n' "$output" | awk '/^Added columns/ { on = 1; next }
+		on && /^$/ { exit } on { print $1 }')
+	assert_equal "$help" "$added"
+}
+
 @test "impact-shrink: --help shows real pipelines; -V the version" {
 	run -0 impact-shrink --help
 	assert_output --partial "Usage: impact-shrink "

@@ -64,7 +64,7 @@ const liq_impact_col liq_impact_post_cols[] = {
 	{ "beta_post", "posterior beta", 'n', POST(beta), 0, "beta" },
 	{ "weight", "share of the posterior precision that is the bond's own", 'n',
 	  POST(weight), 0, NULL },
-	{ "source", "cusip, shrunk, prior or NA", 's', POST(source), 0, NULL },
+	{ "source", "cusip (weight >= 0.5), shrunk (< 0.5), prior (no usable fit)", 's', POST(source), 0, NULL },
 	{ "half_spread_post_bps", "posterior half spread, bps", 'n',
 	  POST(half_spread_bps), 0, "half_spread_bps" },
 	{ "sigma_post_bps", "posterior daily volatility, bps", 'n', POST(sigma_bps),
@@ -138,8 +138,14 @@ liq_impact_header(FILE *fp, const liq_impact_col *cols)
 void
 liq_impact_help(FILE *fp, const liq_impact_col *cols)
 {
-	for (; cols->name; cols++)
-		fprintf(fp, "  %-19s %s\n", cols->name, cols->desc);
+	const liq_impact_col *c;
+	int w = 0;
+
+	for (c = cols; c->name; c++)
+		if ((int)strlen(c->name) > w)
+			w = (int)strlen(c->name);
+	for (c = cols; c->name; c++)
+		fprintf(fp, "  %-*s  %s\n", w, c->name, c->desc);
 }
 
 /* ---- the table --------------------------------------------------------- */
