@@ -15,6 +15,7 @@
  *     lo = cost - sqrt(resid_lo^2 + (1.645 sd_p)^2)
  *     hi = cost + sqrt(resid_hi^2 + (1.645 sd_p)^2)
  *
+ * (1.645 here is the normal's 95% point, 1.6448536269514722 in the code).
  * exec_days = q / (participation ADV).
  *
  *     liq_impact_table *t = liq_impact_table_load("impact.tsv", 0);
