@@ -35,33 +35,6 @@ t_unescape(void)
 }
 
 static void
-t_utf8(void)
-{
-	check(liq_utf8_valid("plain", 5));
-	check(liq_utf8_valid("\xe2\x82\xac \xf0\x9f\x98\x80", 8));
-	check(!liq_utf8_valid("\xff", 1));
-	check(!liq_utf8_valid("\xc0\xaf", 2));         /* overlong '/' */
-	check(!liq_utf8_valid("\xed\xa0\x80", 3));     /* surrogate */
-	check(!liq_utf8_valid("\xf4\x90\x80\x80", 4)); /* above U+10FFFF */
-	check(!liq_utf8_valid("\xe2\x82", 2));         /* cut short */
-	check(!liq_utf8_valid("\x80", 1));
-}
-
-static void
-t_quote(void)
-{
-	char q[64];
-
-	check_str(liq_quote(q, sizeof q, "ABC"), "ABC");
-	check_str(liq_quote(q, sizeof q, "a\nb\x01\xff"), "a?b??");
-	check_str(liq_quote(q, sizeof q, "\xe2\x82\xac"), "\xe2\x82\xac");
-	check_str(liq_quote(q, sizeof q,
-			    "0123456789012345678901234567890123456789012345678901234567890"),
-		  "012345678901234567890123456789012345678901234...");
-	check_str(liq_quote(q, 10, "0123456789"), "01234");
-}
-
-static void
 t_files(void)
 {
 	check(liq_route_file_ok("index.html"));
@@ -125,8 +98,6 @@ main(void)
 {
 	TEST(t_split(), "paths split into segments; too many or too long refused");
 	TEST(t_unescape(), "percent escapes decoded, %00 kept");
-	TEST(t_utf8(), "UTF-8: overlong, surrogates, short and stray bytes refused");
-	TEST(t_quote(), "user text quoted printable and short");
 	TEST(t_files(), "dashboard file names: no dots first, no slashes; types");
 	TEST(t_params(), "query parameters: allowed, once, numbers in range");
 	return tap_done();
