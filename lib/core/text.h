@@ -1,6 +1,6 @@
 /* text — user text made safe to quote in a message: UTF-8 validation and
  * a quoting that replaces what a terminal should not print and cuts what
- * is too long (tests/unit/t-route.c).
+ * is too long (tests/unit/t-text.c).
  *
  *     char v[64];
  *     liq_die(1, "unknown cusip '%s'", liq_quote(v, sizeof v, cusip));
