@@ -62,6 +62,8 @@ const char *const liq_facts_names[] = {
 /* years 1900 to 2200: a trade of Saturday 2199-12-31 belongs to a
  * business day of 2200 */
 enum { YEAR0 = 1900, NYEAR = 301, NCELL = LIQ_FACTS_NCLASS * NYEAR };
+/* the days of those years, from 1900-01-01 (day -25567) */
+enum { DAY0 = -25567, NDAY = 110300 };
 
 /* the window of an imputed round trip and of a riskless-principal
  * match, seconds */
@@ -166,6 +168,9 @@ struct liq_facts {
 	struct irt { int day, tsec; double qty, price; } *irt;
 	size_t irt_cap;
 	vec pairs;              /* x, y of a month's pairs, interleaved */
+	/* liq_settle_holiday() of each day from 1900-01-01: 0 unknown,
+	 * 1 no, 2 yes */
+	unsigned char *hol;
 	/* results of write/get */
 	double *res_v;
 	long *res_n;
@@ -221,6 +226,7 @@ liq_facts_free(liq_facts *f)
 	free(f->dealer_idx);
 	free(f->tcell);
 	free(f->irt);
+	free(f->hol);
 	free(f->pairs.v);
 	free(f->res_v);
 	free(f->res_n);
@@ -294,7 +300,15 @@ day_irt(liq_facts *f, const liq_trade *t, size_t n, cell *c)
 		f->irt[i].qty = t[i].qty;
 		f->irt[i].price = t[i].price;
 	}
-	qsort(f->irt, n, sizeof *f->irt, cmp_irt);
+	if (n <= 16) {          /* most days: insertion sort */
+		for (i = 1; i < n; i++) {
+			struct irt x = f->irt[i];
+			for (j = i; j > 0 && cmp_irt(&f->irt[j - 1], &x) > 0; j--)
+				f->irt[j] = f->irt[j - 1];
+			f->irt[j] = x;
+		}
+	} else
+		qsort(f->irt, n, sizeof *f->irt, cmp_irt);
 	for (i = 0; i < n; i = j) {
 		double lo, hi;
 		size_t k;
@@ -407,6 +421,21 @@ month_gamma(liq_facts *f, const liq_trade *t, const double *lp, size_t n,
 		vec_push(&c->gd, 1e4 * neg_cov(f->pairs.v, m));
 }
 
+/* liq_settle_holiday(day), remembered */
+static int
+holiday(liq_facts *f, int day)
+{
+	long i = (long)day - DAY0;
+
+	if (i < 0 || i >= NDAY)
+		return liq_settle_holiday(day);
+	if (!f->hol)
+		f->hol = liq_xcalloc(NDAY, 1);
+	if (!f->hol[i])
+		f->hol[i] = (unsigned char)(1 + liq_settle_holiday(day));
+	return f->hol[i] - 1;
+}
+
 void
 liq_facts_bond(liq_facts *f, const liq_trade *t, size_t n, int cls)
 {
@@ -492,7 +521,7 @@ liq_facts_bond(liq_facts *f, const liq_trade *t, size_t n, int cls)
 			c->hour[x->tsec / 3600]++;
 			if (x->day != hday) {
 				hday = x->day;
-				hol = liq_settle_holiday(x->day);
+				hol = holiday(f, x->day);
 			}
 			if (!liq_is_bday(x->day))
 				c->weekend++;
