@@ -264,7 +264,7 @@ neg_cov(const double *p, size_t m)
 	my /= (double)m;
 	for (i = 0; i < m; i++)
 		s += (p[2 * i] - mx) * (p[2 * i + 1] - my);
-	return -s / (double)(m - 1);
+	return s == 0 ? 0 : -s / (double)(m - 1);   /* 0, not -0 */
 }
 
 static int
