@@ -31,7 +31,7 @@ DEB_PKGS = gcc make libc6-dev libgsl-dev libxgboost-dev libcsv-dev \
            bats bats-assert bats-support perl groff-base bc parallel curl jq chromium
 NPM_DIR  = tests/browser
 
-TOOLS = trace-sim trace-clean roll amihud kyle itt liqfeatures liqtrain liqscore \
+TOOLS = trace-sim trace-clean trace-facts roll amihud kyle itt liqfeatures liqtrain liqscore \
         impact-fit impact-shrink pretrade liqserve
 # per-tool extra libraries
 LIBS_trace-clean = -lcsv

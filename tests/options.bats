@@ -5,7 +5,7 @@
 
 load test_helper
 
-TOOLS="trace-sim trace-clean roll amihud kyle itt liqfeatures liqtrain liqscore
+TOOLS="trace-sim trace-clean trace-facts roll amihud kyle itt liqfeatures liqtrain liqscore
        impact-fit impact-shrink pretrade liqserve"
 
 # help_pairs TOOL: "x long" for every "  -x, --long" line of TOOL --help
