@@ -6,6 +6,7 @@
  * does not link libcsv. */
 #include "clean/traceread-internal.h"
 
+#include "core/calendar.h"
 #include "core/dates.h"
 #include "core/diag.h"
 #include "core/num.h"
