@@ -197,6 +197,27 @@ row() {
 	assert_equal "${#lines[@]}" 2
 }
 
+@test "fixture: holiday and weekend executions settle regular-way from the next business day" {
+	# two after-hours trades of New Year's Day 2020 (a Wednesday),
+	# reported on the 2nd, settle on Monday the 6th: T+2 from Thursday
+	run --separate-stderr -0 trace-clean --rejects rej.tsv "$F/finra-holiday-execution.txt"
+	assert_equal "$output" "$(cat "$F/finra-holiday-execution.expected")"
+	assert_equal "$(row reports)" 4
+	assert_equal "$(row settlement)" 1
+	assert_equal "$(row clean)" 3
+	# a trade of Thursday the 2nd settling on the 7th is T+3: still late
+	run -0 cols rej.tsv reason detail line
+	assert_output "$(printf 'reason\tdetail\tline\nsettlement\tsettles 3 settlement days after execution (limit 2)\t4')"
+	# Saturday 2020-03-07: settling Wednesday is T+2 from Monday, Thursday
+	# is T+3
+	run --separate-stderr -0 trace-clean --rejects rej.tsv "$F/finra-weekend-execution.txt"
+	assert_equal "$output" "$(cat "$F/finra-weekend-execution.expected")"
+	assert_equal "$(row settlement)" 1
+	assert_equal "$(row clean)" 2
+	run -0 cols rej.tsv reason trd_exctn_dt line
+	assert_output "$(printf 'reason\ttrd_exctn_dt\tline\nsettlement\t2020-03-07\t3')"
+}
+
 @test "fixture: Academic TRACE, control numbers and trailing lines" {
 	run --separate-stderr -0 trace-clean "$F/academic-control-numbers.txt"
 	assert_equal "$output" "$(cat "$F/academic-control-numbers.expected")"
