@@ -241,12 +241,23 @@ row() {
 	assert_output ""
 }
 
-@test "a truncated line, and a FINRA file without its trailer, exit 1" {
+@test "a truncated line exits 1; a FINRA file without its trailer is read, with a warning" {
 	run --separate-stderr -1 trace-clean "$F/finra-truncated.txt"
 	assert_equal "$stderr" "trace-clean: $F/finra-truncated.txt:3: 12 fields, the header has 37 (a truncated line?)"
-	head -3 "$F/finra-days/enhanced-time-and-sales-cusip-2020-03-02.txt" > cut.txt
-	run --separate-stderr -1 trace-clean cut.txt
-	assert_equal "$stderr" "trace-clean: cut.txt:3: no trailer line (FINRA files end with a date/time stamp and the record count): is the file truncated?"
+	# the holiday fixture without its trailer (an excerpt, a re-saved
+	# file): every report is read, and a warning names the file
+	sed '$d' "$F/finra-holiday-execution.txt" > excerpt.txt
+	run --separate-stderr -0 trace-clean -q excerpt.txt
+	assert_equal "$output" "$(cat "$F/finra-holiday-execution.expected")"
+	assert_equal "$stderr" "trace-clean: excerpt.txt: no trailer line (FINRA files end with a date/time stamp and the record count): the 4 reports after the header read without a count to check"
+	# with the audit table: 4 reports in
+	run --separate-stderr -0 trace-clean excerpt.txt
+	assert_equal "$(row reports)" 4
+	assert_equal "$(echo "$stderr" | grep -c 'no trailer line')" 1
+	# a trailer present is still checked: a wrong count exits 1
+	sed '$s/4$/5/' "$F/finra-holiday-execution.txt" > miscount.txt
+	run --separate-stderr -1 trace-clean miscount.txt
+	assert_equal "$stderr" "trace-clean: miscount.txt:6: bad trailer: record count 5, but 4 reports read"
 }
 
 # edited_fails SED-EXPR MESSAGE: the first FINRA day, edited, fails with

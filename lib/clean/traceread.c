@@ -444,16 +444,18 @@ bad_count(const liq_trace_in *in)
 		     in->nfield < in->nhdr ? " (a truncated line?)" : "");
 }
 
-/* The end of a file: a FINRA file must have had its trailer, an Academic
- * file may end with two short lines. */
+/* The end of a file: a FINRA file without its trailer (an excerpt, a
+ * re-saved file) is read with a warning, since its count cannot be
+ * checked; an Academic file may end with two short lines. */
 static void
 at_end(const liq_trace_in *in)
 {
 	if (in->fmt == LIQ_FMT_FINRA && !in->trailer)
-		liq_die_at(LIQ_EXIT_DATA, in->t->name, in->t->lineno,
-			   "no trailer line (FINRA files end with a date/time "
-			   "stamp and the record count): is the file "
-			   "truncated?");
+		liq_warn_at(in->t->name, 0, "no trailer line (FINRA files end "
+			    "with a date/time stamp and the record count): "
+			    "the %ld report%s after the header read without "
+			    "a count to check", in->rows,
+			    in->rows == 1 ? "" : "s");
 	if (in->nshort > 2)
 		liq_die_at(LIQ_EXIT_DATA, in->t->name, in->short_line,
 			   "%d short lines at the end (Academic files end "

@@ -10,7 +10,7 @@
  *     liq_trace_rec rec;
  *     while (liq_trace_next(in, &rec))    // exits 1 on bad data
  *         use(&rec);
- *     liq_trace_close(in);                // checks FINRA's trailer
+ *     liq_trace_close(in);
  *
  * The modules: trace-layout.c (the layouts' columns, sniffing, finding
  * the columns in a header), traceread.c (rows, trailers, fields); their
@@ -88,7 +88,8 @@ liq_trace_fmt liq_trace_format(const liq_trace_in *in);
 /* Read the next report into *rec. Returns 1, or 0 at the end of the file.
  * Exits 1 with "prog: file:line: message" on a bad value, a truncated
  * line, a CR line end, or a FINRA trailer whose count differs from the
- * rows read (or that is missing). */
+ * rows read. A FINRA file that ends without its trailer is read whole,
+ * with a warning naming the file. */
 int liq_trace_next(liq_trace_in *in, liq_trace_rec *rec);
 
 /* Name used in messages ("-" for stdin). */
