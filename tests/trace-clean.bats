@@ -218,6 +218,44 @@ row() {
 	assert_output "$(printf 'reason\ttrd_exctn_dt\tline\nsettlement\t2020-03-07\t3')"
 }
 
+@test "fixture: contra parties A (non-member affiliate) and T (ATS)" {
+	# an A contra is a customer; a T contra is an ATS, a dealer: the
+	# dealer's buy from the ATS matches the ATS's own sell (step 3)
+	run --separate-stderr -0 trace-clean --rejects rej.tsv "$F/finra-contra-parties.txt"
+	assert_equal "$output" "$(cat "$F/finra-contra-parties.expected")"
+	assert_equal "$(row dealer_buy)" 1
+	assert_equal "$(row clean)" 3
+	run -0 cols rej.tsv reason line cntra_mp_id
+	assert_output "$(printf 'reason\tline\tcntra_mp_id\ndealer_buy\t4\tD')"
+	# any other letter is still an error
+	sed '2s/|P|D|A|/|P|D|Q|/' "$F/finra-contra-parties.txt" > bad.txt
+	run --separate-stderr -1 trace-clean bad.txt
+	assert_equal "$stderr" "trace-clean: bad.txt:2: column 'Contra Party Indicator': bad contra party 'Q' (want C, D, A or T)"
+}
+
+@test "fixture: capped sizes 5MM+ and 1MM+ are read at the cap, counted and warned about" {
+	run --separate-stderr -0 trace-clean "$F/wrds-capped-sizes.tsv"
+	assert_equal "$output" "$(cat "$F/wrds-capped-sizes.expected")"
+	assert_equal "$(row reports)" 5
+	assert_equal "$(row capped_size)" 4
+	assert_equal "$(row dealer_buy)" 1
+	assert_equal "$(row clean)" 4
+	run -0 cols <(echo "$output") cusip qty
+	assert_output "$(printf 'cusip\tqty\n674599CH6\t1000000\n674599CH6\t1000000\n931142DH3\t5000000\n931142DH3\t250000')"
+	# -q drops the table, not the warning
+	run --separate-stderr -0 trace-clean -q "$F/wrds-capped-sizes.tsv"
+	assert_equal "$stderr" "trace-clean: 4 reports with a capped size (5MM+ or 1MM+) written at the cap, 5000000 or 1000000 (the size traded is at least that)"
+	# no capped size: no row, no warning
+	run --separate-stderr -0 trace-clean -q "$F/wrds-cancel.tsv"
+	assert_equal "$stderr" "trace-clean: matched no report: 1 X cancel (dropped; --rejects lists them)"
+	run --separate-stderr -0 trace-clean "$F/wrds-cancel.tsv"
+	assert_equal "$(row capped_size)" ""
+	# other spellings are bad quantities
+	sed '2s/5MM+/5MM/' "$F/wrds-capped-sizes.tsv" > bad.tsv
+	run --separate-stderr -1 trace-clean bad.tsv
+	assert_equal "$stderr" "trace-clean: bad.tsv:2: column 'ascii_rptd_vol_tx': bad quantity '5MM' (want a number, 5MM+ or 1MM+)"
+}
+
 @test "fixture: Academic TRACE, control numbers and trailing lines" {
 	run --separate-stderr -0 trace-clean "$F/academic-control-numbers.txt"
 	assert_equal "$output" "$(cat "$F/academic-control-numbers.expected")"
@@ -285,7 +323,7 @@ edited_fails() {
 	edited_fails '2s/|T|/|Q|/' "2: column 'Trade Status': unknown trade status 'Q'"
 	edited_fails '2s/|0000001|T|/|00x0001|T|/' \
 		"2: column 'Reference Number': bad reference number '00x0001'"
-	edited_fails '2s/|200000.00|/|NA|/' "2: column 'Quantity': bad quantity 'NA'"
+	edited_fails '2s/|200000.00|/|NA|/' "2: column 'Quantity': bad quantity 'NA' (want a number, 5MM+ or 1MM+)"
 }
 
 @test "CRLF line ends are an error that says how to fix them, exit 1" {

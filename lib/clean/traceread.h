@@ -43,7 +43,9 @@ enum {
 	LIQ_REC_WIS = 1,     /* when issued */
 	LIQ_REC_SPCL = 2,    /* special price */
 	LIQ_REC_LOCKED = 4,  /* locked-in report */
-	LIQ_REC_AGENCY = 8   /* agency customer trade, no commission */
+	LIQ_REC_AGENCY = 8,  /* agency customer trade, no commission */
+	LIQ_REC_CAPPED = 16  /* size disseminated capped (5MM+, 1MM+): qty
+			      * is the cap */
 };
 
 /* One raw report, the same from every layout. */
@@ -59,11 +61,12 @@ typedef struct liq_trace_rec {
 	char st;             /* status: T X C R Y (post-2012), T C W (pre) */
 	char asof;           /* 0, 'A' as of, 'R' reversal, 'X', 'D' */
 	char side;           /* the reporting dealer's side, 'B' or 'S' */
-	char contra;         /* 'C' customer (or affiliate), 'D' dealer */
+	char contra;         /* 'C' customer (C, or A: a non-member
+			      * affiliate), 'D' dealer (D, or T: an ATS) */
 	unsigned char flags; /* LIQ_REC_* */
 	int sttl;            /* settlement days after execution; -1 unknown */
 	double price;        /* per 100 par */
-	double qty;          /* par, $ */
+	double qty;          /* par, $ (the cap when LIQ_REC_CAPPED) */
 	long line;           /* line of the report in its file */
 } liq_trace_rec;
 
