@@ -167,6 +167,7 @@ main(int argc, char **argv)
 	if (!liq_quiet)
 		liq_clean_audit(c, stderr);
 	liq_clean_warn_unmatched(c);
+	liq_clean_warn_capped(c);
 	liq_clean_free(c);
 	return LIQ_EXIT_OK;
 }

@@ -197,6 +197,65 @@ row() {
 	assert_equal "${#lines[@]}" 2
 }
 
+@test "fixture: holiday and weekend executions settle regular-way from the next business day" {
+	# two after-hours trades of New Year's Day 2020 (a Wednesday),
+	# reported on the 2nd, settle on Monday the 6th: T+2 from Thursday
+	run --separate-stderr -0 trace-clean --rejects rej.tsv "$F/finra-holiday-execution.txt"
+	assert_equal "$output" "$(cat "$F/finra-holiday-execution.expected")"
+	assert_equal "$(row reports)" 4
+	assert_equal "$(row settlement)" 1
+	assert_equal "$(row clean)" 3
+	# a trade of Thursday the 2nd settling on the 7th is T+3: still late
+	run -0 cols rej.tsv reason detail line
+	assert_output "$(printf 'reason\tdetail\tline\nsettlement\tsettles 3 settlement days after execution (limit 2)\t4')"
+	# Saturday 2020-03-07: settling Wednesday is T+2 from Monday, Thursday
+	# is T+3
+	run --separate-stderr -0 trace-clean --rejects rej.tsv "$F/finra-weekend-execution.txt"
+	assert_equal "$output" "$(cat "$F/finra-weekend-execution.expected")"
+	assert_equal "$(row settlement)" 1
+	assert_equal "$(row clean)" 2
+	run -0 cols rej.tsv reason trd_exctn_dt line
+	assert_output "$(printf 'reason\ttrd_exctn_dt\tline\nsettlement\t2020-03-07\t3')"
+}
+
+@test "fixture: contra parties A (non-member affiliate) and T (ATS)" {
+	# an A contra is a customer; a T contra is an ATS, a dealer: the
+	# dealer's buy from the ATS matches the ATS's own sell (step 3)
+	run --separate-stderr -0 trace-clean --rejects rej.tsv "$F/finra-contra-parties.txt"
+	assert_equal "$output" "$(cat "$F/finra-contra-parties.expected")"
+	assert_equal "$(row dealer_buy)" 1
+	assert_equal "$(row clean)" 3
+	run -0 cols rej.tsv reason line cntra_mp_id
+	assert_output "$(printf 'reason\tline\tcntra_mp_id\ndealer_buy\t4\tD')"
+	# any other letter is still an error
+	sed '2s/|P|D|A|/|P|D|Q|/' "$F/finra-contra-parties.txt" > bad.txt
+	run --separate-stderr -1 trace-clean bad.txt
+	assert_equal "$stderr" "trace-clean: bad.txt:2: column 'Contra Party Indicator': bad contra party 'Q' (want C, D, A or T)"
+}
+
+@test "fixture: capped sizes 5MM+ and 1MM+ are read at the cap, counted and warned about" {
+	run --separate-stderr -0 trace-clean "$F/wrds-capped-sizes.tsv"
+	assert_equal "$output" "$(cat "$F/wrds-capped-sizes.expected")"
+	assert_equal "$(row reports)" 5
+	assert_equal "$(row capped_size)" 4
+	assert_equal "$(row dealer_buy)" 1
+	assert_equal "$(row clean)" 4
+	run -0 cols <(echo "$output") cusip qty
+	assert_output "$(printf 'cusip\tqty\n674599CH6\t1000000\n674599CH6\t1000000\n931142DH3\t5000000\n931142DH3\t250000')"
+	# -q drops the table, not the warning
+	run --separate-stderr -0 trace-clean -q "$F/wrds-capped-sizes.tsv"
+	assert_equal "$stderr" "trace-clean: 4 reports with a capped size (5MM+ or 1MM+) written at the cap, 5000000 or 1000000 (the size traded is at least that)"
+	# no capped size: no row, no warning
+	run --separate-stderr -0 trace-clean -q "$F/wrds-cancel.tsv"
+	assert_equal "$stderr" "trace-clean: matched no report: 1 X cancel (dropped; --rejects lists them)"
+	run --separate-stderr -0 trace-clean "$F/wrds-cancel.tsv"
+	assert_equal "$(row capped_size)" ""
+	# other spellings are bad quantities
+	sed '2s/5MM+/5MM/' "$F/wrds-capped-sizes.tsv" > bad.tsv
+	run --separate-stderr -1 trace-clean bad.tsv
+	assert_equal "$stderr" "trace-clean: bad.tsv:2: column 'ascii_rptd_vol_tx': bad quantity '5MM' (want a number, 5MM+ or 1MM+)"
+}
+
 @test "fixture: Academic TRACE, control numbers and trailing lines" {
 	run --separate-stderr -0 trace-clean "$F/academic-control-numbers.txt"
 	assert_equal "$output" "$(cat "$F/academic-control-numbers.expected")"
@@ -220,12 +279,23 @@ row() {
 	assert_output ""
 }
 
-@test "a truncated line, and a FINRA file without its trailer, exit 1" {
+@test "a truncated line exits 1; a FINRA file without its trailer is read, with a warning" {
 	run --separate-stderr -1 trace-clean "$F/finra-truncated.txt"
 	assert_equal "$stderr" "trace-clean: $F/finra-truncated.txt:3: 12 fields, the header has 37 (a truncated line?)"
-	head -3 "$F/finra-days/enhanced-time-and-sales-cusip-2020-03-02.txt" > cut.txt
-	run --separate-stderr -1 trace-clean cut.txt
-	assert_equal "$stderr" "trace-clean: cut.txt:3: no trailer line (FINRA files end with a date/time stamp and the record count): is the file truncated?"
+	# the holiday fixture without its trailer (an excerpt, a re-saved
+	# file): every report is read, and a warning names the file
+	sed '$d' "$F/finra-holiday-execution.txt" > excerpt.txt
+	run --separate-stderr -0 trace-clean -q excerpt.txt
+	assert_equal "$output" "$(cat "$F/finra-holiday-execution.expected")"
+	assert_equal "$stderr" "trace-clean: excerpt.txt: no trailer line (FINRA files end with a date/time stamp and the record count): the 4 reports after the header read without a count to check"
+	# with the audit table: 4 reports in
+	run --separate-stderr -0 trace-clean excerpt.txt
+	assert_equal "$(row reports)" 4
+	assert_equal "$(echo "$stderr" | grep -c 'no trailer line')" 1
+	# a trailer present is still checked: a wrong count exits 1
+	sed '$s/4$/5/' "$F/finra-holiday-execution.txt" > miscount.txt
+	run --separate-stderr -1 trace-clean miscount.txt
+	assert_equal "$stderr" "trace-clean: miscount.txt:6: bad trailer: record count 5, but 4 reports read"
 }
 
 # edited_fails SED-EXPR MESSAGE: the first FINRA day, edited, fails with
@@ -253,7 +323,7 @@ edited_fails() {
 	edited_fails '2s/|T|/|Q|/' "2: column 'Trade Status': unknown trade status 'Q'"
 	edited_fails '2s/|0000001|T|/|00x0001|T|/' \
 		"2: column 'Reference Number': bad reference number '00x0001'"
-	edited_fails '2s/|200000.00|/|NA|/' "2: column 'Quantity': bad quantity 'NA'"
+	edited_fails '2s/|200000.00|/|NA|/' "2: column 'Quantity': bad quantity 'NA' (want a number, 5MM+ or 1MM+)"
 }
 
 @test "CRLF line ends are an error that says how to fix them, exit 1" {

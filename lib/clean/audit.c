@@ -1,7 +1,8 @@
 /* audit — what the cleaning removed, and why: the rejects file (every
  * removed report with its reason in words and the file:line of the
  * report that removed it), the audit table of rows per step, and the
- * one-line warning about records that matched no report. */
+ * one-line warnings about records that matched no report and about
+ * capped sizes. */
 #include "clean/clean-internal.h"
 
 #include "core/dates.h"
@@ -154,6 +155,9 @@ liq_clean_audit(const liq_clean *c, FILE *fp)
 	fprintf(fp, "%-5s %-14s %12s %8s\n", "step", "kind", "rows", "%");
 	fprintf(fp, "%-5s %-14s %12lu %8.2f\n", "in", "reports", c->n,
 		c->n ? 100.0 : 0.0);
+	if (c->ncapped)
+		fprintf(fp, "%-5s %-14s %12lu %8.2f\n", "in", "capped_size",
+			c->ncapped, 100 * c->ncapped / n);
 	for (k = 1; k < LIQ_K_N; k++)
 		fprintf(fp, "%-5c %-14s %12lu %8.2f\n", STEP[k],
 			liq_clean_kind_name(k), c->count[k],
@@ -191,4 +195,15 @@ liq_clean_warn_unmatched(const liq_clean *c)
 	liq_warn("matched no report: %s (%s%s%s; --rejects lists them)", buf,
 		 dropped ? "dropped" : "", dropped && kept ? "; " : "",
 		 kept ? "W corrections kept as trades" : "");
+}
+
+void
+liq_clean_warn_capped(const liq_clean *c)
+{
+	if (!c->ncapped)
+		return;
+	liq_warn("%lu report%s with a capped size (5MM+ or 1MM+) written "
+		 "at the cap, 5000000 or 1000000 (the size traded is at "
+		 "least that)",
+		 c->ncapped, c->ncapped == 1 ? "" : "s");
 }

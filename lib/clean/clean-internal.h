@@ -42,6 +42,7 @@ struct liq_clean {
 	uint32_t *dsell, *dbuy;  /* dealer sells and buys */
 	unsigned long nsell, sellcap, nbuy, buycap;
 	unsigned long npre;      /* pre-2012 reports */
+	unsigned long ncapped;   /* reports with a capped size */
 	int minday;              /* earliest execution date */
 	/* results */
 	unsigned long count[LIQ_K_N];

@@ -163,6 +163,7 @@ liq_clean_add(liq_clean *c, const liq_trace_rec *t)
 	r->contra = t->contra;
 	r->flags = t->flags;
 	r->why = LIQ_K_KEPT;
+	c->ncapped += (t->flags & LIQ_REC_CAPPED) != 0;
 	note(c, r, (uint32_t)(c->n - 1));
 }
 
@@ -188,6 +189,12 @@ unsigned long
 liq_clean_unmatched(const liq_clean *c, int u)
 {
 	return c->unmatched[u];
+}
+
+unsigned long
+liq_clean_capped(const liq_clean *c)
+{
+	return c->ncapped;
 }
 
 /* ---- output ------------------------------------------------------------ */

@@ -31,7 +31,7 @@
  *
  * The modules: clean.c (adding reports, writing trades.tsv), steps.c
  * (steps 1-4, liq_clean_run), price-filter.c (step 5, price-filter.h),
- * audit.c (rejects, audit table, unmatched warning), index.c (interning
+ * audit.c (rejects, audit table, warnings), index.c (interning
  * and matching, index.h); their shared state is clean-internal.h.
  */
 #ifndef LIQ_CLEAN_H
@@ -146,6 +146,9 @@ const liq_clean_report *liq_clean_at(const liq_clean *c, size_t i);
 /* Rows a step removed (LIQ_K_KEPT: the clean rows). */
 unsigned long liq_clean_count(const liq_clean *c, int kind);
 unsigned long liq_clean_unmatched(const liq_clean *c, int u);
+/* Reports read with a capped size (5MM+ or 1MM+, LIQ_REC_CAPPED), kept
+ * or not. */
+unsigned long liq_clean_capped(const liq_clean *c);
 
 /* Write trades.tsv with format/trades.h's writer: cusip date time price
  * qty side, sorted by (cusip, date, time), ties in input order; side from
@@ -155,10 +158,14 @@ void liq_clean_write(const liq_clean *c, FILE *fp);
 /* Write every removed report with its reason (TSV, input order). */
 void liq_clean_write_rejects(const liq_clean *c, FILE *fp);
 
-/* The audit table (rows in, rows removed per step with %, rows out). */
+/* The audit table (rows in, rows removed per step with %, rows out; a
+ * row of the reports with capped sizes when there are any). */
 void liq_clean_audit(const liq_clean *c, FILE *fp);
 
 /* Unmatched records, one line (nothing when there are none). */
 void liq_clean_warn_unmatched(const liq_clean *c);
+
+/* Reports with capped sizes, one line (nothing when there are none). */
+void liq_clean_warn_capped(const liq_clean *c);
 
 #endif

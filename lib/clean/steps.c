@@ -5,6 +5,7 @@
  * FINRA's direct link; the screens; the sort into (cusip, date, time). */
 #include "clean/clean-internal.h"
 
+#include "core/calendar.h"
 #include "core/dates.h"
 #include "core/diag.h"
 

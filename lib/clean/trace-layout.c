@@ -31,7 +31,8 @@ static const colspec WRDS_COLS[] = {
 	{ F_ST, "trc_st", REQ },
 	{ F_ASOF, "asof_cd", REQ },
 	{ F_PRICE, "rptd_pr", REQ },
-	{ F_QTY, "entrd_vol_qt", REQ },
+	/* WRDS's standard (disseminated) TRACE table: ascii_rptd_vol_tx */
+	{ F_QTY, "entrd_vol_qt;ascii_rptd_vol_tx", REQ },
 	{ F_SIDE, "rpt_side_cd", REQ },
 	{ F_CONTRA, "cntra_mp_id", REQ },
 	{ F_WIS, "wis_fl", NEED_WIS },

@@ -6,6 +6,7 @@
  * does not link libcsv. */
 #include "clean/traceread-internal.h"
 
+#include "core/calendar.h"
 #include "core/dates.h"
 #include "core/diag.h"
 #include "core/num.h"
@@ -255,6 +256,25 @@ get_time(liq_trace_in *in, int f)
 	bad(in, f, "bad time (want HH:MM:SS or HHMMSS)", s);
 }
 
+/* A quantity: par in $, or a size capped in dissemination ("5MM+" for
+ * investment grade, "1MM+" for high yield, in FINRA's public feed and in
+ * WRDS's standard TRACE ascii_rptd_vol_tx), taken at the cap and flagged
+ * LIQ_REC_CAPPED. */
+static double
+get_qty(liq_trace_in *in, unsigned char *flags)
+{
+	const char *s = in->f[in->col[F_QTY]];
+	double v;
+
+	if (strcmp(s, "5MM+") == 0 || strcmp(s, "1MM+") == 0) {
+		*flags |= LIQ_REC_CAPPED;
+		return s[0] == '5' ? 5e6 : 1e6;
+	}
+	if (liq_num_parse(s, &v) != LIQ_NUM_OK)
+		bad(in, F_QTY, "bad quantity (want a number, 5MM+ or 1MM+)", s);
+	return v;
+}
+
 static long long
 get_number(liq_trace_in *in, int f, int optional)
 {
@@ -356,20 +376,25 @@ convert(liq_trace_in *in, liq_trace_rec *r)
 	if (!r->st)
 		bad(in, F_ST, "unknown trade status", "");
 	r->asof = get_code(in, F_ASOF, "ARXD", "unknown as-of code");
+	r->flags = 0;
 	r->price = get_num(in, F_PRICE, "bad price");
-	r->qty = get_num(in, F_QTY, "bad quantity");
+	r->qty = get_qty(in, &r->flags);
 	r->side = get_code(in, F_SIDE, "BS", "bad side (want B or S)");
 	if (!r->side)
 		bad(in, F_SIDE, "bad side (want B or S)", "");
+	/* C a customer; A a non-member affiliate, which is not a FINRA
+	 * member and does not report: a customer. D a dealer; T an ATS
+	 * (from 2016-07-18), a FINRA member broker-dealer that reports its
+	 * own side: a dealer. Academic names the dealer by its ID. */
 	s = in->f[in->col[F_CONTRA]];
 	if ((s[0] == 'C' || s[0] == 'A') && s[1] == '\0')
-		r->contra = 'C'; /* a customer, or a non-member affiliate */
-	else if (in->fmt == LIQ_FMT_ACADEMIC ? s[0] != '\0'
-					     : (s[0] == 'D' && s[1] == '\0'))
-		r->contra = 'D'; /* Academic names the dealer */
+		r->contra = 'C';
+	else if (in->fmt == LIQ_FMT_ACADEMIC
+			 ? s[0] != '\0'
+			 : ((s[0] == 'D' || s[0] == 'T') && s[1] == '\0'))
+		r->contra = 'D';
 	else
-		bad(in, F_CONTRA, "bad contra party (want C or D)", s);
-	r->flags = 0;
+		bad(in, F_CONTRA, "bad contra party (want C, D, A or T)", s);
 	if (flag_y(in, F_WIS))
 		r->flags |= LIQ_REC_WIS;
 	if (flag_y(in, F_SPCL))
@@ -443,16 +468,18 @@ bad_count(const liq_trace_in *in)
 		     in->nfield < in->nhdr ? " (a truncated line?)" : "");
 }
 
-/* The end of a file: a FINRA file must have had its trailer, an Academic
- * file may end with two short lines. */
+/* The end of a file: a FINRA file without its trailer (an excerpt, a
+ * re-saved file) is read with a warning, since its count cannot be
+ * checked; an Academic file may end with two short lines. */
 static void
 at_end(const liq_trace_in *in)
 {
 	if (in->fmt == LIQ_FMT_FINRA && !in->trailer)
-		liq_die_at(LIQ_EXIT_DATA, in->t->name, in->t->lineno,
-			   "no trailer line (FINRA files end with a date/time "
-			   "stamp and the record count): is the file "
-			   "truncated?");
+		liq_warn_at(in->t->name, 0, "no trailer line (FINRA files end "
+			    "with a date/time stamp and the record count): "
+			    "the %ld report%s after the header read without "
+			    "a count to check", in->rows,
+			    in->rows == 1 ? "" : "s");
 	if (in->nshort > 2)
 		liq_die_at(LIQ_EXIT_DATA, in->t->name, in->short_line,
 			   "%d short lines at the end (Academic files end "

@@ -10,7 +10,7 @@
  *     liq_trace_rec rec;
  *     while (liq_trace_next(in, &rec))    // exits 1 on bad data
  *         use(&rec);
- *     liq_trace_close(in);                // checks FINRA's trailer
+ *     liq_trace_close(in);
  *
  * The modules: trace-layout.c (the layouts' columns, sniffing, finding
  * the columns in a header), traceread.c (rows, trailers, fields); their
@@ -43,7 +43,9 @@ enum {
 	LIQ_REC_WIS = 1,     /* when issued */
 	LIQ_REC_SPCL = 2,    /* special price */
 	LIQ_REC_LOCKED = 4,  /* locked-in report */
-	LIQ_REC_AGENCY = 8   /* agency customer trade, no commission */
+	LIQ_REC_AGENCY = 8,  /* agency customer trade, no commission */
+	LIQ_REC_CAPPED = 16  /* size disseminated capped (5MM+, 1MM+): qty
+			      * is the cap */
 };
 
 /* One raw report, the same from every layout. */
@@ -59,11 +61,12 @@ typedef struct liq_trace_rec {
 	char st;             /* status: T X C R Y (post-2012), T C W (pre) */
 	char asof;           /* 0, 'A' as of, 'R' reversal, 'X', 'D' */
 	char side;           /* the reporting dealer's side, 'B' or 'S' */
-	char contra;         /* 'C' customer (or affiliate), 'D' dealer */
+	char contra;         /* 'C' customer (C, or A: a non-member
+			      * affiliate), 'D' dealer (D, or T: an ATS) */
 	unsigned char flags; /* LIQ_REC_* */
 	int sttl;            /* settlement days after execution; -1 unknown */
 	double price;        /* per 100 par */
-	double qty;          /* par, $ */
+	double qty;          /* par, $ (the cap when LIQ_REC_CAPPED) */
 	long line;           /* line of the report in its file */
 } liq_trace_rec;
 
@@ -88,7 +91,8 @@ liq_trace_fmt liq_trace_format(const liq_trace_in *in);
 /* Read the next report into *rec. Returns 1, or 0 at the end of the file.
  * Exits 1 with "prog: file:line: message" on a bad value, a truncated
  * line, a CR line end, or a FINRA trailer whose count differs from the
- * rows read (or that is missing). */
+ * rows read. A FINRA file that ends without its trailer is read whole,
+ * with a warning naming the file. */
 int liq_trace_next(liq_trace_in *in, liq_trace_rec *rec);
 
 /* Name used in messages ("-" for stdin). */

@@ -3,9 +3,12 @@
  *
  * Business days are numbered consecutively (the "business-day index"), so
  * that a window of W business days ending at day d is the index range
- * [idx(d) - W + 1, idx(d)]. No holiday calendar: liq counts Mon–Fri (liq(7),
- * CONVENTIONS); the settlement holidays below serve trace-clean's
- * settlement screen only.
+ * [idx(d) - W + 1, idx(d)]. The business days here (liq_is_bday,
+ * liq_bday_*) are Monday to Friday with no holidays: every window, ADV and
+ * business-day index of the tools and the simulator counts them (liq(7),
+ * CONVENTIONS). The US bond-market calendar with holidays, and the
+ * settlement cycle, are core/calendar.h (liq_cal_*), which only
+ * trace-clean's settlement screen uses.
  */
 #ifndef LIQ_DATES_H
 #define LIQ_DATES_H
@@ -27,7 +30,8 @@ void liq_date_to_ymd(int days, int *y, int *m, int *d);
 /* Day of week, 0 = Monday … 6 = Sunday. */
 int liq_dow(int days);
 
-/* 1 for Monday–Friday. */
+/* 1 for Monday–Friday (holidays included: see core/calendar.h for the
+ * bond-market business days). */
 int liq_is_bday(int days);
 
 /* Business-day index of a business day. For a Saturday or Sunday,
@@ -53,26 +57,5 @@ int liq_time_parse_compact(const char *s, int *secs);
 
 /* Write "HH:MM:SS" and a NUL into out (9 bytes). */
 void liq_time_fmt(char *out, int secs);
-
-/* ---- settlement ---------------------------------------------------- */
-
-/* The US regular-way settlement cycle, in settlement days, of a trade
- * executed on `day`: 3 before 2017-09-05, 2 from then, 1 from 2024-05-28. */
-int liq_regular_settle(int day);
-
-/* 1 if the business day `day` is a US bond settlement holiday: the
- * Federal Reserve holidays (New Year's Day, King, Washington, Memorial,
- * Juneteenth from 2021, Independence, Labor, Columbus, Veterans,
- * Thanksgiving, Christmas; a Saturday holiday is taken on the Friday
- * before as SIFMA does, a Sunday one on the Monday after), Good Friday,
- * and the days markets closed for Hurricane Sandy and national mourning.
- * It errs towards more holidays: a day counted wrongly as a holiday can
- * only make a settlement look shorter. Weekends give 0. */
-int liq_settle_holiday(int day);
-
-/* Settlement days from execution to settlement: the business days in
- * (exec, settle] that are not settlement holidays. settle - exec (<= 0)
- * when settle is not after exec. */
-long liq_settle_days(int exec, int settle);
 
 #endif

@@ -7,6 +7,7 @@
  * get their reference numbers and go to the hooks in report order. */
 #include "sim/sim-internal.h"
 
+#include "core/calendar.h"
 #include "core/dates.h"
 #include "core/diag.h"
 

@@ -446,6 +446,45 @@ t_write(void)
 	liq_clean_free(c);
 }
 
+/* Capped sizes: counted as read (kept or not), written at the cap, and
+ * a row of the audit table only when there are any. */
+static void
+t_capped(void)
+{
+	liq_clean *c = new_clean();
+	liq_trace_rec r;
+	char buf[2048];
+	FILE *f;
+
+	r = R("AAA", T0, D1, 1, -1, 'T', 0, 100, 5e6, 'S', 'C');
+	r.flags = LIQ_REC_CAPPED;
+	add(c, r);
+	r = R("AAA", T0, D1, 2, -1, 'T', 0, 100, 1e6, 'S', 'C');
+	r.flags = LIQ_REC_CAPPED | LIQ_REC_WIS;
+	add(c, r);
+	add(c, R("AAA", T1, D1, 3, -1, 'T', 0, 100, 5000, 'B', 'C'));
+	liq_clean_run(c);
+	check_int(liq_clean_capped(c), 2);
+	check_int(liq_clean_count(c, LIQ_K_WHEN_ISSUED), 1);
+	f = fmemopen(buf, sizeof buf, "w");
+	liq_clean_audit(c, f);
+	fclose(f);
+	check(strstr(buf, "in    reports                   3   100.00\n"
+			  "in    capped_size               2    66.67\n"
+			  "1     cancelled") != NULL);
+	liq_clean_free(c);
+
+	c = new_clean();
+	add(c, R("AAA", T0, D1, 1, -1, 'T', 0, 100, 5e6, 'S', 'C'));
+	liq_clean_run(c);
+	check_int(liq_clean_capped(c), 0);
+	f = fmemopen(buf, sizeof buf, "w");
+	liq_clean_audit(c, f);
+	fclose(f);
+	check(strstr(buf, "capped") == NULL);
+	liq_clean_free(c);
+}
+
 /* Statuses outside the vocabulary of the report's date are errors. */
 static void
 bad_status(void *arg)
@@ -556,6 +595,7 @@ main(void)
 	TEST(t_screens(), "screens and the settlement cycle by date");
 	TEST(t_price_errors(), "price errors: shifts, bounce-backs, jumps stay");
 	TEST(t_write(), "output order, ties, sides");
+	TEST(t_capped(), "capped sizes are counted, and audited when present");
 	TEST(t_vocabulary(), "statuses outside the report date's vocabulary");
 	TEST(t_price_filter_example(), "price-filter.h's example");
 	TEST(t_intern(), "interning numbers CUSIPs in order of first sight");

@@ -1,7 +1,6 @@
 #include "core/dates.h"
 #include "tap.h"
 
-#include <stdlib.h>
 
 static void
 t_parse_fmt(void)
@@ -120,76 +119,6 @@ t_time(void)
 	check_int(liq_time_parse_compact("0930050", &s), -1);
 }
 
-static int
-D(const char *s)
-{
-	int d = 0;
-	if (liq_date_parse(s, &d) != 0)
-		abort();
-	return d;
-}
-
-/* Holidays of 2020, 2021 and 2023 from the Federal Reserve's schedule,
- * with Good Friday and the Friday before a Saturday holiday. */
-static void
-t_holidays(void)
-{
-	static const char *const H[] = {
-		"2020-01-01", "2020-01-20", "2020-02-17", "2020-04-10",
-		"2020-05-25", "2020-07-03", "2020-09-07", "2020-10-12",
-		"2020-11-11", "2020-11-26", "2020-12-25",
-		"2021-01-01", "2021-01-18", "2021-02-15", "2021-04-02",
-		"2021-05-31", "2021-06-18", "2021-07-05", "2021-09-06",
-		"2021-10-11", "2021-11-11", "2021-11-25", "2021-12-24",
-		"2021-12-31", /* 2022-01-01 is a Saturday */
-		"2023-01-02", "2023-01-16", "2023-02-20", "2023-04-07",
-		"2023-05-29", "2023-06-19", "2023-07-04", "2023-09-04",
-		"2023-10-09", "2023-11-10", "2023-11-23", "2023-12-25",
-		"2019-04-19", "2024-03-29", "2025-04-18", /* Good Fridays */
-		"2012-10-29", "2012-10-30", "2018-12-05", NULL
-	};
-	static const char *const NOT[] = {
-		"2020-11-27", "2020-06-19", "2023-12-26", "2020-04-13",
-		"2021-12-27", "2023-11-24", "2020-01-02", NULL
-	};
-	int i, d, n = 0;
-	for (i = 0; H[i]; i++) {
-		int h = liq_settle_holiday(D(H[i]));
-		check_int(h, 1);
-		if (!h)
-			printf("#   %s\n", H[i]);
-	}
-	for (i = 0; NOT[i]; i++) {
-		int h = liq_settle_holiday(D(NOT[i]));
-		check_int(h, 0);
-		if (h)
-			printf("#   %s\n", NOT[i]);
-	}
-	check_int(liq_settle_holiday(D("2023-12-23")), 0); /* Saturday */
-	/* eleven a year (a Saturday one moves to Friday), plus Sandy's two
-	 * days and the 2018 day of mourning */
-	for (d = D("2010-01-01"); d < D("2020-01-01"); d++)
-		n += liq_settle_holiday(d);
-	check_int(n, 113);
-}
-
-static void
-t_settle(void)
-{
-	check_int(liq_regular_settle(D("2017-09-01")), 3);
-	check_int(liq_regular_settle(D("2017-09-05")), 2);
-	check_int(liq_regular_settle(D("2024-05-24")), 2);
-	check_int(liq_regular_settle(D("2024-05-28")), 1);
-	/* Friday before Christmas Monday, T+2 settles Tuesday: one day */
-	check_int(liq_settle_days(D("2023-12-22"), D("2023-12-26")), 1);
-	/* over Thanksgiving: Friday and Monday */
-	check_int(liq_settle_days(D("2023-11-22"), D("2023-11-27")), 2);
-	check_int(liq_settle_days(D("2020-03-02"), D("2020-03-05")), 3);
-	check_int(liq_settle_days(D("2020-03-06"), D("2020-03-09")), 1);
-	check_int(liq_settle_days(D("2020-03-02"), D("2020-03-02")), 0);
-	check_int(liq_settle_days(D("2020-03-02"), D("2020-02-28")), -3);
-}
-
 int
 main(void)
 {
@@ -199,7 +128,5 @@ main(void)
 	TEST(t_bday(), "business-day counting and arithmetic");
 	TEST(t_bday_index(), "business-day index is a bijection onto weekdays");
 	TEST(t_time(), "times of day parse strictly and format back");
-	TEST(t_holidays(), "settlement holidays: Fed holidays, Good Friday, closures");
-	TEST(t_settle(), "regular cycle by date; settlement days skip holidays");
 	return tap_done();
 }

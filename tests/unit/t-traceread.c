@@ -141,6 +141,72 @@ t_wrds_academic(void)
 	unlink(p);
 }
 
+/* Capped sizes (5MM+, 1MM+) at the cap and flagged, in each layout;
+ * contra parties A (affiliate: a customer) and T (ATS: a dealer). */
+static void
+t_capped_contra(void)
+{
+	const char *p;
+	liq_trace_in *in;
+	liq_trace_rec r;
+
+	p = tap_tmpfile("CUSIP|Execution Date|Execution Time|Trade Report Date|"
+		       "Reference Number|Prior Reference Number|"
+		       "Prior Trade Report Date|Trade Status|As Of Indicator|"
+		       "Price|Quantity|Buy/Sell Indicator|"
+		       "Contra Party Indicator\n"
+		       "931142DH3|20210601|101500|20210601|0000001|||T||"
+		       "101.25|5MM+|S|T\n"
+		       "931142DH3|20210601|101600|20210601|0000002|||T||"
+		       "101.2|1MM+|B|A\n"
+		       "931142DH3|20210601|101700|20210601|0000003|||T||"
+		       "101.2|250000.00|B|D\n"
+		       "202106012359590000000003\n");
+	in = liq_trace_open(p, LIQ_FMT_AUTO, 0);
+	check_int(liq_trace_format(in), LIQ_FMT_FINRA);
+	check_int(liq_trace_next(in, &r), 1);
+	check_near(r.qty, 5000000, 0);
+	check_int(r.flags & LIQ_REC_CAPPED, LIQ_REC_CAPPED);
+	check_int(r.contra, 'D');
+	check_int(liq_trace_next(in, &r), 1);
+	check_near(r.qty, 1000000, 0);
+	check_int(r.flags & LIQ_REC_CAPPED, LIQ_REC_CAPPED);
+	check_int(r.contra, 'C');
+	check_int(liq_trace_next(in, &r), 1);
+	check_near(r.qty, 250000, 0);
+	check_int(r.flags & LIQ_REC_CAPPED, 0);
+	check_int(liq_trace_next(in, &r), 0);
+	liq_trace_close(in);
+	unlink(p);
+
+	/* WRDS under the standard table's name, ascii_rptd_vol_tx */
+	p = tap_tmpfile("cusip_id,trd_exctn_dt,trd_exctn_tm,trd_rpt_dt,"
+		       "msg_seq_nb,orig_msg_seq_nb,trc_st,asof_cd,rptd_pr,"
+		       "ascii_rptd_vol_tx,rpt_side_cd,cntra_mp_id\n"
+		       "AAA,2021-06-01,10:00:00,2021-06-01,1,,T,,99,1MM+,S,C\n");
+	in = liq_trace_open(p, LIQ_FMT_AUTO, 0);
+	check_int(liq_trace_next(in, &r), 1);
+	check_near(r.qty, 1000000, 0);
+	check_int(r.flags, LIQ_REC_CAPPED);
+	liq_trace_close(in);
+	unlink(p);
+
+	p = tap_tmpfile("REC_CT_NB|TRD_ST_CD|CUSIP_ID|ENTRD_VOL_QT|RPTD_PR|"
+		       "ASOF_CD|TRD_EXCTN_DT|TRD_EXCTN_TM|TRD_RPT_DT|"
+		       "RPT_SIDE_CD|CNTRA_PARTY_ID|SYSTM_CNTRL_NB|"
+		       "PREV_TRD_CNTRL_NB\n"
+		       "1|T|06740L8C2|5MM+|100.25||20130102|101500|20130102|S|"
+		       "A|2000009001|\n");
+	in = liq_trace_open(p, LIQ_FMT_AUTO, 0);
+	check_int(liq_trace_format(in), LIQ_FMT_ACADEMIC);
+	check_int(liq_trace_next(in, &r), 1);
+	check_near(r.qty, 5000000, 0);
+	check_int(r.flags, LIQ_REC_CAPPED);
+	check_int(r.contra, 'C');
+	liq_trace_close(in);
+	unlink(p);
+}
+
 /* trace-layout's column resolution: the pre-2012 Academic names (the
  * second of each pair of alternatives, REC_CT_NB numbers), and a missing
  * column named by its first alternative, exit 2. */
@@ -191,6 +257,7 @@ main(void)
 	TEST(t_sniff(), "layouts are told apart by their header");
 	TEST(t_finra(), "a FINRA report, field by field");
 	TEST(t_wrds_academic(), "WRDS and Academic reports, field by field");
+	TEST(t_capped_contra(), "capped sizes at the cap; contra parties A and T");
 	TEST(t_layout_columns(), "pre-2012 Academic names; a missing column");
 	return tap_done();
 }
