@@ -1,5 +1,6 @@
 #include "measure/facts.h"
 
+#include "core/calendar.h"
 #include "core/dates.h"
 #include "core/diag.h"
 #include "core/stats.h"
@@ -421,18 +422,18 @@ month_gamma(liq_facts *f, const liq_trade *t, const double *lp, size_t n,
 		vec_push(&c->gd, 1e4 * neg_cov(f->pairs.v, m));
 }
 
-/* liq_settle_holiday(day), remembered */
+/* 1 if day is a bond-market holiday (core/calendar), remembered */
 static int
 holiday(liq_facts *f, int day)
 {
 	long i = (long)day - DAY0;
 
 	if (i < 0 || i >= NDAY)
-		return liq_settle_holiday(day);
+		return liq_holiday(day) != NULL;
 	if (!f->hol)
 		f->hol = liq_xcalloc(NDAY, 1);
 	if (!f->hol[i])
-		f->hol[i] = (unsigned char)(1 + liq_settle_holiday(day));
+		f->hol[i] = (unsigned char)(1 + (liq_holiday(day) != NULL));
 	return f->hol[i] - 1;
 }
 

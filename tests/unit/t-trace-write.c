@@ -3,6 +3,7 @@
  * field; the exact text of a line of each layout; FINRA's trailer, its
  * record count checked by the reader (a wrong or missing one exits 1). */
 #include "clean/traceread.h"
+#include "core/calendar.h"
 #include "core/dates.h"
 #include "core/diag.h"
 #include "sim/sim.h"
