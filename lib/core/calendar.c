@@ -174,3 +174,16 @@ liq_settle_days(int exec, int settle)
 	return liq_cal_bdays(liq_cal_is_bday(exec) ? exec : liq_cal_next(exec),
 			     settle);
 }
+
+int
+liq_settle_date(int exec, int n)
+{
+	int d;
+
+	if (n <= 0)
+		return exec;
+	d = liq_cal_is_bday(exec) ? exec : liq_cal_next(exec);
+	while (n-- > 0)
+		d = liq_cal_next(d);
+	return d;
+}

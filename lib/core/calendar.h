@@ -74,4 +74,9 @@ int liq_regular_settle(int day);
  * after exec, settle - exec (<= 0). */
 long liq_settle_days(int exec, int settle);
 
+/* The settlement date n >= 0 settlement days after exec, the inverse of
+ * liq_settle_days: liq_settle_days(exec, liq_settle_date(exec, n)) == n
+ * for n >= 1; exec itself for n == 0. */
+int liq_settle_date(int exec, int n);
+
 #endif

@@ -1,5 +1,6 @@
 #include "sim/trace-write.h"
 
+#include "core/calendar.h"
 #include "core/dates.h"
 #include "core/num.h"
 
@@ -194,7 +195,7 @@ liq_finra_write(FILE *fp, const liq_sim *s, const liq_sim_report *r,
 	*p++ = '|';
 	p = put_time(p, r->rpt_tsec, 1);
 	*p++ = '|';
-	p = put_date(p, liq_bday_add(r->exec_day, r->sttl), 1);
+	p = put_date(p, liq_settle_date(r->exec_day, r->sttl), 1);
 	*p++ = '|';
 	if (r->asof == 'A')
 		*p++ = 'Z'; /* Trade Modifier 3: reported late */

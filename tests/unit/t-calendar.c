@@ -216,6 +216,28 @@ t_settle(void)
 	check_int(liq_settle_days(D("2020-03-02"), D("2020-02-28")), -3);
 }
 
+/* liq_settle_date is the inverse of liq_settle_days on every day
+ * 2002-2030 for 0 to 3 days; by hand: Thursday 2024-01-11 + 2 is Tuesday
+ * 01-16 over King Day, Saturday 2020-01-04 + 2 is Wednesday 01-08, and the
+ * 2020-01-01 holiday + 2 is Monday 01-06. */
+static void
+t_settle_date(void)
+{
+	int a = liq_date_from_ymd(2002, 1, 1), b = liq_date_from_ymd(2030, 12, 31);
+	int d, n, bad = 0;
+
+	for (d = a; d <= b; d++)
+		for (n = 0; n <= 3; n++)
+			bad += liq_settle_days(d, liq_settle_date(d, n)) != n;
+	check_int(bad, 0);
+	check_int(liq_settle_date(liq_date_from_ymd(2024, 1, 11), 2),
+		  liq_date_from_ymd(2024, 1, 16));
+	check_int(liq_settle_date(liq_date_from_ymd(2020, 1, 4), 2),
+		  liq_date_from_ymd(2020, 1, 8));
+	check_int(liq_settle_date(liq_date_from_ymd(2020, 1, 1), 2),
+		  liq_date_from_ymd(2020, 1, 6));
+}
+
 int
 main(void)
 {
@@ -223,5 +245,6 @@ main(void)
 	TEST(t_observance(), "observance: Saturday, Sunday, New Year's Day, one-offs");
 	TEST(t_bdays(), "next, previous and counted business days");
 	TEST(t_settle(), "settlement cycle by date; days from the next business day");
+	TEST(t_settle_date(), "settlement date n days on: the inverse of the count");
 	return tap_done();
 }

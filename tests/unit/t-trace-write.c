@@ -326,13 +326,12 @@ t_run(void)
 		const char *cusip = liq_sim_bond_at(s, r->bond)->cusip;
 		int flags = (r->wis == 'Y' ? LIQ_REC_WIS : 0) |
 			    (r->spcl == 'Y' ? LIQ_REC_SPCL : 0);
-		/* FINRA carries the settlement date, written as exec_day plus
-		 * sttl days Monday to Friday; the reader counts the days to it
-		 * without settlement holidays, so over a holiday (King Day,
-		 * Washington's Birthday, Good Friday here) the two disagree
-		 * and FINRA's sttl is compared only where none intervenes */
-		int settle = liq_bday_add(r->exec_day, r->sttl);
-		int holiday = liq_settle_days(r->exec_day, settle) != r->sttl;
+		/* FINRA carries the settlement date: written with the
+		 * bond-market calendar, it reads back as the same settlement
+		 * days even over a holiday (King Day, Washington's Birthday,
+		 * Good Friday here), where weekday counting would differ */
+		int holiday = liq_bday_add(r->exec_day, r->sttl) !=
+			      liq_settle_date(r->exec_day, r->sttl);
 		if (!liq_trace_next(w, &a) || !liq_trace_next(f, &b)) {
 			check(0);
 			break;
@@ -352,9 +351,9 @@ t_run(void)
 			 b.rpt_tsec != r->rpt_tsec || b.msg != r->msg ||
 			 b.st != r->trc_st || b.asof != r->asof || b.side != r->side ||
 			 b.contra != r->contra || b.flags != flags ||
-			 (!holiday && b.sttl != r->sttl) ||
+			 b.sttl != r->sttl ||
 			 b.price != r->price_milli / 1000.0 || b.qty != (double)r->qty;
-		nsttl += !holiday;
+		nsttl += holiday;
 		/* FINRA's prior report: the report the link points to, by its
 		 * report date and reference number */
 		if (r->link_ref >= 0) {
@@ -369,7 +368,7 @@ t_run(void)
 	check_int(bad_f, 0);
 	check_int(bad_link, 0);
 	check(nlinked > 0);
-	check(nsttl > (long)c.n / 2);
+	check(nsttl > 0);   /* spans over a holiday were written and read */
 	/* every status of the post-2012 vocabulary was written and read */
 	check(seen['T'] && seen['X'] && seen['C'] && seen['R'] && seen['Y']);
 	/* nothing more in either file; FINRA's trailers all matched */
