@@ -245,8 +245,10 @@ liq_num_fmt(char *buf, double x)
 		memcpy(buf, "NA", 3);
 		return 2;
 	}
+	if (x == 0)
+		x = 0;   /* a negative zero is written 0: its sign carries nothing */
 	/* integers below 1e10 print the same under %.10g */
-	if (x > -1e10 && x < 1e10 && x == (double)(long)x && !(x == 0 && signbit(x))) {
+	if (x > -1e10 && x < 1e10 && x == (double)(long)x) {
 		long v = (long)x;
 		n = 0;
 		if (v < 0)

@@ -4,7 +4,8 @@
  * "5." too), and the token NA for a missing value. It rejects the empty
  * string, white space, trailing garbage, hex, and nan/inf spellings.
  * Results are correctly rounded (a fast exact path for short decimals,
- * strtod otherwise). Formatting is "%.10g" in the C locale, with NA for NaN.
+ * strtod otherwise). Formatting is "%.10g" in the C locale, with NA for NaN
+ * and 0 for a negative zero.
  */
 #ifndef LIQ_NUM_H
 #define LIQ_NUM_H
@@ -28,7 +29,7 @@ int liq_int_parse(const char *s, long *out);
 /* Longest text liq_num_fmt() writes, plus the NUL. */
 #define LIQ_NUM_BUFSZ 32
 
-/* Write x as "%.10g" (NaN as "NA", infinities as "inf"/"-inf") into buf,
+/* Write x as "%.10g" (NaN as "NA", -0 as "0", infinities as "inf"/"-inf") into buf,
  * which holds LIQ_NUM_BUFSZ bytes; returns the length written. */
 int liq_num_fmt(char *buf, double x);
 
