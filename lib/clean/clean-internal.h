@@ -45,7 +45,7 @@ struct liq_clean {
 	unsigned long ncapped;   /* reports with a capped size */
 	uint32_t *pub;           /* public CSV Cancels and Corrections */
 	unsigned long npub, pubcap;
-	unsigned long nonesided; /* public inter-dealer reports */
+	unsigned long nonesided; /* public inter-dealer T and Corrections */
 	unsigned long ncrlf;     /* input lines that ended in "\r\n" */
 	int minday;              /* earliest execution date */
 	/* results */

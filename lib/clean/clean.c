@@ -119,8 +119,8 @@ note(liq_clean *c, const rpt *r, uint32_t i)
 		/* no reference numbers; one side of inter-dealer trades */
 		if (r->st != 'T')
 			push(&c->pub, &c->npub, &c->pubcap, i);
-		if (r->contra == 'D')
-			c->nonesided++;
+		if (r->contra == 'D' && r->st != 'X')
+			c->nonesided++; /* trades, not Cancels */
 		return;
 	}
 	if (is_pre(r))
