@@ -13,16 +13,18 @@
 static const char usage_text[] =
 "Usage: trace-clean [OPTION]... [FILE]... > trades.tsv\n"
 "Clean raw TRACE reports (WRDS Enhanced TRACE, FINRA Enhanced Historical or\n"
-"Academic files, or trace-sim output) into trades.tsv: cusip date time price\n"
-"qty side, sorted by cusip, date and time. Several files (one per report\n"
-"date) are read as one stream; with no FILE, or FILE -, standard input.\n"
+"Academic files, FINRA's public bond-page CSV, or trace-sim output) into\n"
+"trades.tsv: cusip date time price qty side, sorted by cusip, date and time.\n"
+"Several files (one per report date) are read as one stream; with no FILE,\n"
+"or FILE -, standard input. Lines may end in \\n or \\r\\n.\n"
 "\n"
 "Input:\n"
-"      --format F          auto (default: from each header), wrds, finra or\n"
-"                          academic\n"
+"      --format F          auto (default: from each header), wrds, finra,\n"
+"                          academic or public\n"
 "\n"
 "Steps (Dick-Nielsen 2009/2014, in this order; all on by default):\n"
-"  1-2 cancels, corrections and reversals (always)\n"
+"  1-2 cancels, corrections and reversals (always; in the public CSV matched\n"
+"      by cusip, execution date and time, price, quantity and side)\n"
 "      --keep-dealer-buys  step 3 off: keep the buyer's report of an\n"
 "                          inter-dealer trade that has a matching sell\n"
 "      --keep-when-issued  step 4 screens off, one by one\n"
@@ -67,6 +69,7 @@ read_file(liq_clean *c, const char *path, liq_trace_fmt fmt, int need)
 	liq_clean_file(c, liq_trace_name(in));
 	while (liq_trace_next(in, &rec))
 		liq_clean_add(c, &rec);
+	liq_clean_crlf(c, liq_trace_crlf(in));
 	liq_trace_close(in);
 }
 
@@ -110,7 +113,8 @@ main(int argc, char **argv)
 		case O_FORMAT:
 			if ((i = liq_trace_fmt_parse(optarg)) < 0)
 				liq_usage("--format: unknown format '%s' (want "
-					  "auto, wrds, finra or academic)",
+					  "auto, wrds, finra, academic or "
+					  "public)",
 					  optarg);
 			fmt = (liq_trace_fmt)i;
 			break;

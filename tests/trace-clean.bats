@@ -326,9 +326,66 @@ edited_fails() {
 	edited_fails '2s/|200000.00|/|NA|/' "2: column 'Quantity': bad quantity 'NA' (want a number, 5MM+ or 1MM+)"
 }
 
-@test "CRLF line ends are an error that says how to fix them, exit 1" {
-	run --separate-stderr -1 trace-clean "$F/wrds-crlf.tsv"
-	assert_equal "$stderr" "trace-clean: $F/wrds-crlf.tsv:1: CRLF line end: liq reads '\\n'-terminated lines (convert with: tr -d '\\r' < $F/wrds-crlf.tsv)"
+@test "CRLF line ends are stripped and counted in the audit as a note, exit 0" {
+	run --separate-stderr -0 trace-clean "$F/wrds-crlf.tsv"
+	assert_equal "$output" "$(cat "$F/wrds-crlf.expected")"
+	assert_equal "$(row crlf_lines)" 3
+	assert_equal "$(row reports)" 2
+	assert_equal "$(row clean)" 2
+	# the same file with '\n' line ends: the same trades, no note
+	tr -d '\r' < "$F/wrds-crlf.tsv" > lf.tsv
+	run --separate-stderr -0 trace-clean lf.tsv
+	assert_equal "$output" "$(cat "$F/wrds-crlf.expected")"
+	assert_equal "$(row crlf_lines)" ""
+}
+
+@test "FINRA's public CSV as downloaded: CRLF, Cancel, Correction, unmatched Cancel, 5MM+, A and T contras" {
+	run -0 grep -c $'\r$' "$F/public-trade-history.csv"
+	assert_output 10
+	run --separate-stderr -0 trace-clean --rejects rej.tsv "$F/public-trade-history.csv"
+	assert_equal "$output" "$(cat "$F/public-trade-history.expected")"
+	assert_equal "$(echo "$stderr" | head -n 21)" "$(cat "$F/public-trade-history.audit")"
+	assert_equal "$(echo "$stderr" | sed -n 22p)" "trace-clean: matched no report: 1 public Cancel (dropped; --rejects lists them)"
+	# what went, and what removed it
+	run -0 cols rej.tsv line reason trc_st detail
+	assert_output "$(printf '%s\n' \
+		"line	reason	trc_st	detail" \
+		"3	cancelled	X	public Cancel of $F/public-trade-history.csv:6" \
+		"5	cancelled	X	public Cancel that matches no report" \
+		"6	cancelled	T	removed by the public Cancel at $F/public-trade-history.csv:3" \
+		"7	corrected	T	replaced by the public Correction at $F/public-trade-history.csv:4")"
+	run -0 cols rej.tsv msg_seq_nb trd_rpt_dt
+	assert_output "$(printf 'msg_seq_nb\ttrd_rpt_dt\nNA\tNA\nNA\tNA\nNA\tNA\nNA\tNA')"
+}
+
+@test "the public CSV: --format public, a byte-order mark, quoted titles, '\\n' line ends, a Correction that matches nothing" {
+	tr -d '\r' < "$F/public-trade-history.csv" |
+		sed '1s/^/\xEF\xBB\xBF/; 1s/Contra Party Type/ "Contra Party Type" /; 7s/3\/9\/2020/3\/10\/2020/; 7s/101.00/101.50/' > pub.csv
+	run --separate-stderr -0 trace-clean --format public pub.csv
+	# line 7 no longer matches the Correction of line 4: both stay, and
+	# line 7 (settling 3/10, 6 days: beyond T+2) goes to the screen
+	assert_equal "$output" "$(cat "$F/public-trade-history.expected")"
+	assert_equal "$(row crlf_lines)" ""
+	assert_equal "$(row corrected)" 0
+	assert_equal "$(row corr_nomatch)" 1
+	assert_equal "$(row settlement)" 1
+	assert_equal "$(row clean)" 5
+	assert_equal "$(echo "$stderr" | grep 'matched no report')" "trace-clean: matched no report: 1 public Cancel, 1 public Correction (dropped; public Corrections kept as trades; --rejects lists them)"
+}
+
+@test "the public CSV: bad values name the line and the column, exit 1" {
+	sed '3s/^3\/2\/2020/13\/2\/2020/' "$F/public-trade-history.csv" > d.csv
+	run --separate-stderr -1 trace-clean d.csv
+	assert_equal "$stderr" "trace-clean: d.csv:3: column 'Date': bad date '13/2/2020' (want M/D/YYYY)"
+	sed '3s/,Cancel,/,Amended,/' "$F/public-trade-history.csv" > s.csv
+	run --separate-stderr -1 trace-clean s.csv
+	assert_equal "$stderr" "trace-clean: s.csv:3: column 'Status': unknown trade status 'Amended' (want T, Cancel or Correction)"
+	sed '3s/2:05:10 PM/14:05:10 PM/' "$F/public-trade-history.csv" > t.csv
+	run --separate-stderr -1 trace-clean t.csv
+	assert_equal "$stderr" "trace-clean: t.csv:3: column 'Time': bad time '14:05:10 PM' (want HH:MM:SS or H:MM:SS AM/PM)"
+	sed '3s/"250,000"/"25,00,00"/' "$F/public-trade-history.csv" > q.csv
+	run --separate-stderr -1 trace-clean q.csv
+	assert_equal "$stderr" "trace-clean: q.csv:3: column 'Quantity': bad quantity '25,00,00' (want a number, 5MM+ or 1MM+)"
 }
 
 @test "a missing column is named, exit 2; a screen's column only when the screen is on" {
@@ -341,6 +398,14 @@ edited_fails() {
 	assert_equal "$output" "$(cat "$F/wrds-cancel.expected")"
 	run -2 trace-clean "$F/unknown-layout.txt"
 	assert_output --partial "cannot tell the layout from the header 'a|b|c'"
+	# an unknown header names the nearest layout and what it lacks
+	printf 'CUSIP|Execution Date|Execution Time|Price|Quantity\n' > near.txt
+	run --separate-stderr -2 trace-clean near.txt
+	assert_equal "$stderr" "trace-clean: near.txt: cannot tell the layout from the header 'CUSIP|Execution Date|Execution Time|Price|Quantity' (want WRDS, FINRA, Academic TRACE or FINRA's public CSV; --format names it): nearest the finra layout, with 5 of its 13 required columns; missing 'Trade Report Date', 'Reference Number', 'Prior Reference Number', 'Prior Trade Report Date', 'Trade Status', 'As Of Indicator', 'Buy/Sell Indicator', 'Contra Party Indicator'"
+	# a public CSV without its Side column
+	head -n 1 "$F/public-trade-history.csv" | tr -d '\r' | sed 's/,Side,/,/' > noside.csv
+	run --separate-stderr -2 trace-clean noside.csv
+	assert_equal "$stderr" "trace-clean: noside.csv: missing column 'Side' of the public layout"
 }
 
 @test "empty and header-only inputs give a header-only trades.tsv" {

@@ -16,6 +16,9 @@
 static const char *
 st_name(const rpt *r)
 {
+	if (is_public(r))
+		return r->st == 'X' ? "public Cancel"
+		       : r->st == 'R' ? "public Correction" : "public T report";
 	if (is_pre(r) && (r->asof == 'R' || r->asof == 'X'))
 		return r->asof == 'R' ? "as-of R reversal" : "as-of X reversal";
 	switch (r->st) {
@@ -40,7 +43,10 @@ detail(const liq_clean *c, uint32_t i, char *buf, size_t sz)
 	switch (r->why) {
 	case LIQ_K_CANCELLED: case LIQ_K_CORRECTED: case LIQ_K_REVERSED:
 	case LIQ_K_PRE_CANCELLED: case LIQ_K_PRE_REVERSED:
-		if (r->flags & LIQ_CR_UNMATCHED)
+		if (is_public(r) && r->why == LIQ_K_CORRECTED)
+			snprintf(buf, sz, "replaced by the public Correction "
+				 "at %s:%lu", lf, (unsigned long)l->line);
+		else if (r->flags & LIQ_CR_UNMATCHED)
 			snprintf(buf, sz, "%s that matches no report",
 				 st_name(r));
 		else if (strchr("XCY", r->st) ||
@@ -112,16 +118,24 @@ liq_clean_write_rejects(const liq_clean *c, FILE *fp)
 		liq_row_date(&w, r->exec_day);
 		liq_time_fmt(t, r->exec_tsec);
 		liq_row_strn(&w, t, 8);
-		liq_row_date(&w, r->rpt_day);
+		if (is_public(r))
+			liq_row_na(&w); /* the public CSV has no report date */
+		else
+			liq_row_date(&w, r->rpt_day);
 		if (r->rpt_tsec >= 0) {
 			liq_time_fmt(t, r->rpt_tsec);
 			liq_row_strn(&w, t, 8);
 		} else {
 			liq_row_na(&w);
 		}
-		/* zero-filled like the raw files, to grep them */
-		snprintf(buf, sizeof buf, "%07lld", (long long)r->msg);
-		liq_row_str(&w, buf);
+		/* zero-filled like the raw files, to grep them; the public
+		 * CSV has no reference numbers */
+		if (r->msg >= 0) {
+			snprintf(buf, sizeof buf, "%07lld", (long long)r->msg);
+			liq_row_str(&w, buf);
+		} else {
+			liq_row_na(&w);
+		}
 		if (r->orig >= 0) {
 			snprintf(buf, sizeof buf, "%07lld", (long long)r->orig);
 			liq_row_str(&w, buf);
@@ -155,13 +169,33 @@ liq_clean_audit(const liq_clean *c, FILE *fp)
 	fprintf(fp, "%-5s %-14s %12s %8s\n", "step", "kind", "rows", "%");
 	fprintf(fp, "%-5s %-14s %12lu %8.2f\n", "in", "reports", c->n,
 		c->n ? 100.0 : 0.0);
+	/* a note: lines (header and trailer too) read with a CR stripped */
+	if (c->ncrlf)
+		fprintf(fp, "%-5s %-14s %12lu %8s\n", "in", "crlf_lines",
+			c->ncrlf, "-");
 	if (c->ncapped)
 		fprintf(fp, "%-5s %-14s %12lu %8.2f\n", "in", "capped_size",
 			c->ncapped, 100 * c->ncapped / n);
-	for (k = 1; k < LIQ_K_N; k++)
+	for (k = 1; k < LIQ_K_N; k++) {
 		fprintf(fp, "%-5c %-14s %12lu %8.2f\n", STEP[k],
 			liq_clean_kind_name(k), c->count[k],
 			100 * c->count[k] / n);
+		/* public Cancels (in cancelled) and Corrections (kept) that
+		 * matched no report */
+		if (k == LIQ_K_REVERSED && c->unmatched[LIQ_U_PUB_X])
+			fprintf(fp, "%-5c %-14s %12lu %8.2f\n", '1',
+				"cancel_nomatch", c->unmatched[LIQ_U_PUB_X],
+				100 * c->unmatched[LIQ_U_PUB_X] / n);
+		if (k == LIQ_K_REVERSED && c->unmatched[LIQ_U_PUB_R])
+			fprintf(fp, "%-5c %-14s %12lu %8.2f\n", '1',
+				"corr_nomatch", c->unmatched[LIQ_U_PUB_R],
+				100 * c->unmatched[LIQ_U_PUB_R] / n);
+		/* public inter-dealer reports, kept: nothing to pair */
+		if (k == LIQ_K_DEALER_BUY && c->nonesided)
+			fprintf(fp, "%-5c %-14s %12lu %8.2f\n", '3',
+				"dealer_single", c->nonesided,
+				100 * c->nonesided / n);
+	}
 	fprintf(fp, "%-5s %-14s %12lu %8.2f\n", "out", "clean",
 		c->count[LIQ_K_KEPT], 100 * c->count[LIQ_K_KEPT] / n);
 }
@@ -172,7 +206,7 @@ liq_clean_warn_unmatched(const liq_clean *c)
 	static const char *const N[LIQ_U_N] = {
 		"X cancel", "C cancelled correction", "Y reversal",
 		"pre-2012 C cancel", "pre-2012 W correction",
-		"pre-2012 as-of reversal"
+		"pre-2012 as-of reversal", "public Cancel", "public Correction"
 	};
 	char buf[512];
 	size_t len = 0;
@@ -186,7 +220,9 @@ liq_clean_warn_unmatched(const liq_clean *c)
 					"%s%lu %s%s", len ? ", " : "", m, N[u],
 					m == 1 ? "" : "s");
 		if (u == LIQ_U_PRE_W)
-			kept = 1;
+			kept |= 1;
+		else if (u == LIQ_U_PUB_R)
+			kept |= 2;
 		else
 			dropped = 1;
 	}
@@ -194,7 +230,10 @@ liq_clean_warn_unmatched(const liq_clean *c)
 		return;
 	liq_warn("matched no report: %s (%s%s%s; --rejects lists them)", buf,
 		 dropped ? "dropped" : "", dropped && kept ? "; " : "",
-		 kept ? "W corrections kept as trades" : "");
+		 kept == 1   ? "W corrections kept as trades"
+		 : kept == 2 ? "public Corrections kept as trades"
+		 : kept == 3 ? "W and public corrections kept as trades"
+			     : "");
 }
 
 void

@@ -43,6 +43,10 @@ struct liq_clean {
 	unsigned long nsell, sellcap, nbuy, buycap;
 	unsigned long npre;      /* pre-2012 reports */
 	unsigned long ncapped;   /* reports with a capped size */
+	uint32_t *pub;           /* public CSV Cancels and Corrections */
+	unsigned long npub, pubcap;
+	unsigned long nonesided; /* public inter-dealer T and Corrections */
+	unsigned long ncrlf;     /* input lines that ended in "\r\n" */
 	int minday;              /* earliest execution date */
 	/* results */
 	unsigned long count[LIQ_K_N];
@@ -63,10 +67,17 @@ enum { post_day = 15376 };
  * (which visit the reports in random memory order). */
 #define AHEAD 16
 
+/* A report of the public CSV, which has no reference numbers. */
+static inline int
+is_public(const rpt *r)
+{
+	return r->msg < 0;
+}
+
 static inline int
 is_pre(const rpt *r)
 {
-	return r->rpt_day < post_day;
+	return r->rpt_day < post_day && !is_public(r);
 }
 
 static inline const char *

@@ -67,6 +67,7 @@ liq_clean_free(liq_clean *c)
 	free(c->recs);
 	free(c->dsell);
 	free(c->dbuy);
+	free(c->pub);
 	free(c->pe);
 	free(c);
 }
@@ -114,6 +115,14 @@ note(liq_clean *c, const rpt *r, uint32_t i)
 {
 	if (!i || r->exec_day < c->minday)
 		c->minday = r->exec_day;
+	if (is_public(r)) {
+		/* no reference numbers; one side of inter-dealer trades */
+		if (r->st != 'T')
+			push(&c->pub, &c->npub, &c->pubcap, i);
+		if (r->contra == 'D' && r->st != 'X')
+			c->nonesided++; /* trades, not Cancels */
+		return;
+	}
 	if (is_pre(r))
 		c->npre++;
 	else if (r->st == 'X' || r->st == 'C' || r->st == 'Y')
@@ -130,7 +139,11 @@ liq_clean_add(liq_clean *c, const liq_trace_rec *t)
 	rpt *r;
 	int pre = t->rpt_day < post_day;
 
-	if (!t->st || !strchr(pre ? "TCW" : "TXCRY", t->st)) {
+	/* the public CSV (no reference numbers): T, Cancel (X), Correction
+	 * (R), whatever the date */
+	const char *vocab = t->msg < 0 ? "TXR" : pre ? "TCW" : "TXCRY";
+
+	if (!t->st || !strchr(vocab, t->st)) {
 		char d[11];
 		liq_date_fmt(d, t->rpt_day);
 		liq_die_at(LIQ_EXIT_DATA, liq_clean_file_of(c, c->n), t->line,
@@ -189,6 +202,24 @@ unsigned long
 liq_clean_unmatched(const liq_clean *c, int u)
 {
 	return c->unmatched[u];
+}
+
+void
+liq_clean_crlf(liq_clean *c, unsigned long lines)
+{
+	c->ncrlf += lines;
+}
+
+unsigned long
+liq_clean_crlf_lines(const liq_clean *c)
+{
+	return c->ncrlf;
+}
+
+unsigned long
+liq_clean_one_sided(const liq_clean *c)
+{
+	return c->nonesided;
 }
 
 unsigned long

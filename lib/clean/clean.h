@@ -13,8 +13,14 @@
  *      same report date, a W replaces the one it names (chains W -> W
  *      resolve to the last W), an as-of R reversal removes one matching
  *      trade (7 keys, then 6 without the execution time);
+ *   1p. the public CSV (no reference numbers): a Cancel removes the
+ *      report with its cusip, execution date and time, price, quantity
+ *      and side; a Correction replaces that report (the Correction
+ *      stays); counted with step 1;
  *   3. inter-dealer de-duplication: a dealer buy with a matching dealer
- *      sell (cusip, execution date, price, quantity) is dropped;
+ *      sell (cusip, execution date, price, quantity) is dropped; the
+ *      public CSV carries one side of an inter-dealer trade only, so its
+ *      dealer reports are kept as they are and counted;
  *   4. screens: when issued, special price, settlement beyond the regular
  *      cycle, locked-in reports, agency trades without commission, prices
  *      <= 0 or above a maximum;
@@ -101,13 +107,17 @@ enum {
 	LIQ_U_PRE_C,  /* pre-2012 cancels */
 	LIQ_U_PRE_W,  /* pre-2012 corrections (kept: the W is the trade) */
 	LIQ_U_PRE_R,  /* pre-2012 reversals */
+	LIQ_U_PUB_X,  /* public CSV Cancels */
+	LIQ_U_PUB_R,  /* public CSV Corrections (kept: the Correction is the
+		       * trade) */
 	LIQ_U_N
 };
 
 /* One report as held in memory: 72 bytes. */
 typedef struct liq_clean_report {
 	double price, qty;
-	int64_t msg, orig;        /* orig -1 when blank */
+	int64_t msg, orig;        /* orig -1 when blank; msg -1 in the
+				   * public CSV (no reference numbers) */
 	uint32_t bond;            /* index of the interned CUSIP */
 	uint32_t line;
 	uint32_t link;            /* the report that removed it, or that it
@@ -158,12 +168,23 @@ void liq_clean_write(const liq_clean *c, FILE *fp);
 /* Write every removed report with its reason (TSV, input order). */
 void liq_clean_write_rejects(const liq_clean *c, FILE *fp);
 
-/* The audit table (rows in, rows removed per step with %, rows out; a
- * row of the reports with capped sizes when there are any). */
+/* The audit table (rows in, rows removed per step with %, rows out; rows
+ * of the CRLF lines, the reports with capped sizes, the public Cancels and
+ * Corrections that matched no report and the public inter-dealer reports
+ * when there are any). */
 void liq_clean_audit(const liq_clean *c, FILE *fp);
 
 /* Unmatched records, one line (nothing when there are none). */
 void liq_clean_warn_unmatched(const liq_clean *c);
+
+/* Note lines of the input that ended in "\r\n" (liq_trace_crlf): the
+ * audit table counts them. */
+void liq_clean_crlf(liq_clean *c, unsigned long lines);
+unsigned long liq_clean_crlf_lines(const liq_clean *c);
+
+/* Inter-dealer reports of the public CSV, which publishes one side of
+ * each: step 3 has nothing to pair them with and keeps them. */
+unsigned long liq_clean_one_sided(const liq_clean *c);
 
 /* Reports with capped sizes, one line (nothing when there are none). */
 void liq_clean_warn_capped(const liq_clean *c);

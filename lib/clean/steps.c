@@ -16,7 +16,7 @@
  * reports they act on through a hash of keys ------------------------- */
 
 /* The tags of the keys (the low byte of liq_key.w[0]). */
-enum { KEY_TRADE = 1, KEY_LINK, KEY_REV7, KEY_REV6, KEY_DEALER };
+enum { KEY_TRADE = 1, KEY_LINK, KEY_REV7, KEY_REV6, KEY_DEALER, KEY_PUBLIC };
 
 static uint64_t
 dbits(double x)
@@ -28,16 +28,18 @@ dbits(double x)
 }
 
 /* Trade keys: cusip, execution date [and time], price, quantity [, side,
- * contra], and a number (message sequence or control number). */
+ * contra], and a number (message sequence or control number). The public
+ * CSV's keys (KEY_PUBLIC) leave out the contra party and the number. */
 static void
 key_trade(liq_key *k, const rpt *r, int tag, int64_t num)
 {
 	int sided = tag != KEY_DEALER;
-	int timed = tag == KEY_TRADE || tag == KEY_REV7;
+	unsigned char contra = tag == KEY_PUBLIC ? 0 : (unsigned char)r->contra;
+	int timed = tag == KEY_TRADE || tag == KEY_REV7 || tag == KEY_PUBLIC;
 
 	k->w[0] = (uint64_t)r->bond << 32 |
 		  (sided ? (uint64_t)(unsigned char)r->side << 16 |
-				   (uint64_t)(unsigned char)r->contra << 8
+				   (uint64_t)contra << 8
 			 : 0) |
 		  (uint64_t)tag;
 	k->w[1] = (uint64_t)(uint32_t)r->exec_day << 32 |
@@ -180,6 +182,56 @@ step_post(liq_clean *c, liq_match *defer)
 	}
 	liq_match_free(&xc);
 	liq_match_free(&y);
+}
+
+/* Step 1 for the public CSV, which has no reference numbers: a Cancel
+ * (X) or Correction (R) acts on the T report with its cusip, execution
+ * date and time, price, quantity and side, the k-th record of a key on
+ * the k-th report (input order). A Cancel removes the report and itself;
+ * a Correction replaces the report: it carries the trade's values as
+ * corrected, and the report goes. Records that match nothing are
+ * counted: a Cancel is dropped, a Correction kept as the trade. */
+static void
+step_public(liq_clean *c)
+{
+	liq_match p;
+	unsigned long i, j;
+	liq_key k;
+
+	memset(&p, 0, sizeof p);
+	for (j = 0; j < c->npub; j++) {
+		key_trade(&k, &c->r[c->pub[j]], KEY_PUBLIC, 0);
+		liq_match_add(&p, c->pub[j], &k);
+	}
+	liq_match_build(&p);
+	for (i = 0; i < c->n; i++) {
+		rpt *t = &c->r[i];
+		uint32_t x;
+		if (!is_public(t) || t->st != 'T' || t->why != LIQ_K_KEPT)
+			continue;
+		key_trade(&k, t, KEY_PUBLIC, 0);
+		x = liq_match_take(&p, &k, liq_key_hash(&k), (uint32_t)i);
+		if (x == LIQ_NONE)
+			continue;
+		if (c->r[p.rec[x]].st == 'X') {
+			liq_clean_remove_as(c, &c->r[p.rec[x]], LIQ_K_CANCELLED,
+					    (uint32_t)i);
+			liq_clean_remove_as(c, t, LIQ_K_CANCELLED, p.rec[x]);
+		} else {
+			c->r[p.rec[x]].link = (uint32_t)i; /* it stays */
+			liq_clean_remove_as(c, t, LIQ_K_CORRECTED, p.rec[x]);
+		}
+	}
+	for (j = 0; j < p.nrec; j++) {
+		rpt *r = &c->r[p.rec[j]];
+		if (p.used[j])
+			continue;
+		if (r->st == 'X')
+			unmatched_as(c, r, LIQ_K_CANCELLED, LIQ_U_PUB_X);
+		else
+			c->unmatched[LIQ_U_PUB_R]++; /* kept as the trade */
+	}
+	liq_match_free(&p);
 }
 
 /* Order of reversal matching: report date and time (7 keys); execution
@@ -494,6 +546,8 @@ liq_clean_run(liq_clean *c)
 	c->ran = 1;
 	memset(&defer, 0, sizeof defer);
 	step_post(c, &defer);
+	if (c->npub)
+		step_public(c);
 	if (c->npre || defer.nrec)
 		step_pre(c, &defer);
 	liq_match_free(&defer);

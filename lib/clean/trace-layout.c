@@ -1,10 +1,11 @@
-/* trace-layout — the three raw TRACE layouts trace-clean reads: the
+/* trace-layout — the four raw TRACE layouts trace-clean reads: the
  * column names of each, the names of the formats, telling the layout
  * from a header line, and finding a layout's columns in a header. */
 #include "clean/traceread-internal.h"
 
 #include "core/diag.h"
 
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -96,13 +97,46 @@ static const colspec ACADEMIC_COLS[] = {
 	{ -1, NULL, 0 }
 };
 
+/* The CSV download of a bond's trade history on FINRA's public pages
+ * (finra.org, Fixed Income: Trade History): disseminated reports, one
+ * side of an inter-dealer trade, no reference numbers, no report date and
+ * no when-issued flag. Settlement is a date or a count of days. */
+static const colspec PUBLIC_COLS[] = {
+	{ F_CUSIP, "CUSIP", REQ },
+	{ F_EXEC_DT, "Date", REQ },
+	{ F_EXEC_TM, "Time", REQ },
+	{ F_ST, "Status", REQ },
+	{ F_QTY, "Quantity", REQ },
+	{ F_PRICE, "Price", REQ },
+	{ F_SIDE, "Side", REQ },
+	{ F_CONTRA, "Contra Party Type", REQ },
+	{ F_RPTG, "Reporting Party Type", OPT },
+	{ F_SPCL, "Special", NEED_SPCL },
+	{ F_STTL_DT, "Settlement", NEED_STTL },
+	{ F_ASOF, "As-Of", OPT },
+	{ F_ATS, "ATS", OPT },
+	{ -1, NULL, 0 }
+};
+
+static const colspec *
+cols_of(liq_trace_fmt f)
+{
+	switch (f) {
+	case LIQ_FMT_WRDS: return WRDS_COLS;
+	case LIQ_FMT_FINRA: return FINRA_COLS;
+	case LIQ_FMT_PUBLIC: return PUBLIC_COLS;
+	default: return ACADEMIC_COLS;
+	}
+}
+
 int
 liq_trace_fmt_parse(const char *name)
 {
-	static const char *const N[] = { "auto", "wrds", "finra", "academic" };
+	static const char *const N[] = { "auto", "wrds", "finra", "academic",
+					 "public" };
 	int i;
 
-	for (i = 0; i < 4; i++)
+	for (i = 0; i < 5; i++)
 		if (strcmp(name, N[i]) == 0)
 			return i;
 	return -1;
@@ -115,6 +149,7 @@ liq_trace_fmt_name(liq_trace_fmt f)
 	case LIQ_FMT_WRDS: return "wrds";
 	case LIQ_FMT_FINRA: return "finra";
 	case LIQ_FMT_ACADEMIC: return "academic";
+	case LIQ_FMT_PUBLIC: return "public";
 	default: return "auto";
 	}
 }
@@ -130,14 +165,73 @@ has(const char *line, size_t len, const char *word)
 	return 0;
 }
 
+/* A header title without a UTF-8 byte-order mark, surrounding spaces or
+ * double quotes: *n bytes from the pointer returned. */
+static const char *
+bare_title(const char *h, size_t *n)
+{
+	size_t len = *n;
+
+	if (len >= 3 && memcmp(h, "\xEF\xBB\xBF", 3) == 0) {
+		h += 3;
+		len -= 3;
+	}
+	while (len && (*h == ' ' || *h == '"')) {
+		h++;
+		len--;
+	}
+	while (len && (h[len - 1] == ' ' || h[len - 1] == '"'))
+		len--;
+	*n = len;
+	return h;
+}
+
+/* Does the header line (fields split on sep) have a title in `names`
+ * (';'-separated alternatives)? */
+static int
+line_has_title(const char *line, size_t len, char sep, const char *names)
+{
+	const char *p = line, *end = line + len;
+
+	while (p <= end) {
+		const char *q = memchr(p, sep, (size_t)(end - p));
+		size_t n = (size_t)((q ? q : end) - p);
+		const char *t = bare_title(p, &n), *a = names;
+		while (*a) {
+			size_t an = strcspn(a, ";");
+			if (an == n && strncasecmp(a, t, n) == 0)
+				return 1;
+			a += an + (a[an] == ';');
+		}
+		if (!q)
+			break;
+		p = q + 1;
+	}
+	return 0;
+}
+
+/* How many of layout f's required titles the header line has. */
+static int
+score(liq_trace_fmt f, const char *line, size_t len, char sep, int *nreq)
+{
+	const colspec *cs = cols_of(f);
+	int n = 0;
+
+	*nreq = 0;
+	for (; cs->names; cs++)
+		if (cs->req == REQ) {
+			++*nreq;
+			n += line_has_title(line, len, sep, cs->names);
+		}
+	return n;
+}
+
 liq_trace_fmt
 liq_trace_sniff(const char *line, size_t len, char *sep)
 {
-	if (memchr(line, '\t', len)) {
-		*sep = '\t';
-		return LIQ_FMT_WRDS;
-	}
-	if (memchr(line, '|', len)) {
+	int w, p, nreq;
+
+	if (memchr(line, '|', len) && !memchr(line, '\t', len)) {
 		*sep = '|';
 		if (has(line, len, "Reference Number"))
 			return LIQ_FMT_FINRA;
@@ -145,12 +239,53 @@ liq_trace_sniff(const char *line, size_t len, char *sep)
 			return LIQ_FMT_ACADEMIC;
 		return LIQ_FMT_AUTO;
 	}
-	if (memchr(line, ',', len)) {
+	if (memchr(line, '\t', len))
+		*sep = '\t';
+	else if (memchr(line, ',', len))
 		*sep = ',';
-		return LIQ_FMT_WRDS;
+	else
+		*sep = '\t';
+	w = score(LIQ_FMT_WRDS, line, len, *sep, &nreq);
+	p = score(LIQ_FMT_PUBLIC, line, len, *sep, &nreq);
+	if (!w && !p)
+		return LIQ_FMT_AUTO;
+	return p > w ? LIQ_FMT_PUBLIC : LIQ_FMT_WRDS;
+}
+
+void
+liq_trace_unknown_header(const char *name, const char *line, size_t len,
+			 char sep)
+{
+	static const liq_trace_fmt F[] = { LIQ_FMT_WRDS, LIQ_FMT_FINRA,
+		LIQ_FMT_ACADEMIC, LIQ_FMT_PUBLIC };
+	const colspec *cs;
+	char miss[1024];
+	size_t m = 0;
+	int i, best = 0, bs = -1, bn = 0, nreq;
+
+	for (i = 0; i < 4; i++) {
+		int s = score(F[i], line, len, sep, &nreq);
+		if (s > bs) {
+			bs = s;
+			bn = nreq;
+			best = i;
+		}
 	}
-	*sep = '\t';
-	return LIQ_FMT_AUTO;
+	miss[0] = '\0';
+	for (cs = cols_of(F[best]); cs->names; cs++)
+		if (cs->req == REQ &&
+		    !line_has_title(line, len, sep, cs->names) &&
+		    m < sizeof miss - 1)
+			m += (size_t)snprintf(miss + m, sizeof miss - m,
+					      "%s'%.*s'", m ? ", " : "",
+					      (int)strcspn(cs->names, ";"),
+					      cs->names);
+	liq_die(LIQ_EXIT_USAGE, "%s: cannot tell the layout from the header "
+		"'%.*s' (want WRDS, FINRA, Academic TRACE or FINRA's public "
+		"CSV; --format names it): nearest the %s layout, with %d of "
+		"its %d required columns; missing %s", name,
+		(int)(len > 60 ? 60 : len), line, liq_trace_fmt_name(F[best]),
+		bs, bn, miss);
 }
 
 /* ---- the header ------------------------------------------------------ */
@@ -161,10 +296,9 @@ col_of(const liq_trace_in *in, const char *name)
 	int i;
 
 	for (i = 0; i < in->nhdr; i++) {
-		const char *h = in->hdr[i];
-		if (i == 0 && memcmp(h, "\xEF\xBB\xBF", 3) == 0)
-			h += 3; /* a UTF-8 byte-order mark */
-		if (strcasecmp(h, name) == 0)
+		size_t n = strlen(in->hdr[i]);
+		const char *h = bare_title(in->hdr[i], &n);
+		if (n == strlen(name) && strncasecmp(h, name, n) == 0)
 			return i;
 	}
 	return -1;
@@ -224,9 +358,7 @@ missing(const liq_trace_in *in, const char *names, int req)
 void
 liq_trace_resolve_columns(liq_trace_in *in, int need)
 {
-	const colspec *cs = in->fmt == LIQ_FMT_WRDS    ? WRDS_COLS
-			    : in->fmt == LIQ_FMT_FINRA ? FINRA_COLS
-						       : ACADEMIC_COLS;
+	const colspec *cs = cols_of(in->fmt);
 	int i, which;
 
 	for (i = 0; i < F_N; i++)
@@ -249,6 +381,7 @@ liq_trace_resolve_columns(liq_trace_in *in, int need)
 	    in->col[F_STTL_DT] < 0)
 		missing(in, in->fmt == LIQ_FMT_WRDS ? "days_to_sttl_ct"
 			    : in->fmt == LIQ_FMT_FINRA ? "Settlement Date"
+			    : in->fmt == LIQ_FMT_PUBLIC ? "Settlement"
 						       : "TRD_STLMT_DT",
 			NEED_STTL);
 	if (in->fmt == LIQ_FMT_ACADEMIC) {

@@ -12,7 +12,7 @@
 #define LIQ_TRACEREAD_INTERNAL_H
 
 #include "clean/traceread.h"
-#include "core/tsv.h"
+#include "clean/rawlines.h"
 
 #include <csv.h>
 #include <stddef.h>
@@ -23,7 +23,7 @@ enum {
 	F_CUSIP, F_EXEC_DT, F_EXEC_TM, F_RPT_DT, F_RPT_TM, F_MSG, F_ORIG,
 	F_PRIOR_DT, F_ST, F_ASOF, F_PRICE, F_QTY, F_SIDE, F_CONTRA, F_WIS,
 	F_SPCL, F_STTL_N, F_STTL_DT, F_LOCKED, F_BUY_CAP, F_SELL_CAP, F_CMSN,
-	F_N
+	F_RPTG, F_ATS, F_N
 };
 
 /* The last date text parsed in a column, and its value: the reports of a
@@ -34,7 +34,7 @@ typedef struct date_cache {
 } date_cache;
 
 struct liq_trace_in {
-	liq_tsv *t;
+	liq_raw *t;
 	liq_trace_fmt fmt;
 	char sep;
 	int csv;
@@ -63,5 +63,11 @@ struct liq_trace_in {
  * in->colname[F_*]; exits 2 naming a required column (or one a screen in
  * `need` requires) that is missing. */
 void liq_trace_resolve_columns(liq_trace_in *in, int need);
+
+/* Exit 2: the header line (len bytes, fields split on sep) is none of the
+ * layouts; the message names the nearest layout (the one with the most of
+ * its required titles in the header) and the titles it lacks. */
+_Noreturn void liq_trace_unknown_header(const char *name, const char *line,
+					size_t len, char sep);
 
 #endif

@@ -10,11 +10,11 @@
 #include "core/dates.h"
 #include "core/diag.h"
 #include "core/num.h"
-#include "core/tsv.h"
 
 #include <csv.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 const char *
 liq_trace_name(const liq_trace_in *in)
@@ -74,11 +74,11 @@ csv_next(liq_trace_in *in)
 	in->rec_done = 0;
 	in->rec_line = 0;
 	while (!in->rec_done) {
-		line = liq_tsv_next_line(in->t);
+		line = liq_raw_next_line(in->t);
 		if (!line) {
 			if (csv_fini(&in->cp, csv_field, csv_record, in) != 0) {
 				in->t->lineno = in->rec_line;
-				liq_tsv_fail(in->t, "CSV: a quoted field "
+				liq_raw_fail(in->t, "CSV: a quoted field "
 					     "that never ends");
 			}
 			if (!in->rec_done)
@@ -90,7 +90,7 @@ csv_next(liq_trace_in *in)
 		if (csv_parse(&in->cp, line, in->t->linelen, csv_field,
 			      csv_record, in) != in->t->linelen ||
 		    csv_parse(&in->cp, "\n", 1, csv_field, csv_record, in) != 1)
-			liq_tsv_fail(in->t, "CSV: bad quoting (a quote "
+			liq_raw_fail(in->t, "CSV: bad quoting (a quote "
 				     "inside an unquoted field, or text after "
 				     "a closing quote)");
 	}
@@ -118,12 +118,16 @@ read_header(liq_trace_in *in)
 			in->hdr[i] = liq_xstrdup(in->f[i]);
 		return;
 	}
-	if (!liq_tsv_header(in->t))
+	if (!liq_raw_next(in->t))
 		return;
-	in->nhdr = in->t->nhdr;
+	in->nhdr = in->t->nf;
 	in->hdr = liq_xmalloc((size_t)in->nhdr * sizeof *in->hdr);
-	for (i = 0; i < in->nhdr; i++)
-		in->hdr[i] = liq_xstrdup(in->t->hdr[i]);
+	for (i = 0; i < in->nhdr; i++) {
+		if (in->t->f[i][0] == '\0')
+			liq_raw_fail(in->t, "empty column name in header "
+				     "(field %d)", i + 1);
+		in->hdr[i] = liq_xstrdup(in->t->f[i]);
+	}
 }
 
 liq_trace_in *
@@ -135,21 +139,20 @@ liq_trace_open(const char *path, liq_trace_fmt fmt, int need)
 	liq_trace_fmt seen;
 	char sep = '\t';
 
-	in->t = liq_tsv_open(path);
-	line = liq_tsv_peek(in->t, &len);
+	in->t = liq_raw_open(path);
+	line = liq_raw_peek(in->t, &len);
 	if (!line) {
 		in->fmt = fmt; /* empty: no header, no reports */
 		return in;
 	}
 	seen = liq_trace_sniff(line, len, &sep);
 	if (fmt == LIQ_FMT_AUTO && seen == LIQ_FMT_AUTO)
-		liq_die(LIQ_EXIT_USAGE, "%s: cannot tell the layout from the "
-			"header '%.*s' (want WRDS, FINRA or Academic TRACE; "
-			"--format names it)", in->t->name,
-			(int)(len > 60 ? 60 : len), line);
+		liq_trace_unknown_header(in->t->name, line, len, sep);
 	in->fmt = fmt == LIQ_FMT_AUTO ? seen : fmt;
 	if (in->fmt == LIQ_FMT_WRDS)
 		in->sep = sep == ',' ? ',' : '\t';
+	else if (in->fmt == LIQ_FMT_PUBLIC)
+		in->sep = ',';
 	else
 		in->sep = '|';
 	in->csv = in->sep == ',';
@@ -157,11 +160,17 @@ liq_trace_open(const char *path, liq_trace_fmt fmt, int need)
 		csv_init(&in->cp, CSV_STRICT | CSV_STRICT_FINI);
 		csv_set_delim(&in->cp, ',');
 	} else {
-		liq_tsv_set_sep(in->t, in->sep);
+		liq_raw_set_sep(in->t, in->sep);
 	}
 	read_header(in);
 	liq_trace_resolve_columns(in, need);
 	return in;
+}
+
+unsigned long
+liq_trace_crlf(const liq_trace_in *in)
+{
+	return in->t->ncrlf;
 }
 
 void
@@ -180,7 +189,7 @@ liq_trace_close(liq_trace_in *in)
 	free(in->off);
 	if (in->csv)
 		free(in->f);
-	liq_tsv_close(in->t);
+	liq_raw_close(in->t);
 	free(in);
 }
 
@@ -194,11 +203,34 @@ bad(const liq_trace_in *in, int f, const char *what, const char *val)
 	const char *hint = strchr(what, '(');
 	int n = hint ? (int)(hint - what) - 1 : (int)strlen(what);
 
-	liq_tsv_fail(in->t, "column '%s': %.*s '%s'%s%s", in->colname[f], n,
+	liq_raw_fail(in->t, "column '%s': %.*s '%s'%s%s", in->colname[f], n,
 		     what, val, hint ? " " : "", hint ? hint : "");
 }
 
-/* YYYY-MM-DD or YYYYMMDD. */
+/* The public CSV's M/D/YYYY (or MM/DD/YYYY): 0 and *d, or -1. */
+static int
+parse_mdy(const char *s, int *d)
+{
+	char iso[11];
+	size_t a = strspn(s, "0123456789"), b;
+
+	if (a < 1 || a > 2 || s[a] != '/')
+		return -1;
+	b = strspn(s + a + 1, "0123456789");
+	if (b < 1 || b > 2 || s[a + 1 + b] != '/' ||
+	    strspn(s + a + b + 2, "0123456789") != 4 || s[a + b + 6] != '\0')
+		return -1;
+	memcpy(iso, s + a + b + 2, 4);
+	iso[4] = iso[7] = '-';
+	iso[5] = a == 2 ? s[0] : '0';
+	iso[6] = s[a - 1];
+	iso[8] = b == 2 ? s[a + 1] : '0';
+	iso[9] = s[a + b];
+	iso[10] = '\0';
+	return liq_date_parse(iso, d);
+}
+
+/* YYYY-MM-DD or YYYYMMDD; M/D/YYYY in the public CSV. */
 static int
 get_date(liq_trace_in *in, int f, date_cache *dc)
 {
@@ -208,9 +240,13 @@ get_date(liq_trace_in *in, int f, date_cache *dc)
 
 	if (n < sizeof dc->s && memcmp(dc->s, s, n + 1) == 0)
 		return dc->day;
-	if (!(n == 10 && liq_date_parse(s, &d) == 0) &&
-	    !(n == 8 && liq_date_parse_compact(s, &d) == 0))
+	if (in->fmt == LIQ_FMT_PUBLIC) {
+		if (parse_mdy(s, &d) != 0)
+			bad(in, f, "bad date (want M/D/YYYY)", s);
+	} else if (!(n == 10 && liq_date_parse(s, &d) == 0) &&
+		   !(n == 8 && liq_date_parse_compact(s, &d) == 0)) {
 		bad(in, f, "bad date (want YYYY-MM-DD or YYYYMMDD)", s);
+	}
 	if (n < sizeof dc->s) {
 		memcpy(dc->s, s, n + 1);
 		dc->day = d;
@@ -227,9 +263,41 @@ get_date_opt(liq_trace_in *in, int f, date_cache *dc)
 	return get_date(in, f, dc);
 }
 
+/* The public CSV's 12-hour clock, "H:MM:SS AM" or "HH:MM:SS PM" (12 AM
+ * is midnight, 12 PM noon): 0 and *t, or -1. */
+static int
+parse_ampm(const char *s, size_t n, int *t)
+{
+	char hms[9];
+	size_t k;
+	int pm;
+
+	if (n < 10 || s[n - 3] != ' ' || s[n - 1] != 'M' ||
+	    (s[n - 2] != 'A' && s[n - 2] != 'P'))
+		return -1;
+	pm = s[n - 2] == 'P';
+	k = n - 3;
+	if (k == 7) {
+		hms[0] = '0';
+		memcpy(hms + 1, s, 7);
+	} else if (k == 8) {
+		memcpy(hms, s, 8);
+	} else {
+		return -1;
+	}
+	hms[8] = '\0';
+	if (liq_time_parse(hms, t) != 0 || *t < 3600 || *t >= 13 * 3600)
+		return -1; /* hours 1 to 12 */
+	if (*t >= 12 * 3600)
+		*t -= 12 * 3600;
+	if (pm)
+		*t += 12 * 3600;
+	return 0;
+}
+
 /* HH:MM:SS (or H:MM:SS), or HHMMSS; compact times stored as integers
  * lose their leading zeros ("82118", Academic's "0"), so fewer digits are
- * padded. */
+ * padded. The public CSV: HH:MM:SS, or the 12-hour H:MM:SS AM/PM. */
 static int
 get_time(liq_trace_in *in, int f)
 {
@@ -237,6 +305,19 @@ get_time(liq_trace_in *in, int f)
 	size_t n = strlen(s);
 	char pad[9];
 	int t;
+
+	if (in->fmt == LIQ_FMT_PUBLIC) {
+		if ((n == 8 && liq_time_parse(s, &t) == 0) ||
+		    parse_ampm(s, n, &t) == 0)
+			return t;
+		if (n == 7 && s[1] == ':') {
+			pad[0] = '0';
+			memcpy(pad + 1, s, 8);
+			if (liq_time_parse(pad, &t) == 0)
+				return t;
+		}
+		bad(in, f, "bad time (want HH:MM:SS or H:MM:SS AM/PM)", s);
+	}
 
 	if (n == 8 && liq_time_parse(s, &t) == 0)
 		return t;
@@ -259,19 +340,41 @@ get_time(liq_trace_in *in, int f)
 /* A quantity: par in $, or a size capped in dissemination ("5MM+" for
  * investment grade, "1MM+" for high yield, in FINRA's public feed and in
  * WRDS's standard TRACE ascii_rptd_vol_tx), taken at the cap and flagged
- * LIQ_REC_CAPPED. */
+ * LIQ_REC_CAPPED. Thousands separators ("1,000,000", as the public CSV
+ * writes sizes) are read in groups of three. */
 static double
 get_qty(liq_trace_in *in, unsigned char *flags)
 {
-	const char *s = in->f[in->col[F_QTY]];
+	const char *s = in->f[in->col[F_QTY]], *raw = s;
 	double v;
+	char buf[64];
 
 	if (strcmp(s, "5MM+") == 0 || strcmp(s, "1MM+") == 0) {
 		*flags |= LIQ_REC_CAPPED;
 		return s[0] == '5' ? 5e6 : 1e6;
 	}
+	if (strchr(s, ',')) {
+		/* thousands separators: 1,000,000 (groups of three) */
+		size_t i, k = 0, lead = strcspn(s, ",.");
+		int ok = lead >= 1 && lead <= 3 && strlen(s) < sizeof buf;
+		for (i = 0; ok && s[i] && s[i] != '.'; i++) {
+			if (s[i] == ',') {
+				ok = i >= lead && (i - lead) % 4 == 0 &&
+				     strspn(s + i + 1, "0123456789") >= 3 &&
+				     (s[i + 4] == ',' || s[i + 4] == '.' ||
+				      s[i + 4] == '\0');
+				continue;
+			}
+			buf[k++] = s[i];
+		}
+		if (ok) {
+			strcpy(buf + k, s + i);
+			s = buf;
+		}
+	}
 	if (liq_num_parse(s, &v) != LIQ_NUM_OK)
-		bad(in, F_QTY, "bad quantity (want a number, 5MM+ or 1MM+)", s);
+		bad(in, F_QTY, "bad quantity (want a number, 5MM+ or 1MM+)",
+		    raw);
 	return v;
 }
 
@@ -328,6 +431,16 @@ field_char(const liq_trace_in *in, int f)
 static int
 get_sttl(liq_trace_in *in, int exec_day)
 {
+	if (in->fmt == LIQ_FMT_PUBLIC && in->col[F_STTL_DT] >= 0) {
+		/* the public CSV: a date, or a count of days */
+		const char *s = in->f[in->col[F_STTL_DT]];
+		long v;
+		if (s[0] && s[strspn(s, "0123456789")] == '\0') {
+			if (liq_int_parse(s, &v) != LIQ_NUM_OK || v > 9999)
+				bad(in, F_STTL_DT, "bad days to settlement", s);
+			return (int)v;
+		}
+	}
 	if (in->col[F_STTL_N] >= 0 && in->f[in->col[F_STTL_N]][0] != '\0') {
 		long v;
 		const char *s = in->f[in->col[F_STTL_N]];
@@ -352,6 +465,92 @@ get_sttl(liq_trace_in *in, int exec_day)
 	return -1;
 }
 
+/* The contra party: C a customer; A a non-member affiliate, which is not
+ * a FINRA member and does not report: a customer. D a dealer; T an ATS
+ * (from 2016-07-18), a FINRA member broker-dealer that reports its own
+ * side: a dealer. Academic names the dealer by its ID. */
+static char
+get_contra(liq_trace_in *in)
+{
+	const char *s = in->f[in->col[F_CONTRA]];
+
+	if ((s[0] == 'C' || s[0] == 'A') && s[1] == '\0')
+		return 'C';
+	if (in->fmt == LIQ_FMT_ACADEMIC
+		    ? s[0] != '\0'
+		    : ((s[0] == 'D' || s[0] == 'T') && s[1] == '\0'))
+		return 'D';
+	bad(in, F_CONTRA, "bad contra party (want C, D, A or T)", s);
+}
+
+/* A row of the public CSV: '-' or '_' is an empty field; no reference
+ * numbers (msg and orig -1), no report date or time (the execution date
+ * stands for the report date, the time is unknown), Status T, Cancel or
+ * Correction (X and R), As-Of Y or A (as of), Special Y, Side B or S the
+ * reporting party's side, Reporting Party Type D or T. */
+static void
+convert_public(liq_trace_in *in, liq_trace_rec *r)
+{
+	const char *s;
+	int i;
+
+	for (i = 0; i < in->nfield; i++) {
+		char *v = in->f[i];
+		size_t n = strlen(v);
+		while (n && v[n - 1] == ' ')
+			v[--n] = '\0';
+		while (*v == ' ')
+			v++, n--;
+		in->f[i] = v;
+		if (n == 1 && (v[0] == '-' || v[0] == '_'))
+			v[0] = '\0';
+	}
+	s = in->f[in->col[F_CUSIP]];
+	if (s[0] == '\0')
+		liq_raw_fail(in->t, "column '%s': empty CUSIP (files without "
+			     "CUSIPs cannot be cleaned)", in->colname[F_CUSIP]);
+	r->cusip = s;
+	r->exec_day = get_date(in, F_EXEC_DT, &in->dc[0]);
+	r->exec_tsec = get_time(in, F_EXEC_TM);
+	r->rpt_day = r->exec_day;
+	r->rpt_tsec = -1;
+	r->msg = r->orig = -1;
+	r->prior_day = 0;
+	s = in->f[in->col[F_ST]];
+	if (strcmp(s, "T") == 0)
+		r->st = 'T';
+	else if (strcasecmp(s, "Cancel") == 0)
+		r->st = 'X';
+	else if (strcasecmp(s, "Correction") == 0)
+		r->st = 'R';
+	else
+		bad(in, F_ST, "unknown trade status (want T, Cancel or "
+		    "Correction)", s);
+	s = in->col[F_ASOF] >= 0 ? in->f[in->col[F_ASOF]] : "";
+	if (s[0] == '\0' || strcmp(s, "N") == 0)
+		r->asof = 0;
+	else if (strcmp(s, "Y") == 0 || strcmp(s, "A") == 0)
+		r->asof = 'A';
+	else
+		bad(in, F_ASOF, "unknown as-of code (want Y, A or empty)", s);
+	if (in->col[F_RPTG] >= 0)
+		(void)get_code(in, F_RPTG, "DT",
+			       "bad reporting party (want D or T)");
+	if (in->col[F_ATS] >= 0)
+		(void)get_code(in, F_ATS, "YN", "bad ATS flag (want Y or empty)");
+	r->flags = 0;
+	r->price = get_num(in, F_PRICE, "bad price");
+	r->qty = get_qty(in, &r->flags);
+	r->side = get_code(in, F_SIDE, "BS", "bad side (want B or S)");
+	if (!r->side)
+		bad(in, F_SIDE, "bad side (want B or S)", "");
+	r->contra = get_contra(in);
+	if (flag_y(in, F_SPCL))
+		r->flags |= LIQ_REC_SPCL;
+	r->sttl = get_sttl(in, r->exec_day);
+	r->line = in->rec_line;
+}
+
 static void
 convert(liq_trace_in *in, liq_trace_rec *r)
 {
@@ -360,7 +559,7 @@ convert(liq_trace_in *in, liq_trace_rec *r)
 
 	s = in->f[in->col[F_CUSIP]];
 	if (s[0] == '\0')
-		liq_tsv_fail(in->t, "column '%s': empty CUSIP (files without "
+		liq_raw_fail(in->t, "column '%s': empty CUSIP (files without "
 			     "CUSIPs cannot be cleaned)", in->colname[F_CUSIP]);
 	r->cusip = s;
 	r->exec_day = get_date(in, F_EXEC_DT, &in->dc[0]);
@@ -382,19 +581,7 @@ convert(liq_trace_in *in, liq_trace_rec *r)
 	r->side = get_code(in, F_SIDE, "BS", "bad side (want B or S)");
 	if (!r->side)
 		bad(in, F_SIDE, "bad side (want B or S)", "");
-	/* C a customer; A a non-member affiliate, which is not a FINRA
-	 * member and does not report: a customer. D a dealer; T an ATS
-	 * (from 2016-07-18), a FINRA member broker-dealer that reports its
-	 * own side: a dealer. Academic names the dealer by its ID. */
-	s = in->f[in->col[F_CONTRA]];
-	if ((s[0] == 'C' || s[0] == 'A') && s[1] == '\0')
-		r->contra = 'C';
-	else if (in->fmt == LIQ_FMT_ACADEMIC
-			 ? s[0] != '\0'
-			 : ((s[0] == 'D' || s[0] == 'T') && s[1] == '\0'))
-		r->contra = 'D';
-	else
-		bad(in, F_CONTRA, "bad contra party (want C, D, A or T)", s);
+	r->contra = get_contra(in);
 	if (flag_y(in, F_WIS))
 		r->flags |= LIQ_REC_WIS;
 	if (flag_y(in, F_SPCL))
@@ -428,14 +615,14 @@ finra_after_trailer(liq_trace_in *in)
 {
 	int i;
 
-	if (!liq_tsv_next_any(in->t))
+	if (!liq_raw_next(in->t))
 		return 0;
 	if (in->t->nf != in->nhdr)
-		liq_tsv_fail(in->t, "a line after the trailer (the trailer "
+		liq_raw_fail(in->t, "a line after the trailer (the trailer "
 			     "ends a FINRA file)");
 	for (i = 0; i < in->nhdr; i++)
 		if (strcmp(in->t->f[i], in->hdr[i]) != 0)
-			liq_tsv_fail(in->t, "a line after the trailer (the "
+			liq_raw_fail(in->t, "a line after the trailer (the "
 				     "trailer ends a FINRA file)");
 	in->trailer = 0;
 	in->rows = 0;
@@ -450,11 +637,11 @@ finra_trailer(liq_trace_in *in)
 	long count;
 
 	if (n < 10)
-		liq_tsv_fail(in->t, "bad trailer '%s' (want a date/time stamp "
+		liq_raw_fail(in->t, "bad trailer '%s' (want a date/time stamp "
 			     "and a 10-digit record count)", s);
 	count = strtol(s + n - 10, NULL, 10);
 	if (count != in->rows)
-		liq_tsv_fail(in->t, "bad trailer: record count %ld, but %ld "
+		liq_raw_fail(in->t, "bad trailer: record count %ld, but %ld "
 			     "report%s read", count, in->rows,
 			     in->rows == 1 ? "" : "s");
 	in->trailer = 1;
@@ -463,7 +650,7 @@ finra_trailer(liq_trace_in *in)
 static _Noreturn void
 bad_count(const liq_trace_in *in)
 {
-	liq_tsv_fail(in->t, "%d field%s, the header has %d%s", in->nfield,
+	liq_raw_fail(in->t, "%d field%s, the header has %d%s", in->nfield,
 		     in->nfield == 1 ? "" : "s", in->nhdr,
 		     in->nfield < in->nhdr ? " (a truncated line?)" : "");
 }
@@ -504,7 +691,7 @@ next_row(liq_trace_in *in)
 				return 0;
 			continue;
 		}
-		if (!liq_tsv_next_any(in->t)) {
+		if (!liq_raw_next(in->t)) {
 			at_end(in);
 			return 0;
 		}
@@ -513,7 +700,7 @@ next_row(liq_trace_in *in)
 		if (in->nfield == in->nhdr) {
 			if (in->nshort) {
 				in->t->lineno = in->short_line;
-				liq_tsv_fail(in->t, "a short line (a truncated "
+				liq_raw_fail(in->t, "a short line (a truncated "
 					     "line?) before more reports");
 			}
 			in->rows++;
@@ -538,6 +725,9 @@ liq_trace_next(liq_trace_in *in, liq_trace_rec *rec)
 {
 	if (!in->hdr || !next_row(in))
 		return 0;
-	convert(in, rec);
+	if (in->fmt == LIQ_FMT_PUBLIC)
+		convert_public(in, rec);
+	else
+		convert(in, rec);
 	return 1;
 }

@@ -2,8 +2,11 @@
  * TRACE (lower-case names; tab- or comma-separated), FINRA's Enhanced
  * Historical pipe-delimited files (post-2/6/2012 header titles, YYYYMMDD
  * dates, HHMMSS times, an all-digit trailer line) and FINRA's Academic
- * TRACE files (REC_CT_NB|TRD_ST_CD|... or the pre-2012 REC_CT_NB|TRC_ST|...).
- * trace-clean reads all of them (trace-sim writes the first two with
+ * TRACE files (REC_CT_NB|TRD_ST_CD|... or the pre-2012 REC_CT_NB|TRC_ST|...)
+ * and the CSV download of FINRA's public bond pages (Date,Time,Settlement,
+ * Status,...,CUSIP: M/D/YYYY dates, '-' or '_' for empty, no reference
+ * numbers). Lines may end in '\n' or '\r\n' (liq_trace_crlf counts the
+ * latter). trace-clean reads all of them (trace-sim writes the first two with
  * sim/trace-write.h).
  *
  *     liq_trace_in *in = liq_trace_open("raw.tsv", LIQ_FMT_AUTO, 0);
@@ -25,16 +28,21 @@ typedef enum liq_trace_fmt {
 	LIQ_FMT_AUTO = 0,  /* from the header line */
 	LIQ_FMT_WRDS,      /* WRDS Enhanced TRACE, tab- or comma-separated */
 	LIQ_FMT_FINRA,     /* FINRA Enhanced Historical, post-2012 titles */
-	LIQ_FMT_ACADEMIC   /* FINRA Academic TRACE */
+	LIQ_FMT_ACADEMIC,  /* FINRA Academic TRACE */
+	LIQ_FMT_PUBLIC     /* FINRA's public bond-page CSV download */
 } liq_trace_fmt;
 
-/* The format called name ("auto", "wrds", "finra", "academic"), or -1. */
+/* The format called name ("auto", "wrds", "finra", "academic",
+ * "public"), or -1. */
 int liq_trace_fmt_parse(const char *name);
 const char *liq_trace_fmt_name(liq_trace_fmt f);
 
 /* The format a header line announces, or LIQ_FMT_AUTO when it is none of
- * them: a tab or a comma means WRDS; a '|' with FINRA's "Reference Number"
- * title means FINRA, with Academic's REC_CT_NB or CUSIP_ID means Academic.
+ * them: a '|' with FINRA's "Reference Number" title means FINRA, with
+ * Academic's REC_CT_NB or CUSIP_ID means Academic; a tab or a comma means
+ * WRDS or the public CSV, whichever has more of its required titles in
+ * the header (WRDS on a tie; neither when it has none). Titles are
+ * compared without a UTF-8 byte-order mark, surrounding spaces or quotes.
  * *sep gets the field separator. */
 liq_trace_fmt liq_trace_sniff(const char *line, size_t len, char *sep);
 
@@ -54,11 +62,13 @@ typedef struct liq_trace_rec {
 	int exec_day, exec_tsec;
 	int rpt_day, rpt_tsec;  /* rpt_tsec -1 when the layout has no time */
 	long long msg;       /* msg_seq_nb / Reference Number / SYSTM_CNTRL_NB
-			      * (REC_CT_NB in pre-2012 Academic files) */
+			      * (REC_CT_NB in pre-2012 Academic files); -1
+			      * in the public CSV, which has none */
 	long long orig;      /* orig_msg_seq_nb / Prior Reference Number /
 			      * PREV_TRD_CNTRL_NB (PREV_REC_CT_NB); -1 blank */
 	int prior_day;       /* FINRA's Prior Trade Report Date; 0 blank */
-	char st;             /* status: T X C R Y (post-2012), T C W (pre) */
+	char st;             /* status: T X C R Y (post-2012), T C W (pre);
+			      * public CSV: T, X (Cancel), R (Correction) */
 	char asof;           /* 0, 'A' as of, 'R' reversal, 'X', 'D' */
 	char side;           /* the reporting dealer's side, 'B' or 'S' */
 	char contra;         /* 'C' customer (C, or A: a non-member
@@ -90,13 +100,15 @@ liq_trace_fmt liq_trace_format(const liq_trace_in *in);
 
 /* Read the next report into *rec. Returns 1, or 0 at the end of the file.
  * Exits 1 with "prog: file:line: message" on a bad value, a truncated
- * line, a CR line end, or a FINRA trailer whose count differs from the
- * rows read. A FINRA file that ends without its trailer is read whole,
+ * line, or a FINRA trailer whose count differs from the rows read. A FINRA file that ends without its trailer is read whole,
  * with a warning naming the file. */
 int liq_trace_next(liq_trace_in *in, liq_trace_rec *rec);
 
 /* Name used in messages ("-" for stdin). */
 const char *liq_trace_name(const liq_trace_in *in);
+
+/* Lines read so far that ended in "\r\n" (the CR is stripped). */
+unsigned long liq_trace_crlf(const liq_trace_in *in);
 
 void liq_trace_close(liq_trace_in *in);
 

@@ -579,6 +579,80 @@ t_match(void)
 	check_int(p.nrec, 0);
 }
 
+/* The public CSV (msg -1): a Cancel removes the T with its cusip,
+ * execution date and time, price, quantity and side (not the contra);
+ * a Correction replaces the T it matches and stays; unmatched ones are
+ * counted (the Cancel dropped, the Correction kept); dealer reports are
+ * one-sided: step 3 keeps them and counts them. */
+static void
+t_public(void)
+{
+	liq_clean *c = new_clean();
+	liq_trace_rec r;
+
+	add(c, R("A", T0, T0, -1, -1, 'T', 0, 100, 1000, 'S', 'C'));  /* 0 */
+	add(c, R("A", T0, T0, -1, -1, 'X', 0, 100, 1000, 'S', 'D'));  /* 1 */
+	add(c, R("A", T1, T1, -1, -1, 'T', 0, 101, 2000, 'B', 'C'));  /* 2 */
+	r = R("A", T1, T1, -1, -1, 'R', 0, 101, 2000, 'B', 'C');      /* 3 */
+	r.sttl = 2;
+	add(c, r);
+	add(c, R("A", T1, T1, -1, -1, 'X', 0, 101, 2000, 'S', 'C'));  /* 4 */
+	add(c, R("A", D1, D1, -1, -1, 'R', 0, 99, 500, 'S', 'C'));    /* 5 */
+	add(c, R("A", D2, D2, -1, -1, 'T', 0, 102, 700, 'S', 'D'));   /* 6 */
+	/* a sale and buy between dealers with the same terms: public reports
+	 * are not paired */
+	add(c, R("A", D2, D2, -1, -1, 'T', 0, 102, 700, 'B', 'D'));   /* 7 */
+	/* pre-2012 dates keep the public vocabulary */
+	add(c, R("B", "2010-05-03 10:00:00", "2010-05-03 10:00:00", -1, -1,
+		 'X', 0, 100, 1000, 'S', 'C'));                           /* 8 */
+	add(c, R("B", "2010-05-03 10:00:00", "2010-05-03 10:00:00", -1, -1,
+		 'T', 0, 100, 1000, 'S', 'C'));                           /* 9 */
+	liq_clean_run(c);
+	check_int(why(c, 0), LIQ_K_CANCELLED);
+	check_int(why(c, 1), LIQ_K_CANCELLED);
+	check_int(why(c, 2), LIQ_K_CORRECTED);
+	check_int(why(c, 3), LIQ_K_KEPT);
+	check_int(liq_clean_at(c, 3)->link, 2);
+	check_int(why(c, 4), LIQ_K_CANCELLED); /* side S: no match */
+	check(liq_clean_at(c, 4)->flags & LIQ_CR_UNMATCHED);
+	check_int(why(c, 5), LIQ_K_KEPT);
+	check_int(why(c, 6), LIQ_K_KEPT);
+	check_int(why(c, 7), LIQ_K_KEPT);
+	check_int(why(c, 8), LIQ_K_CANCELLED);
+	check_int(why(c, 9), LIQ_K_CANCELLED);
+	check_int(liq_clean_count(c, LIQ_K_CANCELLED), 5);
+	check_int(liq_clean_count(c, LIQ_K_CORRECTED), 1);
+	check_int(liq_clean_count(c, LIQ_K_DEALER_BUY), 0);
+	check_int(liq_clean_unmatched(c, LIQ_U_PUB_X), 1);
+	check_int(liq_clean_unmatched(c, LIQ_U_PUB_R), 1);
+	check_int(liq_clean_unmatched(c, LIQ_U_X), 0);
+	check_int(liq_clean_one_sided(c), 2);
+	check_int(liq_clean_count(c, LIQ_K_KEPT), 4);
+	liq_clean_free(c);
+}
+
+/* CRLF lines are a note of the audit table, not a removal. */
+static void
+t_crlf_audit(void)
+{
+	liq_clean *c = new_clean();
+	char buf[4096];
+	FILE *fp = fmemopen(buf, sizeof buf, "w");
+
+	add(c, R("A", T0, T0, 1, -1, 'T', 0, 100, 1000, 'S', 'C'));
+	liq_clean_crlf(c, 2);
+	liq_clean_crlf(c, 1);
+	liq_clean_run(c);
+	check_int(liq_clean_crlf_lines(c), 3);
+	liq_clean_audit(c, fp);
+	fclose(fp);
+	check(strstr(buf, "\nin    crlf_lines                3        -\n") !=
+	      NULL);
+	check(strstr(buf, "\nout   clean                     1   100.00\n") !=
+	      NULL);
+	liq_clean_free(c);
+}
+
 int
 main(void)
 {
@@ -596,6 +670,8 @@ main(void)
 	TEST(t_price_errors(), "price errors: shifts, bounce-backs, jumps stay");
 	TEST(t_write(), "output order, ties, sides");
 	TEST(t_capped(), "capped sizes are counted, and audited when present");
+	TEST(t_public(), "public CSV: Cancel and Correction by trade terms");
+	TEST(t_crlf_audit(), "CRLF lines are a note in the audit table");
 	TEST(t_vocabulary(), "statuses outside the report date's vocabulary");
 	TEST(t_price_filter_example(), "price-filter.h's example");
 	TEST(t_intern(), "interning numbers CUSIPs in order of first sight");

@@ -30,6 +30,81 @@ t_sniff(void)
 	check_int(liq_trace_fmt_parse("auto"), LIQ_FMT_AUTO);
 	check_int(liq_trace_fmt_parse("FINRA"), -1);
 	check_str(liq_trace_fmt_name(LIQ_FMT_ACADEMIC), "academic");
+	/* the public CSV by its titles, with a BOM, spaces and quotes */
+	{
+		const char *pub = "\xEF\xBB\xBF\"Date\", Time ,Settlement,"
+				  "Status,Quantity,Price,Side,\"CUSIP\"";
+		const char *tabbed = "Date\tTime\tStatus\tCUSIP";
+		check_int(liq_trace_sniff(pub, strlen(pub), &sep),
+			  LIQ_FMT_PUBLIC);
+		check_int(sep, ',');
+		check_int(liq_trace_sniff(tabbed, strlen(tabbed), &sep),
+			  LIQ_FMT_PUBLIC);
+		check_int(liq_trace_sniff("x\ty", 3, &sep), LIQ_FMT_AUTO);
+		check_int(liq_trace_fmt_parse("public"), LIQ_FMT_PUBLIC);
+		check_str(liq_trace_fmt_name(LIQ_FMT_PUBLIC), "public");
+	}
+}
+
+/* The public CSV: CRLF line ends (stripped, counted), M/D/YYYY dates,
+ * 12- and 24-hour times, thousands separators, '-' and '_' empties,
+ * Cancel and Correction, settlement as a date or a day count, no
+ * reference numbers. */
+static void
+t_public(void)
+{
+	const char *p;
+	liq_trace_in *in;
+	liq_trace_rec r;
+
+	p = tap_tmpfile(
+		"Date,Time,Settlement,Status,Quantity,Price,Yield,"
+		"Remuneration,ATS,Modifier,2nd Modifier,Special,As-Of,Side,"
+		"Reporting Party Type,Contra Party Type,CUSIP\r\n"
+		"12/22/2023,12:05:09 AM,12/27/2023,Cancel,\"1,250,000\","
+		"99.5,5.1,-,-,-,-,Y,Y,B,D,A,594918BW3\r\n"
+		"1/2/2024,12:30:00 PM,2,Correction,1MM+,101,_,_,Y,_,_,_,_,S,T,"
+		"D,594918BW3\r\n"
+		"1/2/2024,16:45:30,-,T,250000,100.25,-,-,-,-,-,-,-,S,D,T,"
+		"594918BW3\n");
+	in = liq_trace_open(p, LIQ_FMT_AUTO, LIQ_NEED_WIS | LIQ_NEED_SPCL |
+						  LIQ_NEED_STTL);
+	check_int(liq_trace_format(in), LIQ_FMT_PUBLIC);
+	check_int(liq_trace_next(in, &r), 1);
+	check_str(r.cusip, "594918BW3");
+	check_int(r.exec_day, liq_date_from_ymd(2023, 12, 22));
+	check_int(r.exec_tsec, 5 * 60 + 9); /* 12 AM is midnight */
+	check_int(r.rpt_day, r.exec_day);
+	check_int(r.rpt_tsec, -1);
+	check_int(r.msg, -1);
+	check_int(r.orig, -1);
+	check_int(r.st, 'X');
+	check_int(r.asof, 'A');
+	check_near(r.qty, 1250000, 0);
+	check_near(r.price, 99.5, 0);
+	check_int(r.side, 'B');
+	check_int(r.contra, 'C'); /* A, an affiliate: a customer */
+	check_int(r.flags, LIQ_REC_SPCL);
+	check_int(r.sttl, 2); /* Friday to Wednesday over Christmas */
+	check_int(r.line, 2);
+	check_int(liq_trace_next(in, &r), 1);
+	check_int(r.exec_tsec, 12 * 3600 + 30 * 60); /* 12 PM is noon */
+	check_int(r.st, 'R');
+	check_int(r.asof, 0);
+	check_near(r.qty, 1000000, 0);
+	check_int(r.flags, LIQ_REC_CAPPED);
+	check_int(r.contra, 'D');
+	check_int(r.sttl, 2); /* a day count */
+	check_int(liq_trace_next(in, &r), 1);
+	check_int(r.exec_tsec, 16 * 3600 + 45 * 60 + 30);
+	check_int(r.st, 'T');
+	check_int(r.contra, 'D'); /* T, an ATS: a dealer */
+	check_int(r.sttl, -1);
+	check_int(r.line, 4);
+	check_int(liq_trace_next(in, &r), 0);
+	check_int(liq_trace_crlf(in), 3); /* the last line ends in '\n' */
+	liq_trace_close(in);
+	unlink(p);
 }
 
 /* One FINRA report: compact dates and times, six-decimal prices, the
@@ -249,6 +324,14 @@ t_layout_columns(void)
 	check(strstr(err, "missing column 'TRD_ST_CD' of the academic "
 			  "layout") != NULL);
 	unlink(p);
+
+	/* an unknown header: the nearest layout and what it lacks */
+	p = tap_tmpfile("CUSIP_X|Date|Time|Status|Price|Quantity|Side\n");
+	check_int(tap_exit_of(open_missing, (void *)p, err, sizeof err), 2);
+	check(strstr(err, "nearest the public layout, with 6 of its 8 "
+			  "required columns; missing 'CUSIP', 'Contra Party "
+			  "Type'") != NULL);
+	unlink(p);
 }
 
 int
@@ -258,6 +341,7 @@ main(void)
 	TEST(t_finra(), "a FINRA report, field by field");
 	TEST(t_wrds_academic(), "WRDS and Academic reports, field by field");
 	TEST(t_capped_contra(), "capped sizes at the cap; contra parties A and T");
+	TEST(t_public(), "FINRA's public CSV, field by field, with CRLF");
 	TEST(t_layout_columns(), "pre-2012 Academic names; a missing column");
 	return tap_done();
 }
