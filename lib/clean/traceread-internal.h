@@ -12,7 +12,7 @@
 #define LIQ_TRACEREAD_INTERNAL_H
 
 #include "clean/traceread.h"
-#include "clean/rawlines.h"
+#include "core/tsv.h"
 
 #include <csv.h>
 #include <stddef.h>
@@ -34,7 +34,7 @@ typedef struct date_cache {
 } date_cache;
 
 struct liq_trace_in {
-	liq_raw *t;
+	liq_tsv *t;
 	liq_trace_fmt fmt;
 	char sep;
 	int csv;

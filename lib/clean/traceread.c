@@ -74,11 +74,11 @@ csv_next(liq_trace_in *in)
 	in->rec_done = 0;
 	in->rec_line = 0;
 	while (!in->rec_done) {
-		line = liq_raw_next_line(in->t);
+		line = liq_tsv_next_line(in->t);
 		if (!line) {
 			if (csv_fini(&in->cp, csv_field, csv_record, in) != 0) {
 				in->t->lineno = in->rec_line;
-				liq_raw_fail(in->t, "CSV: a quoted field "
+				liq_tsv_fail(in->t, "CSV: a quoted field "
 					     "that never ends");
 			}
 			if (!in->rec_done)
@@ -90,7 +90,7 @@ csv_next(liq_trace_in *in)
 		if (csv_parse(&in->cp, line, in->t->linelen, csv_field,
 			      csv_record, in) != in->t->linelen ||
 		    csv_parse(&in->cp, "\n", 1, csv_field, csv_record, in) != 1)
-			liq_raw_fail(in->t, "CSV: bad quoting (a quote "
+			liq_tsv_fail(in->t, "CSV: bad quoting (a quote "
 				     "inside an unquoted field, or text after "
 				     "a closing quote)");
 	}
@@ -118,13 +118,13 @@ read_header(liq_trace_in *in)
 			in->hdr[i] = liq_xstrdup(in->f[i]);
 		return;
 	}
-	if (!liq_raw_next(in->t))
+	if (!liq_tsv_next_any(in->t))
 		return;
 	in->nhdr = in->t->nf;
 	in->hdr = liq_xmalloc((size_t)in->nhdr * sizeof *in->hdr);
 	for (i = 0; i < in->nhdr; i++) {
 		if (in->t->f[i][0] == '\0')
-			liq_raw_fail(in->t, "empty column name in header "
+			liq_tsv_fail(in->t, "empty column name in header "
 				     "(field %d)", i + 1);
 		in->hdr[i] = liq_xstrdup(in->t->f[i]);
 	}
@@ -139,8 +139,9 @@ liq_trace_open(const char *path, liq_trace_fmt fmt, int need)
 	liq_trace_fmt seen;
 	char sep = '\t';
 
-	in->t = liq_raw_open(path);
-	line = liq_raw_peek(in->t, &len);
+	in->t = liq_tsv_open(path);
+	liq_tsv_allow_crlf(in->t);
+	line = liq_tsv_peek(in->t, &len);
 	if (!line) {
 		in->fmt = fmt; /* empty: no header, no reports */
 		return in;
@@ -160,7 +161,7 @@ liq_trace_open(const char *path, liq_trace_fmt fmt, int need)
 		csv_init(&in->cp, CSV_STRICT | CSV_STRICT_FINI);
 		csv_set_delim(&in->cp, ',');
 	} else {
-		liq_raw_set_sep(in->t, in->sep);
+		liq_tsv_set_sep(in->t, in->sep);
 	}
 	read_header(in);
 	liq_trace_resolve_columns(in, need);
@@ -189,7 +190,7 @@ liq_trace_close(liq_trace_in *in)
 	free(in->off);
 	if (in->csv)
 		free(in->f);
-	liq_raw_close(in->t);
+	liq_tsv_close(in->t);
 	free(in);
 }
 
@@ -203,7 +204,7 @@ bad(const liq_trace_in *in, int f, const char *what, const char *val)
 	const char *hint = strchr(what, '(');
 	int n = hint ? (int)(hint - what) - 1 : (int)strlen(what);
 
-	liq_raw_fail(in->t, "column '%s': %.*s '%s'%s%s", in->colname[f], n,
+	liq_tsv_fail(in->t, "column '%s': %.*s '%s'%s%s", in->colname[f], n,
 		     what, val, hint ? " " : "", hint ? hint : "");
 }
 
@@ -507,7 +508,7 @@ convert_public(liq_trace_in *in, liq_trace_rec *r)
 	}
 	s = in->f[in->col[F_CUSIP]];
 	if (s[0] == '\0')
-		liq_raw_fail(in->t, "column '%s': empty CUSIP (files without "
+		liq_tsv_fail(in->t, "column '%s': empty CUSIP (files without "
 			     "CUSIPs cannot be cleaned)", in->colname[F_CUSIP]);
 	r->cusip = s;
 	r->exec_day = get_date(in, F_EXEC_DT, &in->dc[0]);
@@ -559,7 +560,7 @@ convert(liq_trace_in *in, liq_trace_rec *r)
 
 	s = in->f[in->col[F_CUSIP]];
 	if (s[0] == '\0')
-		liq_raw_fail(in->t, "column '%s': empty CUSIP (files without "
+		liq_tsv_fail(in->t, "column '%s': empty CUSIP (files without "
 			     "CUSIPs cannot be cleaned)", in->colname[F_CUSIP]);
 	r->cusip = s;
 	r->exec_day = get_date(in, F_EXEC_DT, &in->dc[0]);
@@ -615,14 +616,14 @@ finra_after_trailer(liq_trace_in *in)
 {
 	int i;
 
-	if (!liq_raw_next(in->t))
+	if (!liq_tsv_next_any(in->t))
 		return 0;
 	if (in->t->nf != in->nhdr)
-		liq_raw_fail(in->t, "a line after the trailer (the trailer "
+		liq_tsv_fail(in->t, "a line after the trailer (the trailer "
 			     "ends a FINRA file)");
 	for (i = 0; i < in->nhdr; i++)
 		if (strcmp(in->t->f[i], in->hdr[i]) != 0)
-			liq_raw_fail(in->t, "a line after the trailer (the "
+			liq_tsv_fail(in->t, "a line after the trailer (the "
 				     "trailer ends a FINRA file)");
 	in->trailer = 0;
 	in->rows = 0;
@@ -637,11 +638,11 @@ finra_trailer(liq_trace_in *in)
 	long count;
 
 	if (n < 10)
-		liq_raw_fail(in->t, "bad trailer '%s' (want a date/time stamp "
+		liq_tsv_fail(in->t, "bad trailer '%s' (want a date/time stamp "
 			     "and a 10-digit record count)", s);
 	count = strtol(s + n - 10, NULL, 10);
 	if (count != in->rows)
-		liq_raw_fail(in->t, "bad trailer: record count %ld, but %ld "
+		liq_tsv_fail(in->t, "bad trailer: record count %ld, but %ld "
 			     "report%s read", count, in->rows,
 			     in->rows == 1 ? "" : "s");
 	in->trailer = 1;
@@ -650,7 +651,7 @@ finra_trailer(liq_trace_in *in)
 static _Noreturn void
 bad_count(const liq_trace_in *in)
 {
-	liq_raw_fail(in->t, "%d field%s, the header has %d%s", in->nfield,
+	liq_tsv_fail(in->t, "%d field%s, the header has %d%s", in->nfield,
 		     in->nfield == 1 ? "" : "s", in->nhdr,
 		     in->nfield < in->nhdr ? " (a truncated line?)" : "");
 }
@@ -691,7 +692,7 @@ next_row(liq_trace_in *in)
 				return 0;
 			continue;
 		}
-		if (!liq_raw_next(in->t)) {
+		if (!liq_tsv_next_any(in->t)) {
 			at_end(in);
 			return 0;
 		}
@@ -700,7 +701,7 @@ next_row(liq_trace_in *in)
 		if (in->nfield == in->nhdr) {
 			if (in->nshort) {
 				in->t->lineno = in->short_line;
-				liq_raw_fail(in->t, "a short line (a truncated "
+				liq_tsv_fail(in->t, "a short line (a truncated "
 					     "line?) before more reports");
 			}
 			in->rows++;

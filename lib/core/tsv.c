@@ -117,7 +117,10 @@ next_line(liq_tsv *r, char **line)
 	*nl = '\0';
 	r->beg = (size_t)(nl - r->buf) + 1;
 	r->lineno++;
-	if (r->linelen && (*line)[r->linelen - 1] == '\r')
+	if (r->linelen && (*line)[r->linelen - 1] == '\r' && r->crlf) {
+		(*line)[--r->linelen] = '\0';
+		r->ncrlf++;
+	} else if (r->linelen && (*line)[r->linelen - 1] == '\r')
 		liq_tsv_fail(r, "CRLF line end: liq reads '\\n'-terminated lines "
 			     "(convert with: tr -d '\\r' < %s)",
 			     strcmp(r->name, "-") == 0 ? "FILE" : r->name);
@@ -132,6 +135,8 @@ liq_tsv_peek(liq_tsv *r, size_t *len)
 	if (!nl)
 		return NULL;
 	*len = (size_t)(nl - (r->buf + r->beg));
+	if (r->crlf && *len && nl[-1] == '\r')
+		--*len;
 	return r->buf + r->beg;
 }
 
@@ -147,6 +152,12 @@ void
 liq_tsv_set_sep(liq_tsv *r, char sep)
 {
 	r->sep = sep;
+}
+
+void
+liq_tsv_allow_crlf(liq_tsv *r)
+{
+	r->crlf = 1;
 }
 
 /* Split the line into fields in place. A byte loop: fields are short,

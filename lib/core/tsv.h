@@ -33,6 +33,8 @@ typedef struct liq_tsv {
 	int nhdr;
 	size_t linelen;    /* length of the current line without '\n' */
 	char sep;          /* field separator, '\t' unless set */
+	int crlf;          /* liq_tsv_allow_crlf(): '\r\n' line ends taken */
+	unsigned long ncrlf; /* ... and the lines read that ended so */
 } liq_tsv;
 
 /* Open path for reading ("-" or NULL is stdin). Exits 1 with
@@ -42,6 +44,12 @@ liq_tsv *liq_tsv_open(const char *path);
 /* Split fields on sep instead of '\t' (FINRA's '|' files); call before
  * liq_tsv_header(). The line rules (no CR, line numbers) are the same. */
 void liq_tsv_set_sep(liq_tsv *r, char sep);
+
+/* Take '\r\n' line ends: the '\r' is stripped (also from what
+ * liq_tsv_peek() shows) and the line counted in r->ncrlf. Without this a
+ * line ending in '\r' is an error naming the conversion. For readers of
+ * files as users download them (trace-clean's raw layouts). */
+void liq_tsv_allow_crlf(liq_tsv *r);
 
 /* The next line, not consumed, for sniffing a format: *len bytes without
  * the '\n' (not NUL-terminated), valid until the next read; NULL at end

@@ -222,6 +222,34 @@ t_writer(void)
 	liq_row_free(&w);
 }
 
+/* With liq_tsv_allow_crlf a '\r\n' line end is stripped (from peek too)
+ * and counted; a bare '\n' line is read as it is. */
+static void
+t_crlf_allowed(void)
+{
+	const char *path = tap_tmpfile("a|b\r\n1|2\r\n3|4\nlast|x\r\n");
+	liq_tsv *r = liq_tsv_open(path);
+	size_t len;
+	const char *p;
+
+	liq_tsv_allow_crlf(r);
+	liq_tsv_set_sep(r, '|');
+	p = liq_tsv_peek(r, &len);
+	check(p != NULL && len == 3 && p[0] == 'a' && p[2] == 'b');
+	check_int(liq_tsv_header(r), 1);
+	check_str(r->hdr[1], "b");
+	check_int(liq_tsv_next(r), 1);
+	check_str(liq_tsv_field(r, 1), "2");
+	check_int(liq_tsv_next(r), 1);
+	check_str(liq_tsv_field(r, 1), "4");
+	check_int(liq_tsv_next(r), 1);
+	check_str(liq_tsv_field(r, 1), "x");
+	check_int(liq_tsv_next(r), 0);
+	check_int((long)r->ncrlf, 3);
+	liq_tsv_close(r);
+	unlink(path);
+}
+
 int
 main(void)
 {
@@ -232,5 +260,6 @@ main(void)
 	TEST(t_errors(), "CRLF, short row, bad number, missing column, missing file");
 	TEST(t_sep_peek_raw(), "'|' separator, peek, raw lines, free field counts");
 	TEST(t_writer(), "row writer formats and separates fields");
+	TEST(t_crlf_allowed(), "allowed CRLF line ends are stripped and counted");
 	return tap_done();
 }
