@@ -19,6 +19,10 @@ static const char usage_text[] =
 "HTTP/JSON API, and the dashboard at /. SIGHUP reloads every file; SIGTERM\n"
 "finishes the requests in flight and exits 0.\n"
 "\n"
+"liqserve has no authentication and no TLS: anyone who can connect reads\n"
+"every table. Keep it on loopback (the default, 127.0.0.1:8000) or behind\n"
+"a reverse proxy that authenticates.\n"
+"\n"
 "      --scores FILE      scores.tsv (liqscore): each bond's latest score,\n"
 "                         bucket and probabilities (required)\n"
 "  -i, --impact FILE      impact.tsv (impact-shrink) or impact_raw.tsv\n"
@@ -34,10 +38,16 @@ static const char usage_text[] =
 "      --www DIR          the dashboard's files (default: share/liq/www\n"
 "                         beside the program's directory, or www/ of the\n"
 "                         source tree)\n"
-"  -l, --listen HOST:PORT address (default 127.0.0.1:8000; port 0: any free)\n"
-"      --port-file FILE   write the port there once listening\n"
+"  -l, --listen HOST:PORT address (default 127.0.0.1:8000; port 0: any free);\n"
+"                         not loopback: see above\n"
+"      --port-file FILE   write the port there once listening (a new file\n"
+"                         or a regular one: not a link or a device)\n"
 "  -j, --threads N        worker threads (default: the number of CPUs)\n"
 "      --drain-timeout S  seconds SIGTERM waits for requests (default 10)\n"
+"      --max-per-ip N     connections from one client address (default 128)\n"
+"      --idle-timeout S   close a connection silent for S seconds (default 30)\n"
+"      --request-timeout S  close a connection whose request (headers and\n"
+"                         body) is not whole after S seconds (default 10)\n"
 "  -v, --verbose          a line on stderr per request\n"
 "  -q, --quiet            no start, reload and stop lines on stderr\n"
 "  -h, --help             this help\n"
@@ -53,7 +63,7 @@ static const char usage_text[] =
 "  curl -s localhost:8000/pretrade/$(sed -n 2p bonds.tsv | cut -f1)/2/B\n"
 "  liqserve --scores scores.tsv -i impact.tsv -b bonds.tsv \\\n"
 "      --features features.tsv -m model.json --importance importance.tsv \\\n"
-"      -l 0.0.0.0:8080 -j 4\n"
+"      -l 127.0.0.1:8080 -j 4    # a proxy on this host serves it outside\n"
 "  kill -HUP $(pidof liqserve)      # after the pipeline rewrote the files\n"
 "\n"
 "See liqserve(1) for every endpoint and its answer.\n";
@@ -95,7 +105,8 @@ int
 main(int argc, char **argv)
 {
 	enum { O_SCORES = LIQ_OPT_LONG_ONLY, O_FEATURES, O_IMPORTANCE,
-	       O_RECALIBRATE, O_WWW, O_PORT_FILE, O_DRAIN };
+	       O_RECALIBRATE, O_WWW, O_PORT_FILE, O_DRAIN, O_PER_IP, O_IDLE,
+	       O_REQUEST };
 	static const struct option lo[] = {
 		{ "scores", required_argument, NULL, O_SCORES },
 		{ "impact", required_argument, NULL, 'i' },
@@ -109,6 +120,9 @@ main(int argc, char **argv)
 		{ "port-file", required_argument, NULL, O_PORT_FILE },
 		{ "threads", required_argument, NULL, 'j' },
 		{ "drain-timeout", required_argument, NULL, O_DRAIN },
+		{ "max-per-ip", required_argument, NULL, O_PER_IP },
+		{ "idle-timeout", required_argument, NULL, O_IDLE },
+		{ "request-timeout", required_argument, NULL, O_REQUEST },
 		{ "verbose", no_argument, NULL, 'v' },
 		LIQ_COMMON_LONGOPTS,
 		{ NULL, 0, NULL, 0 }
@@ -127,6 +141,9 @@ main(int argc, char **argv)
 	o.listen = "127.0.0.1:8000";
 	o.threads = ncpu > 0 ? (int)(ncpu < 64 ? ncpu : 64) : 2;
 	o.drain_s = 10;
+	o.max_per_ip = 128;
+	o.idle_s = 30;
+	o.request_s = 10;
 	while ((c = liq_getopt(argc, argv, LIQ_SHORTOPTS("i:b:m:l:j:v"), lo)) != -1) {
 		if (liq_opt_common(c, usage_text))
 			continue;
@@ -143,6 +160,9 @@ main(int argc, char **argv)
 		case O_PORT_FILE: o.port_file = optarg; break;
 		case 'j': o.threads = (int)liq_opt_long("--threads", optarg, 1, 256); break;
 		case O_DRAIN: o.drain_s = (int)liq_opt_long("--drain-timeout", optarg, 0, 3600); break;
+		case O_PER_IP: o.max_per_ip = (int)liq_opt_long("--max-per-ip", optarg, 1, 4096); break;
+		case O_IDLE: o.idle_s = (int)liq_opt_long("--idle-timeout", optarg, 1, 3600); break;
+		case O_REQUEST: o.request_s = (int)liq_opt_long("--request-timeout", optarg, 1, 3600); break;
 		case 'v': o.verbose = 1; break;
 		}
 	}

@@ -524,3 +524,109 @@ g10() { awk '{ printf "%.10g\n", $1 }'; }
 	run -0 cat "$SLOG"
 	assert_output ''
 }
+
+@test "--port-file: a symbolic link or a device is refused with exit 2; a regular file is replaced whole" {
+	ln -s target link
+	run -2 liqserve -q --scores "$U/scores.tsv" -i "$U/impact.tsv" -b "$U/bonds.tsv" -l 127.0.0.1:0 --port-file link
+	assert_output "liqserve: --port-file: 'link' is a symbolic link, not a regular file (give a new path or a regular file)"
+	assert [ ! -e target ]
+	run -2 liqserve -q --scores "$U/scores.tsv" -i "$U/impact.tsv" -b "$U/bonds.tsv" -l 127.0.0.1:0 --port-file /dev/null
+	assert_output "liqserve: --port-file: '/dev/null' is a device, not a regular file (give a new path or a regular file)"
+	mkdir dir
+	run -2 liqserve -q --scores "$U/scores.tsv" -i "$U/impact.tsv" -b "$U/bonds.tsv" -l 127.0.0.1:0 --port-file dir
+	assert_output "liqserve: --port-file: 'dir' is a directory, not a regular file (give a new path or a regular file)"
+	# a regular file: replaced by the port, nothing else left beside it
+	echo old > pf
+	liqserve -q --scores "$U/scores.tsv" -i "$U/impact.tsv" -b "$U/bonds.tsv" -l 127.0.0.1:0 --port-file pf 2> pf.log &
+	SPID=$!
+	for i in $(seq 100); do grep -qx '[0-9][0-9]*' pf && break; sleep 0.05; done
+	run -0 cat pf
+	assert_output --regexp '^[0-9]+$'
+	URL=http://127.0.0.1:$output
+	run -0 curl -s -o /dev/null -w '%{http_code}' "$URL/health"
+	assert_output 200
+	stop_server
+	assert_equal "$(ls)" "$(printf 'dir\nlink\npf\npf.log')"
+}
+
+@test "a truncated or corrupt model: one line with the file, exit 1" {
+	head -c 3000 "$U/model.json" > trunc.json
+	run -1 liqserve --scores "$U/scores.tsv" -i "$U/impact.tsv" -b "$U/bonds.tsv" \
+		--features "$U/features.tsv" --model trunc.json -l 127.0.0.1:0
+	assert_equal "${#lines[@]}" 1
+	assert_output --regexp '^liqserve: trunc.json: not an XGBoost model: [^[]'
+	refute_output --partial 'Stack trace'
+	printf 'garbage{' > bad.json
+	run -1 liqserve --scores "$U/scores.tsv" -i "$U/impact.tsv" -b "$U/bonds.tsv" \
+		--features "$U/features.tsv" --model bad.json -l 127.0.0.1:0
+	assert_equal "${#lines[@]}" 1
+	assert_output --regexp '^liqserve: bad.json: not an XGBoost model: [^[]'
+}
+
+@test "text that is not UTF-8 in the tables: every field there, in valid JSON" {
+	mkdir t
+	tawk 'FNR == 2 { $c("cusip") = "\377" substr($c("cusip"), 2) } { print }' "$U/scores.tsv" > t/scores.tsv
+	tawk 'FNR == 2 { $c("cusip") = "\377" substr($c("cusip"), 2) } { print }' "$U/bonds.tsv" > t/bonds.tsv
+	tawk 'FNR == 1 { $c("n") = "n\376" } FNR == 2 { $c("cusip") = "\377" substr($c("cusip"), 2) } { print }' "$U/impact.tsv" > t/impact.tsv
+	bad=$(tawk 'FNR == 2 { print $c("cusip") }' t/scores.tsv)
+	start_server --scores t/scores.tsv -i t/impact.tsv -b t/bonds.tsv
+	esc=$(printf %s "$bad" | od -An -tx1 | tr -d ' \n' | sed 's/../%&/g')
+	fffd=$(printf '\357\277\275')
+	run -0 http GET "/score/$esc"
+	assert_line --index 1 200
+	assert_equal "$(jq -r .cusip <<< "${lines[0]}")" "$fffd${bad:1}"
+	run -0 http GET "/impact/$esc"
+	assert_line --index 1 200
+	assert_equal "$(jq -r .cusip <<< "${lines[0]}")" "$fffd${bad:1}"
+	assert_equal "$(jq -r ".columns | has(\"n$fffd\")" <<< "${lines[0]}")" true
+	run -0 http GET /impact
+	assert_line --index 1 200
+	assert_equal "$(jq -r "[.bonds[] | select(.cusip == \"$fffd${bad:1}\") | has(\"n$fffd\")] | .[0]" <<< "${lines[0]}")" true
+	run -0 http GET /bonds
+	assert_line --index 1 200
+	assert_equal "$(jq -r "[.bonds[] | select(.cusip == \"$fffd${bad:1}\")] | length" <<< "${lines[0]}")" 1
+	stop_server
+}
+
+@test "--max-per-ip: one address cannot take every connection; --request-timeout: a slow request is closed" {
+	SLOG=$BATS_TEST_TMPDIR/limits.log
+	start_server -v --max-per-ip 2 --request-timeout 2 --idle-timeout 30 \
+		--scores "$U/scores.tsv" -i "$U/impact.tsv" -b "$U/bonds.tsv"
+	exec 7<>"/dev/tcp/127.0.0.1/$PORT"
+	exec 8<>"/dev/tcp/127.0.0.1/$PORT"
+	printf 'GET /health HTTP/1.1\r\n' >&7
+	sleep 0.2
+	# a third connection from 127.0.0.1 is closed unanswered ...
+	run curl -s -o /dev/null -w '%{http_code}' "$URL/health"
+	assert [ "$status" -ne 0 ]
+	assert_output 000
+	# ... one from another address is served
+	run -0 curl -s --interface 127.0.0.2 -o /dev/null -w '%{http_code}' "$URL/health"
+	assert_output 200
+	# a header line every 0.3 s keeps the connection from being idle, but
+	# the request is not whole after 2 s: closed within a second more
+	( trap '' PIPE; for i in $(seq 30); do printf 'X-%d: y\r\n' "$i" >&7 || exit 0; sleep 0.3; done ) 2> /dev/null &
+	t0=$SECONDS
+	run -0 timeout 8 cat <&7
+	assert [ $((SECONDS - t0)) -le 5 ]
+	run -0 timeout 8 cat <&8
+	exec 7<&- 7>&- 8<&- 8>&-
+	# the slots are free again
+	run -0 curl -s -o /dev/null -w '%{http_code}' "$URL/health"
+	assert_output 200
+	grep -q 'whose request was not whole after 2 s' "$SLOG"
+	stop_server
+}
+
+@test "--help and the man page: no authentication, loopback first" {
+	run -0 liqserve --help
+	assert_output --partial 'liqserve has no authentication and no TLS'
+	ex=$(sed -n '/^Examples:/,$p' <<< "$output")
+	assert_equal "$(grep -c -- '-l 0.0.0.0' <<< "$ex")" 0
+	run -0 grep -c 'no authentication' "$LIQ_ROOT/man/man1/liqserve.1"
+	assert [ "$output" -ge 2 ]
+	run -2 liqserve --scores "$U/scores.tsv" -i "$U/impact.tsv" -b "$U/bonds.tsv" --max-per-ip 0
+	assert_output --partial "--max-per-ip: bad value '0'"
+	run -2 liqserve --scores "$U/scores.tsv" -i "$U/impact.tsv" -b "$U/bonds.tsv" --request-timeout x
+	assert_output --partial "--request-timeout: bad value 'x'"
+}

@@ -3,6 +3,7 @@
 #include "core/dates.h"
 #include "core/diag.h"
 #include "core/num.h"
+#include "core/text.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -143,9 +144,14 @@ liq_tsv_peek(liq_tsv *r, size_t *len)
 const char *
 liq_tsv_next_line(liq_tsv *r)
 {
-	char *line;
+	char *line, *nul;
 
-	return next_line(r, &line) ? line : NULL;
+	if (!next_line(r, &line))
+		return NULL;
+	if ((nul = memchr(line, '\0', r->linelen)) != NULL)
+		liq_tsv_fail(r, "NUL byte at byte %ld of the line",
+			     (long)(nul - line) + 1);
+	return line;
 }
 
 void
@@ -160,45 +166,81 @@ liq_tsv_allow_crlf(liq_tsv *r)
 	r->crlf = 1;
 }
 
+/* A NUL byte in field i of the current line (the header's when it is
+ * line 1 and r->hdr is still unset; readers that parse their own header,
+ * as trace-clean's, never set it): an error, never the field's end. */
+static _Noreturn void
+nul_in_field(const liq_tsv *r, int i)
+{
+	char q[64];
+
+	if (!r->hdr && r->lineno == 1)
+		liq_tsv_fail(r, "NUL byte in the header (field %d)", i + 1);
+	if (i < r->nhdr)
+		liq_tsv_fail(r, "NUL byte in column '%s'",
+			     liq_quote(q, sizeof q, r->hdr[i]));
+	liq_tsv_fail(r, "NUL byte in field %d", i + 1);
+}
+
 /* Split the line into fields in place. A byte loop: fields are short,
- * and a memchr() call per field costs more than it scans. */
+ * and a memchr() call per field costs more than it scans. A separator put
+ * at the line's end stops the loop without a bound check; a NUL byte in
+ * the line is an error (one memchr() over the line, which costs less than
+ * a second test per byte in the loop). */
 static void
 split(liq_tsv *r, char *line)
 {
-	char *p = line, *end = line + r->linelen, sep = r->sep;
+	char *p = line, *end = line + r->linelen, sep = r->sep, *nul;
 
+	if ((nul = memchr(line, '\0', r->linelen)) != NULL) {
+		int i = 0;
+		for (; p < nul; p++)
+			i += *p == sep;
+		nul_in_field(r, i);
+	}
 	r->nf = 0;
+	*end = sep;
 	for (;;) {
 		if (r->nf == r->fcap) {
 			r->fcap = r->fcap ? r->fcap * 2 : 32;
 			r->f = liq_xrealloc(r->f, (size_t)r->fcap * sizeof *r->f);
 		}
 		r->f[r->nf++] = p;
-		while (p < end && *p != sep)
+		while (*p != sep)
 			p++;
+		*p = '\0';
 		if (p == end)
 			break;
-		*p++ = '\0';
+		p++;
 	}
 }
 
 int
 liq_tsv_header(liq_tsv *r)
 {
-	char *line;
-	int i;
+	char *line, q[64];
+	int i, j;
 
 	if (!next_line(r, &line))
 		return 0;
 	split(r, line);
-	r->nhdr = r->nf;
-	r->hdr = liq_xmalloc((size_t)r->nhdr * sizeof *r->hdr);
-	for (i = 0; i < r->nhdr; i++) {
+	for (i = 0; i < r->nf; i++) {
 		if (r->f[i][0] == '\0')
 			liq_tsv_fail(r, "empty column name in header (field %d)",
 				     i + 1);
-		r->hdr[i] = liq_xstrdup(r->f[i]);
+		/* a repeated name would make liq_tsv_col() pick the first
+		   silently; headers are short, a pairwise check is cheap */
+		for (j = 0; j < i; j++)
+			if (strcmp(r->f[i], r->f[j]) == 0)
+				liq_tsv_fail(r, "column '%s' appears twice in the "
+					     "header (fields %d and %d)",
+					     liq_quote(q, sizeof q, r->f[i]),
+					     j + 1, i + 1);
 	}
+	r->nhdr = r->nf;
+	r->hdr = liq_xmalloc((size_t)r->nhdr * sizeof *r->hdr);
+	for (i = 0; i < r->nhdr; i++)
+		r->hdr[i] = liq_xstrdup(r->f[i]);
 	return 1;
 }
 
@@ -246,14 +288,25 @@ liq_tsv_next(liq_tsv *r)
 	return 1;
 }
 
+/* "column 'name': what 'value'tail", the name and the value quoted
+ * (liq_quote: a long value is cut, unprintable bytes shown as '?'). */
+static _Noreturn void
+bad_value(const liq_tsv *r, int i, const char *what, const char *tail)
+{
+	char qn[64], qv[64];
+
+	liq_tsv_fail(r, "column '%s': %s '%s'%s",
+		     liq_quote(qn, sizeof qn, r->hdr[i]), what,
+		     liq_quote(qv, sizeof qv, r->f[i]), tail);
+}
+
 double
 liq_tsv_num(const liq_tsv *r, int i)
 {
 	double v;
 
 	if (liq_num_parse(r->f[i], &v) == LIQ_NUM_BAD)
-		liq_tsv_fail(r, "column '%s': bad number '%s'", r->hdr[i],
-			     r->f[i]);
+		bad_value(r, i, "bad number", "");
 	return v;
 }
 
@@ -264,10 +317,9 @@ liq_tsv_num_req(const liq_tsv *r, int i)
 	int rc = liq_num_parse(r->f[i], &v);
 
 	if (rc == LIQ_NUM_BAD)
-		liq_tsv_fail(r, "column '%s': bad number '%s'", r->hdr[i],
-			     r->f[i]);
+		bad_value(r, i, "bad number", "");
 	if (rc == LIQ_NUM_NA)
-		liq_tsv_fail(r, "column '%s': missing value 'NA'", r->hdr[i]);
+		bad_value(r, i, "missing value", "");
 	return v;
 }
 
@@ -277,8 +329,7 @@ liq_tsv_date(const liq_tsv *r, int i)
 	int d;
 
 	if (liq_date_parse(r->f[i], &d) != 0)
-		liq_tsv_fail(r, "column '%s': bad date '%s' (want YYYY-MM-DD)",
-			     r->hdr[i], r->f[i]);
+		bad_value(r, i, "bad date", " (want YYYY-MM-DD)");
 	return d;
 }
 

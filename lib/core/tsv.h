@@ -3,8 +3,10 @@
  * The reader does large buffered read(2)s and splits each line in place:
  * fields are NUL-terminated slices of the line buffer, valid until the next
  * liq_tsv_next(); no allocation per row or field. It enforces the project's
- * conventions: one header line, '\n' line ends (a '\r' is an error that says
- * so), every row with the header's number of fields.
+ * conventions: one header line with distinct, non-empty names, '\n' line
+ * ends (a '\r' is an error that says so), no NUL byte anywhere, every row
+ * with the header's number of fields. A value quoted in a message is cut
+ * to a short prefix (core/text.h liq_quote).
  *
  *     liq_tsv *r = liq_tsv_open("trades.tsv");     // "-" or NULL: stdin
  *     if (liq_tsv_header(r)) {
@@ -57,7 +59,8 @@ void liq_tsv_allow_crlf(liq_tsv *r);
 const char *liq_tsv_peek(liq_tsv *r, size_t *len);
 
 /* Read the header line. Returns 1, or 0 when the input is empty (no line
- * at all), in which case the tool should write its header-only output. */
+ * at all), in which case the tool should write its header-only output.
+ * Exits 1 on an empty or repeated column name or a NUL byte. */
 int liq_tsv_header(liq_tsv *r);
 
 /* Index of the column called name, or -1. */
@@ -68,7 +71,8 @@ int liq_tsv_col(const liq_tsv *r, const char *name);
 int liq_tsv_need(const liq_tsv *r, const char *name);
 
 /* Read the next row. Returns 1, or 0 at end of input. Exits 1 on a CR line
- * end or a field count that differs from the header's. */
+ * end, a NUL byte ("NUL byte in column 'name'") or a field count that
+ * differs from the header's. */
 int liq_tsv_next(liq_tsv *r);
 
 /* Like liq_tsv_next but leaves the field count (r->nf) to the caller:
@@ -76,7 +80,8 @@ int liq_tsv_next(liq_tsv *r);
 int liq_tsv_next_any(liq_tsv *r);
 
 /* The next line as a whole, NUL-terminated and not split (r->lineno
- * counts it); NULL at end of input. For feeding another parser (CSV). */
+ * counts it); NULL at end of input; exits 1 on a NUL byte in it. For
+ * feeding another parser (CSV). */
 const char *liq_tsv_next_line(liq_tsv *r);
 
 /* Field i of the current row (NUL-terminated, never NULL). */

@@ -109,6 +109,20 @@ liq_api_route(const char *method, const char *path, liq_route *r,
 void
 liq_api_set(json_t *o, const char *k, json_t *v)
 {
+	/* jansson refuses a key that is not UTF-8, dropping the field: such
+	   a key (a column name of a file) is set with U+FFFD for its bad
+	   bytes, as liq_json_str writes values */
+	if (!v)
+		v = json_null();
+	if (!liq_utf8_valid(k, strlen(k))) {
+		json_t *kk = liq_json_str(k);
+		if (kk && json_string_value(kk))
+			json_object_set_new(o, json_string_value(kk), v);
+		else
+			json_decref(v);
+		json_decref(kk);
+		return;
+	}
 	json_object_set_new(o, k, v);
 }
 

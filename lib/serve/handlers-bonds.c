@@ -117,7 +117,7 @@ bond_obj(const liq_tables *T, const liq_bond *b)
 	const liq_cost_model *m = liq_impact_table_find(T->impact, b->cusip);
 	json_t *o = json_object();
 
-	liq_api_set(o, "cusip", json_string(b->cusip));
+	liq_api_set(o, "cusip", liq_json_str(b->cusip));
 	liq_api_set(o, "issuer", liq_api_str_or_null(b->issuer));
 	liq_api_set(o, "sector", liq_api_str_or_null(b->sector));
 	liq_api_set(o, "rating", b->rating ? json_string(liq_rating_name(b->rating))
@@ -296,7 +296,7 @@ liq_api_impact(const liq_api_ctx *ctx, const liq_route *r, const liq_query *q,
 		return;
 	}
 	o = json_object();
-	liq_api_set(o, "cusip", json_string(m->cusip));
+	liq_api_set(o, "cusip", liq_json_str(m->cusip));
 	liq_api_set(o, "model", impact_model(T->impact, m));
 	liq_api_set(o, "columns", impact_columns(T->impact, m));
 	out->status = 200;

@@ -19,7 +19,7 @@ predicted_obj(const liq_tables *T, const liq_score_row *s)
 {
 	json_t *o = json_object();
 
-	liq_api_set(o, "cusip", json_string(s->cusip));
+	liq_api_set(o, "cusip", liq_json_str(s->cusip));
 	liq_api_set(o, "date", liq_api_date(s->date));
 	liq_api_set(o, "score", liq_json_num(s->score));
 	liq_api_set(o, "bucket", liq_api_str_or_null(s->bucket));
@@ -70,7 +70,7 @@ explain(const liq_tables *T, const char *cusip, long K, liq_reply *out)
 	for (j = 0; j < m; j++) {
 		int f = top[j];
 		json_t *e = json_object();
-		liq_api_set(e, "feature", json_string(T->fnames[f]));
+		liq_api_set(e, "feature", liq_json_str(T->fnames[f]));
 		liq_api_set(e, "value", liq_json_num(T->features->x[i * p + f]));
 		liq_api_set(e, "shap", liq_json_num(c[f]));
 		json_array_append_new(a, e);
@@ -232,7 +232,7 @@ liq_api_importance(const liq_api_ctx *ctx, const liq_query *q, liq_reply *out)
 				o = row[i];
 		if (!o) {
 			o = json_object();
-			liq_api_set(o, "feature", json_string(T->fnames[j]));
+			liq_api_set(o, "feature", liq_json_str(T->fnames[j]));
 			liq_api_set(o, "mean_abs_shap", json_null());
 			liq_api_set(o, "gain", json_null());
 			liq_api_set(o, "total_gain", json_null());
@@ -255,7 +255,7 @@ liq_api_importance(const liq_api_ctx *ctx, const liq_query *q, liq_reply *out)
 	free(row);
 	out->status = 200;
 	out->json = json_object();
-	liq_api_set(out->json, "source", json_string(T->nimp ? T->conf->importance
+	liq_api_set(out->json, "source", liq_json_str(T->nimp ? T->conf->importance
 						      : "latest"));
 	liq_api_set(out->json, "features", a);
 }

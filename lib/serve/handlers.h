@@ -51,7 +51,8 @@ void liq_api_impact_all(const liq_api_ctx *ctx, const liq_query *q,
 
 /* ---- JSON pieces (serve/api.c) ------------------------------------- */
 
-/* o[k] = v, v's reference taken over. */
+/* o[k] = v, v's reference taken over. Never drops the field: a key that
+ * is not UTF-8 gets U+FFFD for its bad bytes, a NULL v is null. */
 void liq_api_set(json_t *o, const char *k, json_t *v);
 
 /* A date as "YYYY-MM-DD". */

@@ -7,6 +7,7 @@
 
 #include <arpa/inet.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <microhttpd.h>
 #include <netdb.h>
 #include <netinet/in.h>
@@ -17,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -76,6 +78,99 @@ install(liq_tables *T)
 	pthread_mutex_unlock(&cur_mu);
 	if (old)
 		release(old);
+}
+
+/* ---- the request deadline ---------------------------------------------- */
+
+/* Every open connection, and since when its current request has been
+ * arriving: libmicrohttpd's own timeout is an idle one, which a client
+ * that sends a byte now and then never meets. The main loop shuts down
+ * the socket of a connection whose request is not whole after request_s
+ * seconds (libmicrohttpd then closes it); the connection leaves the list
+ * before libmicrohttpd closes its socket (the CLOSED notification comes
+ * first), so the list's descriptors are always the connections' own. */
+typedef struct conn {
+	int fd;
+	atomic_long since;   /* monotonic second; 0: a whole request, answering */
+	struct conn *prev, *next;
+} conn;
+
+static pthread_mutex_t conn_mu = PTHREAD_MUTEX_INITIALIZER;
+static conn *conns;
+static long request_s;
+
+static long
+mono_s(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (long)t.tv_sec;
+}
+
+static void
+notify_conn(void *cls, struct MHD_Connection *con, void **socket_context,
+	    enum MHD_ConnectionNotificationCode toe)
+{
+	conn *c = *socket_context;
+
+	(void)cls;
+	if (toe == MHD_CONNECTION_NOTIFY_STARTED) {
+		const union MHD_ConnectionInfo *ci =
+			MHD_get_connection_info(con, MHD_CONNECTION_INFO_CONNECTION_FD);
+		if (!ci || !(c = calloc(1, sizeof *c)))
+			return;
+		c->fd = ci->connect_fd;
+		atomic_store(&c->since, mono_s());
+		pthread_mutex_lock(&conn_mu);
+		c->next = conns;
+		if (conns)
+			conns->prev = c;
+		conns = c;
+		pthread_mutex_unlock(&conn_mu);
+		*socket_context = c;
+	} else if (toe == MHD_CONNECTION_NOTIFY_CLOSED && c) {
+		pthread_mutex_lock(&conn_mu);
+		if (c->prev)
+			c->prev->next = c->next;
+		else
+			conns = c->next;
+		if (c->next)
+			c->next->prev = c->prev;
+		pthread_mutex_unlock(&conn_mu);
+		free(c);
+		*socket_context = NULL;
+	}
+}
+
+/* The connection's entry, or NULL. */
+static conn *
+conn_of(struct MHD_Connection *con)
+{
+	const union MHD_ConnectionInfo *ci =
+		MHD_get_connection_info(con, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+
+	return ci ? ci->socket_context : NULL;
+}
+
+/* Shut down the connections whose request is late; returns how many. */
+static long
+sweep(void)
+{
+	long now = mono_s(), n = 0, t;
+	conn *c;
+
+	pthread_mutex_lock(&conn_mu);
+	for (c = conns; c; c = c->next) {
+		t = atomic_load(&c->since);
+		if (t > 0 && now - t >= request_s) {
+			shutdown(c->fd, SHUT_RDWR);
+			atomic_store(&c->since, 0);
+			n++;
+		}
+	}
+	pthread_mutex_unlock(&conn_mu);
+	return n;
 }
 
 /* ---- requests ----------------------------------------------------------- */
@@ -151,6 +246,12 @@ send_reply(struct MHD_Connection *con, req *R, liq_reply *rep)
 		MHD_add_response_header(resp, MHD_HTTP_HEADER_CONNECTION, "close");
 	R->status = status;
 	R->answered = 1;
+	{
+		/* the request is whole: its deadline no longer runs */
+		conn *c = conn_of(con);
+		if (c)
+			atomic_store(&c->since, 0);
+	}
 	rc = MHD_queue_response(con, (unsigned)status, resp);
 	MHD_destroy_response(resp);
 	return rc;
@@ -262,8 +363,11 @@ completed(void *cls, struct MHD_Connection *con, void **con_cls,
 	  enum MHD_RequestTerminationCode toe)
 {
 	req *R = *con_cls;
+	conn *c = conn_of(con);
 
 	(void)cls;
+	if (c)   /* the next request on this connection starts its deadline */
+		atomic_store(&c->since, mono_s());
 	if (!R)
 		return;
 	if (verbose) {
@@ -400,18 +504,52 @@ listen_on(const char *addr, int *family, int *port)
 	return fd;
 }
 
+void
+liq_serve_check_port_file(const char *path)
+{
+	struct stat st;
+
+	if (lstat(path, &st) != 0 || S_ISREG(st.st_mode))
+		return;
+	liq_die(LIQ_EXIT_USAGE, "--port-file: '%s' is %s, not a regular file "
+		"(give a new path or a regular file)", path,
+		S_ISLNK(st.st_mode) ? "a symbolic link" :
+		S_ISDIR(st.st_mode) ? "a directory" :
+		S_ISFIFO(st.st_mode) ? "a FIFO" :
+		S_ISSOCK(st.st_mode) ? "a socket" : "a device");
+}
+
+/* The port into path, whole: a new file beside it (O_EXCL|O_NOFOLLOW,
+ * so no link is followed) renamed over it. Only a regular file or nothing
+ * is replaced (checked again here: the path may have changed since the
+ * start-up check). */
 static void
 write_port_file(const char *path, int port)
 {
-	char tmp[4096];
-	FILE *f;
+	char tmp[4096], text[16];
+	int fd, n, e;
 
-	snprintf(tmp, sizeof tmp, "%s.tmp%ld", path, (long)getpid());
-	f = fopen(tmp, "w");
-	if (!f || fprintf(f, "%d\n", port) < 0 || fclose(f) != 0 ||
-	    rename(tmp, path) != 0)
-		liq_die(LIQ_EXIT_DATA, "%s: cannot write the port: %s", path,
+	liq_serve_check_port_file(path);
+	n = snprintf(text, sizeof text, "%d\n", port);
+	if ((size_t)snprintf(tmp, sizeof tmp, "%s.tmp%ld", path,
+			     (long)getpid()) >= sizeof tmp)
+		liq_die(LIQ_EXIT_USAGE, "--port-file: path too long");
+	fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+	if (fd < 0)
+		liq_die(LIQ_EXIT_DATA, "%s: cannot write the port: %s", tmp,
 			strerror(errno));
+	if (write(fd, text, (size_t)n) != n || close(fd) != 0) {
+		e = errno;
+		unlink(tmp);
+		liq_die(LIQ_EXIT_DATA, "%s: cannot write the port: %s", path,
+			strerror(e));
+	}
+	if (rename(tmp, path) != 0) {
+		e = errno;
+		unlink(tmp);
+		liq_die(LIQ_EXIT_DATA, "%s: cannot write the port: %s", path,
+			strerror(e));
+	}
 }
 
 /* ---- the server ------------------------------------------------------- */
@@ -458,6 +596,9 @@ liq_serve_run(const liq_serve_opts *o)
 	pthread_sigmask(SIG_BLOCK, &sigs, NULL);
 	signal(SIGPIPE, SIG_IGN);
 	verbose = o->verbose;
+	request_s = o->request_s > 0 ? o->request_s : 10;
+	if (o->port_file)
+		liq_serve_check_port_file(o->port_file);
 	T = liq_tables_load(&o->conf, err, sizeof err);
 	if (!T)
 		liq_die(LIQ_EXIT_DATA, "%s", err);
@@ -472,7 +613,11 @@ liq_serve_run(const liq_serve_opts *o)
 			     MHD_OPTION_UNESCAPE_CALLBACK, unescape, NULL,
 			     MHD_OPTION_THREAD_POOL_SIZE, (unsigned)o->threads,
 			     MHD_OPTION_NOTIFY_COMPLETED, completed, NULL,
-			     MHD_OPTION_CONNECTION_TIMEOUT, 30u,
+			     MHD_OPTION_NOTIFY_CONNECTION, notify_conn, NULL,
+			     MHD_OPTION_CONNECTION_TIMEOUT,
+			     (unsigned)(o->idle_s > 0 ? o->idle_s : 30),
+			     MHD_OPTION_PER_IP_CONNECTION_LIMIT,
+			     (unsigned)(o->max_per_ip > 0 ? o->max_per_ip : 128),
 			     MHD_OPTION_CONNECTION_LIMIT, 4096u,
 			     MHD_OPTION_END);
 	if (!d)
@@ -490,8 +635,17 @@ liq_serve_run(const liq_serve_opts *o)
 			 o->threads == 1 ? "" : "s", what);
 	}
 	for (;;) {
-		if (sigwait(&sigs, &sig) != 0)
+		/* a signal, or every second the requests past their deadline */
+		struct timespec tick = { 1, 0 };
+		long k;
+		sig = sigtimedwait(&sigs, NULL, &tick);
+		if (sig < 0) {
+			if ((k = sweep()) > 0 && verbose)
+				fprintf(stderr, "%s: closed %ld connection%s whose "
+					"request was not whole after %ld s\n",
+					liq_progname, k, k == 1 ? "" : "s", request_s);
 			continue;
+		}
 		if (sig == SIGHUP)
 			reload(&o->conf);
 		else

@@ -20,7 +20,14 @@ typedef struct liq_serve_opts {
 	int verbose;             /* a line per request on stderr */
 	const char *port_file;   /* write the port there once listening */
 	int drain_s;             /* seconds SIGTERM waits for requests */
+	int max_per_ip;          /* connections from one client address */
+	int idle_s;              /* seconds a connection may stay silent */
+	int request_s;           /* seconds for a whole request to arrive */
 } liq_serve_opts;
+
+/* Exit 2 unless path is a regular file or does not exist ("--port-file:
+ * 'path' is a symbolic link, not a regular file"). */
+void liq_serve_check_port_file(const char *path);
 
 /* Load the tables, listen, serve until SIGTERM or SIGINT. Exits 1 on bad
  * data (at start-up only) or when it cannot listen, 2 on a bad address;

@@ -1,7 +1,7 @@
 /* Unit tests of lib/core/atomic-file: a result file appears under its
  * name only when closed, with the usual permissions, replacing the old
  * one whole; a failed write or an exit before the close leaves neither a
- * partial file nor a temporary behind; "-" is stdout; devices are written
+ * partial file nor a temporary behind, and neither does a fatal signal; "-" is stdout; devices are written
  * in place; a symbolic link is followed. */
 #include "core/atomic-file.h"
 #include "core/diag.h"
@@ -22,7 +22,7 @@ static char dir[64];
 static const char *
 in_dir(const char *name)
 {
-	static char buf[2][128];
+	static char buf[2][sizeof dir + 260];
 	static int k;
 
 	k ^= 1;
@@ -226,6 +226,65 @@ t_exit_while_open(void)
 	check_int(entries(NULL, 0), 1);
 }
 
+/* killed by a signal while two files are open */
+static void
+killed_while_open(void *arg)
+{
+	liq_ofile *a = liq_ofile_open(in_dir("a.tsv")),
+		  *b = liq_ofile_open(in_dir("b.tsv"));
+
+	fputs("half a result\n", liq_ofile_fp(a));
+	fputs("half another\n", liq_ofile_fp(b));
+	fflush(NULL);
+	raise(*(int *)arg);
+	liq_ofile_close(a);   /* not reached */
+	liq_ofile_close(b);
+}
+
+/* a signal the program ignores stays ignored */
+static void
+ignored_while_open(void *arg)
+{
+	liq_ofile *a;
+
+	signal(*(int *)arg, SIG_IGN);
+	a = liq_ofile_open(in_dir("a.tsv"));
+	fputs("whole\n", liq_ofile_fp(a));
+	raise(*(int *)arg);
+	liq_ofile_close(a);
+}
+
+static void
+t_signal_while_open(void)
+{
+	static int sigs[] = { SIGTERM, SIGINT, SIGHUP, SIGPIPE };
+	char err[512];
+	FILE *o;
+	size_t i;
+
+	for (i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
+		empty_dir();
+		/* the process ends by the signal, as without the handler */
+		check_int(tap_exit_of(killed_while_open, &sigs[i], err, sizeof err),
+			  128 + sigs[i]);
+		check_str(err, "");
+		check_int(entries(NULL, 0), 0);
+	}
+	/* an old file is left as it was */
+	o = fopen(in_dir("a.tsv"), "w");
+	fputs("old\n", o);
+	fclose(o);
+	check_int(tap_exit_of(killed_while_open, &sigs[0], err, sizeof err),
+		  128 + SIGTERM);
+	check_str(slurp(in_dir("a.tsv")), "old\n");
+	check_int(entries(NULL, 0), 1);
+
+	empty_dir();
+	check_int(tap_exit_of(ignored_while_open, &sigs[1], err, sizeof err), 0);
+	check_str(slurp(in_dir("a.tsv")), "whole\n");
+	check_int(entries(NULL, 0), 1);
+}
+
 static void
 t_no_directory(void)
 {
@@ -325,6 +384,7 @@ main(void)
 	TEST(t_two(), "two files open at once");
 	TEST(t_failed_write(), "a failed write exits 1, leaves no file and no temporary, keeps the old file");
 	TEST(t_exit_while_open(), "an exit while open removes the temporary");
+	TEST(t_signal_while_open(), "SIGTERM, SIGINT, SIGHUP, SIGPIPE remove the temporaries and still kill; an ignored signal stays ignored");
 	TEST(t_no_directory(), "a missing directory exits 1 naming the path");
 	TEST(t_stdout(), "'-' is stdout, left open");
 	TEST(t_devices(), "devices are written in place; /dev/full's error is reported");

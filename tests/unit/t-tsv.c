@@ -162,6 +162,122 @@ t_errors(void)
 	check_str(err, "t-tsv: /nonexistent/file.tsv: No such file or directory\n");
 }
 
+/* a temporary file of n bytes (which may hold NUL bytes) */
+static const char *
+tmpfile_n(const char *content, size_t n)
+{
+	static char path[64];
+	FILE *f;
+	int fd;
+
+	strcpy(path, tmpl);
+	fd = mkstemp(path);
+	f = fdopen(fd, "w");
+	fwrite(content, 1, n, f);
+	fclose(f);
+	return path;
+}
+
+static void
+read_lines(void *arg)
+{
+	liq_tsv *r;
+	(void)arg;
+	liq_init("t-tsv");
+	r = liq_tsv_open(g_path);
+	while (liq_tsv_next_line(r))
+		;
+}
+
+static void
+read_dates(void *arg)
+{
+	liq_tsv *r;
+	(void)arg;
+	liq_init("t-tsv");
+	r = liq_tsv_open(g_path);
+	if (liq_tsv_header(r))
+		while (liq_tsv_next(r))
+			(void)liq_tsv_date(r, liq_tsv_need(r, "date"));
+}
+
+/* A NUL byte is an error wherever it is, never the end of a field; a
+ * header names each column once; a value quoted in a message is cut. */
+static void
+t_nul_dup_long(void)
+{
+	static const char row[] = "cusip\tprice\nA\t1\nB\t2\0009\n";
+	static const char first[] = "cusip\tprice\nA\0B\t1\n";
+	static const char hdr[] = "cusip\tpr\0ice\nA\t1\n";
+	static const char extra[] = "cusip\tprice\nA\t1\t\0\n";
+	static const char last[] = "cusip\tprice\nA\t1\0";
+	char err[512], *big;
+	size_t n;
+
+	g_path = tmpfile_n(row, sizeof row - 1);
+	check_int(tap_exit_of(read_all, NULL, err, sizeof err), 1);
+	check(strstr(err, ":3: NUL byte in column 'price'\n") != NULL);
+	unlink(g_path);
+
+	g_path = tmpfile_n(first, sizeof first - 1);
+	check_int(tap_exit_of(read_all, NULL, err, sizeof err), 1);
+	check(strstr(err, ":2: NUL byte in column 'cusip'\n") != NULL);
+	unlink(g_path);
+
+	g_path = tmpfile_n(hdr, sizeof hdr - 1);
+	check_int(tap_exit_of(read_all, NULL, err, sizeof err), 1);
+	check(strstr(err, ":1: NUL byte in the header (field 2)\n") != NULL);
+	unlink(g_path);
+
+	g_path = tmpfile_n(extra, sizeof extra - 1);
+	check_int(tap_exit_of(read_all, NULL, err, sizeof err), 1);
+	check(strstr(err, ":2: NUL byte in field 3\n") != NULL);
+	unlink(g_path);
+
+	/* a last line without '\n' */
+	g_path = tmpfile_n(last, sizeof last - 1);
+	check_int(tap_exit_of(read_all, NULL, err, sizeof err), 1);
+	check(strstr(err, ":2: NUL byte in column 'price'\n") != NULL);
+	unlink(g_path);
+
+	/* raw lines (the CSV reader's) */
+	g_path = tmpfile_n(row, sizeof row - 1);
+	check_int(tap_exit_of(read_lines, NULL, err, sizeof err), 1);
+	check(strstr(err, ":3: NUL byte at byte 4 of the line\n") != NULL);
+	unlink(g_path);
+
+	g_path = tap_tmpfile("price\tcusip\tprice\n1\tA\t2\n");
+	check_int(tap_exit_of(read_all, NULL, err, sizeof err), 1);
+	check(strstr(err, ":1: column 'price' appears twice in the header "
+		     "(fields 1 and 3)\n") != NULL);
+	unlink(g_path);
+
+	/* a 100 kB value: the message quotes its first 45 bytes and "..." */
+	n = 100000;
+	big = malloc(n + 64);
+	strcpy(big, "cusip\tprice\nA\t");
+	memset(big + strlen(big), '7', n);
+	strcpy(big + 14 + n, "x\n");
+	g_path = tap_tmpfile(big);
+	check_int(tap_exit_of(read_all, NULL, err, sizeof err), 1);
+	check(strstr(err, ":2: column 'price': bad number "
+		     "'777777777777777777777777777777777777777777777...'\n") != NULL);
+	check(strlen(err) < 200);
+	unlink(g_path);
+
+	strcpy(big, "cusip\tdate\nA\t");
+	memset(big + strlen(big), '2', n);
+	strcpy(big + 13 + n, "\n");
+	g_path = tap_tmpfile(big);
+	check_int(tap_exit_of(read_dates, NULL, err, sizeof err), 1);
+	check(strstr(err, ":2: column 'date': bad date "
+		     "'222222222222222222222222222222222222222222222...' "
+		     "(want YYYY-MM-DD)\n") != NULL);
+	check(strlen(err) < 200);
+	unlink(g_path);
+	free(big);
+}
+
 /* A '|' separator, a peek that does not consume, raw lines, and rows
  * whose field count the caller checks (a trailer line). */
 static void
@@ -258,6 +374,7 @@ main(void)
 	TEST(t_no_final_newline_and_empty_fields(), "last line without newline, empty fields");
 	TEST(t_long_lines(), "lines longer than the buffer, many refills");
 	TEST(t_errors(), "CRLF, short row, bad number, missing column, missing file");
+	TEST(t_nul_dup_long(), "NUL bytes, a repeated column name, a long value quoted");
 	TEST(t_sep_peek_raw(), "'|' separator, peek, raw lines, free field counts");
 	TEST(t_writer(), "row writer formats and separates fields");
 	TEST(t_crlf_allowed(), "allowed CRLF line ends are stripped and counted");
