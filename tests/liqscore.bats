@@ -53,3 +53,12 @@ setup_file() {
 	run -2 liqscore features.tsv
 	assert_output --partial "-m model.json is required"
 }
+
+@test "liqscore: a truncated model is one line naming the file, exit 1" {
+	cd "$BATS_FILE_TMPDIR"
+	head -c 300 model.json > trunc.json
+	run --separate-stderr -1 liqscore -m trunc.json features.tsv
+	assert_equal "${#stderr_lines[@]}" 1
+	assert_regex "$stderr" "^liqscore: trunc\.json: not an XGBoost model: [^[]"
+	assert_equal "$output" ""
+}

@@ -336,7 +336,7 @@ write_importance(const run *R, BoosterHandle b, int rounds, const long *tr, long
 		const bst_ulong *shape;
 		const float *sc;
 		if (XGBoosterFeatureScore(b, types[t], &nf, &fn, &dim, &shape, &sc) != 0)
-			liq_die(LIQ_EXIT_DATA, "xgboost: %s", XGBGetLastError());
+			liq_die(LIQ_EXIT_DATA, "xgboost: %s", liq_xgb_last_error());
 		for (i = 0; i < (long)nf; i++)
 			for (j = 0; j < d->p; j++)
 				if (!strcmp(fn[i], d->names[j])) {

@@ -9,11 +9,45 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* XGBoost's error text made one line: its first line without the
+ * "[hh:mm:ss] src/file.cc:123: " in front (the rest is a stack trace). */
+static void
+one_line(char *err)
+{
+	char *p = strchr(err, '\n'), *q, *r;
+
+	if (p)
+		*p = '\0';
+	for (p = err; (p = strchr(p, '[')) != NULL; p++) {
+		if (!(strlen(p) > 11 && p[3] == ':' && p[6] == ':' && p[9] == ']' &&
+		      p[10] == ' '))
+			continue;
+		q = p + 11;
+		r = strstr(q, ": ");
+		if (r && !memchr(q, ' ', (size_t)(r - q))) {
+			memmove(p, r + 2, strlen(r + 2) + 1);
+			break;
+		}
+	}
+	for (p = err + strlen(err); p > err && (p[-1] == ' ' || p[-1] == '\t'); p--)
+		p[-1] = '\0';
+}
+
+const char *
+liq_xgb_last_error(void)
+{
+	static char buf[1024];
+
+	snprintf(buf, sizeof buf, "%s", XGBGetLastError());
+	one_line(buf);
+	return buf;
+}
+
 #define CHECK(call)                                                        \
 	do {                                                               \
 		if ((call) != 0)                                           \
 			liq_die(LIQ_EXIT_DATA, "xgboost: %s",              \
-				XGBGetLastError());                        \
+				liq_xgb_last_error());                     \
 	} while (0)
 
 DMatrixHandle
@@ -54,7 +88,7 @@ liq_xgb_param(BoosterHandle b, const char *key, const char *value)
 {
 	if (XGBoosterSetParam(b, key, value) != 0)
 		liq_die(LIQ_EXIT_USAGE, "xgboost parameter %s=%s: %s", key, value,
-			XGBGetLastError());
+			liq_xgb_last_error());
 }
 
 void
@@ -101,7 +135,7 @@ liq_xgb_check(const char *const *params)
 		rc = XGBoosterUpdateOneIter(b, 0, dm);
 	logging = 0;
 	if (rc)
-		liq_die(LIQ_EXIT_USAGE, "bad XGBoost parameters: %s", XGBGetLastError());
+		liq_die(LIQ_EXIT_USAGE, "bad XGBoost parameters: %s", liq_xgb_last_error());
 	/* XGBoost only warns about a parameter it does not use */
 	if ((p = strstr(logbuf, "Parameters:")) != NULL) {
 		char *nl;
@@ -191,13 +225,13 @@ liq_xgb_try_shap(BoosterHandle b, const float *X, long n, int p, float *pred,
 	int k, rc = 0;
 
 	if (XGDMatrixCreateFromMat(X, (bst_ulong)n, (bst_ulong)p, NAN, &dm) != 0) {
-		snprintf(err, errsz, "xgboost: %s", XGBGetLastError());
+		snprintf(err, errsz, "xgboost: %s", liq_xgb_last_error());
 		return -1;
 	}
 	for (k = 0; k < 2 && rc == 0; k++) {
 		predict_config(cfg, sizeof cfg, 2 * k, 0);
 		if (XGBoosterPredictFromDMatrix(b, dm, cfg, &shape, &dim, &out) != 0) {
-			snprintf(err, errsz, "xgboost: %s", XGBGetLastError());
+			snprintf(err, errsz, "xgboost: %s", liq_xgb_last_error());
 			rc = -1;
 		} else if (shape_len(shape, dim) != want[k]) {
 			snprintf(err, errsz, "the model gives %zu %s for %ld rows of %d "
@@ -255,13 +289,13 @@ liq_xgb_try_load(const char *path, char *err, size_t errsz)
 	}
 	fclose(f);
 	if (XGBoosterCreate(NULL, 0, &b) != 0) {
-		snprintf(err, errsz, "xgboost: %s", XGBGetLastError());
+		snprintf(err, errsz, "xgboost: %s", liq_xgb_last_error());
 		free(buf);
 		return NULL;
 	}
 	if (XGBoosterLoadModelFromBuffer(b, buf, (bst_ulong)len) != 0) {
 		snprintf(err, errsz, "%s: not an XGBoost model: %s", path,
-			 XGBGetLastError());
+			 liq_xgb_last_error());
 		XGBoosterFree(b);
 		b = NULL;
 	}
@@ -287,7 +321,7 @@ liq_xgb_try_feature_names(BoosterHandle b, size_t *n, char *err, size_t errsz)
 	const char **names = NULL;
 
 	if (XGBoosterGetStrFeatureInfo(b, "feature_name", &len, &names) != 0) {
-		snprintf(err, errsz, "xgboost: %s", XGBGetLastError());
+		snprintf(err, errsz, "xgboost: %s", liq_xgb_last_error());
 		return NULL;
 	}
 	if (len == 0) {

@@ -82,4 +82,9 @@ int liq_xgb_try_shap(BoosterHandle b, const float *X, long n, int p,
 const char *liq_xgb_attr(BoosterHandle b, const char *key);
 void liq_xgb_set_attr(BoosterHandle b, const char *key, const char *value);
 
+/* XGBoost's last error as one line: the first line of XGBGetLastError()
+ * without its "[time] file:line: " prefix or stack trace. A static
+ * buffer, valid until the next call. */
+const char *liq_xgb_last_error(void);
+
 #endif

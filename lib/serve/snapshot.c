@@ -86,30 +86,6 @@ load_tsvs(liq_tables *T, const char *const *p)
 						       LIQ_PARTICIPATION, &T->recal);
 }
 
-/* XGBoost's error text made one line: its first line without the
- * "[hh:mm:ss] src/file.cc:123: " in front (the rest is a stack trace). */
-static void
-xgb_one_line(char *err)
-{
-	char *p = strchr(err, '\n'), *q, *r;
-
-	if (p)
-		*p = '\0';
-	for (p = err; (p = strchr(p, '[')) != NULL; p++) {
-		if (!(strlen(p) > 11 && p[3] == ':' && p[6] == ':' && p[9] == ']' &&
-		      p[10] == ' '))
-			continue;
-		q = p + 11;
-		r = strstr(q, ": ");
-		if (r && !memchr(q, ' ', (size_t)(r - q))) {
-			memmove(p, r + 2, strlen(r + 2) + 1);
-			break;
-		}
-	}
-	for (p = err + strlen(err); p > err && (p[-1] == ' ' || p[-1] == '\t'); p--)
-		p[-1] = '\0';
-}
-
 /* The model's feature names, NULL-terminated, into T. */
 static BoosterHandle
 load_model(liq_tables *T, char *err, size_t errsz)
@@ -119,13 +95,10 @@ load_model(liq_tables *T, char *err, size_t errsz)
 	size_t n, i;
 	char t[16];
 
-	if (!b) {
-		xgb_one_line(err);
+	if (!b)
 		return NULL;
-	}
 	nm = liq_xgb_try_feature_names(b, &n, err, errsz);
 	if (!nm) {
-		xgb_one_line(err);
 		XGBoosterFree(b);
 		return NULL;
 	}
@@ -142,8 +115,7 @@ load_model(liq_tables *T, char *err, size_t errsz)
 		T->fnames[i] = liq_xstrdup(nm[i]);
 	snprintf(t, sizeof t, "%d", T->conf->threads > 0 ? T->conf->threads : 1);
 	if (XGBoosterSetParam(b, "nthread", t) != 0) {
-		snprintf(err, errsz, "xgboost: %s", XGBGetLastError());
-		xgb_one_line(err);
+		snprintf(err, errsz, "xgboost: %s", liq_xgb_last_error());
 		XGBoosterFree(b);
 		return NULL;
 	}
