@@ -1,7 +1,7 @@
-/* traceread-internal — the raw TRACE reader's state, shared by its two
+/* traceread-internal — the raw TRACE reader's state, shared by its three
  * modules and by no one else: trace-layout.c knows the layouts (their
  * column names, the header sniffing, finding the columns in a header),
- * traceread.c reads the rows and decodes the fields. Code outside
+ * traceread.c reads the rows, trace-fields.c decodes their fields. Code outside
  * lib/clean uses clean/traceread.h.
  *
  *     liq_trace_in *in = ...;             // t, fmt, hdr and nhdr set
@@ -58,6 +58,11 @@ struct liq_trace_in {
 	int sttl_exec, sttl_day;
 	long sttl_n;
 };
+
+/* Decode the current row (in->f) into *r: the public CSV layout, and the
+ * others (trace-fields.c). Exit 1 with file:line on a bad value. */
+void liq_trace_convert_public(liq_trace_in *in, liq_trace_rec *r);
+void liq_trace_convert(liq_trace_in *in, liq_trace_rec *r);
 
 /* Find the columns of in->fmt in the header (in->hdr): in->col[F_*] and
  * in->colname[F_*]; exits 2 naming a required column (or one a screen in
