@@ -324,6 +324,14 @@ edited_fails() {
 	edited_fails '2s/|0000001|T|/|00x0001|T|/' \
 		"2: column 'Reference Number': bad reference number '00x0001'"
 	edited_fails '2s/|200000.00|/|NA|/' "2: column 'Quantity': bad quantity 'NA' (want a number, 5MM+ or 1MM+)"
+	# a quantity must be positive, a CUSIP short and plain: nothing a
+	# later tool would refuse is written into trades.tsv
+	edited_fails '2s/|200000.00|/|-5|/' "2: column 'Quantity': bad quantity '-5' (want a positive par amount)"
+	edited_fails '2s/|200000.00|/|0|/' "2: column 'Quantity': bad quantity '0' (want a positive par amount)"
+	edited_fails "2s/|172967MP3|/|$(printf 'A%.0s' $(seq 64))|/" \
+		"2: column 'CUSIP': bad CUSIP 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA...' (want 1 to 12 letters, digits, *, @ or #)"
+	edited_fails '2s/|172967MP3|/|1729 67MP3|/' \
+		"2: column 'CUSIP': bad CUSIP '1729 67MP3' (want 1 to 12 letters, digits, *, @ or #)"
 }
 
 @test "CRLF line ends are stripped and counted in the audit as a note, exit 0" {

@@ -10,6 +10,7 @@
 #include "core/dates.h"
 #include "core/diag.h"
 #include "core/num.h"
+#include "core/text.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -24,9 +25,11 @@ bad(const liq_trace_in *in, int f, const char *what, const char *val)
 {
 	const char *hint = strchr(what, '(');
 	int n = hint ? (int)(hint - what) - 1 : (int)strlen(what);
+	char q[64];   /* a value cut to 45 bytes and "..." */
 
 	liq_tsv_fail(in->t, "column '%s': %.*s '%s'%s%s", in->colname[f], n,
-		     what, val, hint ? " " : "", hint ? hint : "");
+		     what, liq_quote(q, sizeof q, val), hint ? " " : "",
+		     hint ? hint : "");
 }
 
 /* The public CSV's M/D/YYYY (or MM/DD/YYYY): 0 and *d, or -1. */
@@ -197,7 +200,27 @@ get_qty(liq_trace_in *in, unsigned char *flags)
 	if (liq_num_parse(s, &v) != LIQ_NUM_OK)
 		bad(in, F_QTY, "bad quantity (want a number, 5MM+ or 1MM+)",
 		    raw);
+	if (!(v > 0))
+		bad(in, F_QTY, "bad quantity (want a positive par amount)", raw);
 	return v;
+}
+
+/* The CUSIP: 1 to 12 letters, digits, '*', '@' or '#' (TRACE's are 9;
+ * every later tool keeps a cusip in 16 bytes). */
+static const char *
+get_cusip(liq_trace_in *in)
+{
+	const char *s = in->f[in->col[F_CUSIP]];
+	size_t n = strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+			     "0123456789*@#");
+
+	if (s[0] == '\0')
+		liq_tsv_fail(in->t, "column '%s': empty CUSIP (files without "
+			     "CUSIPs cannot be cleaned)", in->colname[F_CUSIP]);
+	if (s[n] != '\0' || n > 12)
+		bad(in, F_CUSIP, "bad CUSIP (want 1 to 12 letters, digits, *, @ "
+		    "or #)", s);
+	return s;
 }
 
 static long long
@@ -327,11 +350,7 @@ liq_trace_convert_public(liq_trace_in *in, liq_trace_rec *r)
 		if (n == 1 && (v[0] == '-' || v[0] == '_'))
 			v[0] = '\0';
 	}
-	s = in->f[in->col[F_CUSIP]];
-	if (s[0] == '\0')
-		liq_tsv_fail(in->t, "column '%s': empty CUSIP (files without "
-			     "CUSIPs cannot be cleaned)", in->colname[F_CUSIP]);
-	r->cusip = s;
+	r->cusip = get_cusip(in);
 	r->exec_day = get_date(in, F_EXEC_DT, &in->dc[0]);
 	r->exec_tsec = get_time(in, F_EXEC_TM);
 	r->rpt_day = r->exec_day;
@@ -376,14 +395,9 @@ liq_trace_convert_public(liq_trace_in *in, liq_trace_rec *r)
 void
 liq_trace_convert(liq_trace_in *in, liq_trace_rec *r)
 {
-	const char *s;
 	char cap, cm;
 
-	s = in->f[in->col[F_CUSIP]];
-	if (s[0] == '\0')
-		liq_tsv_fail(in->t, "column '%s': empty CUSIP (files without "
-			     "CUSIPs cannot be cleaned)", in->colname[F_CUSIP]);
-	r->cusip = s;
+	r->cusip = get_cusip(in);
 	r->exec_day = get_date(in, F_EXEC_DT, &in->dc[0]);
 	r->exec_tsec = get_time(in, F_EXEC_TM);
 	r->rpt_day = get_date(in, F_RPT_DT, &in->dc[1]);
