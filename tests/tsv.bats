@@ -37,3 +37,14 @@ load impact_helper
 	run --separate-stderr -1 roll -q t.tsv
 	assert_equal "$stderr" "roll: t.tsv:2: column 'price': bad number '777777777777777777777777777777777777777777777...'"
 }
+
+@test "tsv: any message is bounded, even one that quotes a whole value" {
+	# a 1 MB cusip: trades.tsv's reader quotes it as it is, diag cuts
+	# the message at 2,048 bytes and ends it with "..."
+	{ printf 'cusip\tdate\ttime\tprice\tqty\tside\n'
+	  head -c 1000000 /dev/zero | tr '\0' C; printf '\t2020-01-02\t10:00:00\t100\t1000\tB\n'; } > t.tsv
+	run --separate-stderr -1 roll -q t.tsv
+	assert_equal "${#stderr_lines[@]}" 1
+	assert_regex "$stderr" "^roll: t\.tsv:2: column 'cusip': bad value 'CCCC+\.\.\.$"
+	[ "${#stderr}" -lt 2100 ] || fail "a message of ${#stderr} bytes"
+}

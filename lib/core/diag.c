@@ -35,7 +35,21 @@ vmsg(const char *file, long line, const char *fmt, va_list ap)
 		else
 			fprintf(stderr, "%s: ", file);
 	}
-	vfprintf(stderr, fmt, ap);
+	{
+		/* a message is bounded, whatever value it quotes: a 10 MB
+		 * field is not echoed whole (values quoted with liq_quote are
+		 * cut much sooner) */
+		char buf[LIQ_MSG_MAX + 1];
+		int n = vsnprintf(buf, sizeof buf, fmt, ap);
+
+		if (n > LIQ_MSG_MAX) {
+			size_t k = LIQ_MSG_MAX - 3;
+			while (k > 0 && ((unsigned char)buf[k] & 0xC0) == 0x80)
+				k--;   /* not inside a UTF-8 character */
+			memcpy(buf + k, "...", 4);
+		}
+		fputs(buf, stderr);
+	}
 	fputc('\n', stderr);
 }
 

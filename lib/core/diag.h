@@ -41,6 +41,10 @@ _Noreturn void liq_exit(int code);
 _Noreturn void liq_die(int code, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
+/* Longest message text (after "prog: file:line: "); longer ones are cut
+ * and end in "...". */
+#define LIQ_MSG_MAX 2048
+
 /* Print "prog: file:line: <message>" on stderr and exit with `code`.
  * line <= 0 omits the line number. */
 _Noreturn void liq_die_at(int code, const char *file, long line,
