@@ -71,6 +71,19 @@ g10() { awk '{ printf "%.10g\n", $1 }'; }
 	assert_output --regexp "few.tsv: missing column '[a-z_0-9]+', a feature of .*model.json"
 }
 
+@test "bad data at start-up: a probability outside 0-1 or a score outside 0-100" {
+	d=$(cell "$U/scores.tsv" date "$C1")
+	tawk -v k="$C1" 'FNR > 1 && $c("cusip") == k { $c("p_low") = "-0.68" } { print }' "$U/scores.tsv" > negp.tsv
+	run -1 liqserve -q --scores negp.tsv -i "$U/impact.tsv" -b "$U/bonds.tsv" -l 127.0.0.1:0
+	assert_output "liqserve: negp.tsv: cusip '$C1' on $d: column 'p_low': bad probability '-0.68' (want 0 to 1)"
+	tawk -v k="$C1" 'FNR > 1 && $c("cusip") == k { $c("score_pred") = "100.5" } { print }' "$U/scores.tsv" > bigs.tsv
+	run -1 liqserve -q --scores bigs.tsv -i "$U/impact.tsv" -b "$U/bonds.tsv" -l 127.0.0.1:0
+	assert_output "liqserve: bigs.tsv: cusip '$C1' on $d: column 'score_pred': bad score '100.5' (want 0 to 100)"
+	# pretrade reads the same table
+	run --separate-stderr -1 pretrade -q -i "$U/impact.tsv" --scores negp.tsv /dev/null
+	assert_equal "$stderr" "pretrade: negp.tsv: cusip '$C1' on $d: column 'p_low': bad probability '-0.68' (want 0 to 1)"
+}
+
 @test "a port in use is an error that says so" {
 	run -1 liqserve -q --scores "$U/scores.tsv" -i "$U/impact.tsv" -b "$U/bonds.tsv" -l "127.0.0.1:$PORT"
 	assert_output --partial "cannot listen on 127.0.0.1:$PORT: Address already in use"
