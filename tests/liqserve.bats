@@ -241,6 +241,19 @@ g10() { awk '{ printf "%.10g\n", $1 }'; }
 	assert_line --index 0 --partial 'want /pretrade/{cusip}/{size_mm}/{side}'
 }
 
+@test "GET and POST /pretrade: a size beyond the bond's amount outstanding is a bad_size" {
+	amt=$(cell "$U/bonds.tsv" amount_out "$C1")
+	mm=$(awk -v a="$amt" 'BEGIN { printf "%g", a / 1e6 }')
+	run -0 http GET "/pretrade/$C1/1e200/B"
+	assert_line --index 1 400
+	assert_line --index 0 "{\"error\":\"bad size '1e200' (more than the bond's amount outstanding, \$$mm MM)\",\"status\":400}"
+	# the amount itself is a size
+	run -0 http GET "/pretrade/$C1/$(awk -v a="$amt" 'BEGIN { printf "%.17g", a / 1e6 }')/B"
+	assert_line --index 1 200
+	run -0 jq -r '.results[] | .status + " " + .error' <<< "$(curl -s -X POST -d '{"queries": [{"cusip": "'"$C1"'", "size_mm": 1e200, "side": "B"}]}' "$URL/pretrade")"
+	assert_output "bad_size bad size '1e200' (more than the bond's amount outstanding, \$$mm MM)"
+}
+
 @test "POST /pretrade: pretrade's rows and statuses for a batch" {
 	printf 'cusip\tsize_mm\tside\n%s\t2\tB\n%s\t0\tS\n%s\t3\tQ\nNOSUCH\t1\tB\n%s\t0.5\tS\n' \
 		"$C1" "$C1" "$C1" "$C1" > q.tsv
@@ -434,7 +447,8 @@ g10() { awk '{ printf "%.10g\n", $1 }'; }
 }
 
 @test "many clients at once: every answer right" {
-	seq 300 | xargs -P 16 -I{} curl -s -o /dev/null -w '%{http_code}\n' "$URL/pretrade/$C1/{}/B" > codes
+	# sizes of 0.1 to 30 $MM: all within the bond's amount outstanding
+	seq 300 | awk '{ print $1 / 10 }' | xargs -P 16 -I{} curl -s -o /dev/null -w '%{http_code}\n' "$URL/pretrade/$C1/{}/B" > codes
 	[ "$(sort -u codes)" = 200 ]
 	[ "$(wc -l < codes)" -eq 300 ]
 }
