@@ -149,7 +149,8 @@ main(int argc, char **argv)
 	liq_tsv *r;
 	int c, threads = 2, k, ccusip, cdate;
 	size_t nn;
-	char prev[32] = "";
+	char prev[32] = "", prev_date[16] = "";
+	int prev_day = 0;
 	long rows = 0;
 
 	liq_init(argv[0]);
@@ -213,12 +214,17 @@ main(int argc, char **argv)
 			const char *cu = liq_tsv_field(r, ccusip);
 			long slot;
 			int cmp = strcmp(cu, prev);
+			/* a real calendar date (2020-02-30 is refused), and a
+			   date is at most 10 bytes, which the key has room for */
+			int day = liq_tsv_date(r, cdate);
 			rows++;
-			if (S.latest && cmp < 0)
-				liq_tsv_fail(r, "--latest needs the input sorted by cusip "
-					     "('%s' after '%s')", cu, prev);
-			if (strlen(cu) >= sizeof prev || strlen(liq_tsv_field(r, cdate)) > 12)
-				liq_tsv_fail(r, "bad cusip or date '%s'", cu);
+			if (S.latest && (cmp < 0 || (cmp == 0 && day <= prev_day)))
+				liq_tsv_fail(r, "--latest needs the input sorted by "
+					     "cusip, date ('%s' %s after '%s' %s)",
+					     cu, liq_tsv_field(r, cdate), prev,
+					     prev_date);
+			if (strlen(cu) >= sizeof prev)
+				liq_tsv_fail(r, "bad cusip '%s'", cu);
 			/* with --latest, a bond's rows overwrite one slot */
 			if (S.latest && cmp == 0 && S.c.n > 0)
 				slot = S.c.n - 1;
@@ -229,6 +235,8 @@ main(int argc, char **argv)
 			}
 			if (cmp)
 				strcpy(prev, cu);
+			prev_day = day;
+			strcpy(prev_date, liq_tsv_field(r, cdate));
 			snprintf(S.key[slot], sizeof S.key[slot], "%s\t%s", cu,
 				 liq_tsv_field(r, cdate));
 			for (k = 0; k < S.nf; k++)

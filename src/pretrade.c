@@ -129,6 +129,7 @@ run(const opts *o, const char *path)
 		q.target_bps = o->target;
 		q.days = o->days;
 		q.participation = o->participation;
+		q.amount_usd = NAN;
 		liq_pretrade_answer(liq_impact_table_find(T, cusip), o->impact, &q, &a);
 		if (a.msg[0]) {
 			liq_warn_at(r->name, r->lineno, "%s", a.msg);

@@ -73,6 +73,33 @@ load impact_helper
 	assert_output --partial "--min-group: bad value '1'"
 }
 
+@test "impact-shrink: values out of their column's range are refused with file:line" {
+	sim
+	impact-fit -q trades.tsv > raw.tsv
+	tawk 'FNR == 3 { $c("adv_usd") = "-1000" } { print }' raw.tsv > negadv.tsv
+	run --separate-stderr -1 impact-shrink -b bonds.tsv negadv.tsv
+	assert_equal "$stderr" "impact-shrink: negadv.tsv:3: column 'adv_usd': negative value '-1000'"
+	tawk 'FNR == 4 { $c("sigma_bps") = "0" } { print }' raw.tsv > sigma0.tsv
+	run --separate-stderr -1 impact-shrink -b bonds.tsv sigma0.tsv
+	assert_equal "$stderr" "impact-shrink: sigma0.tsv:4: column 'sigma_bps': bad value '0' (want a number above 0)"
+	tawk 'FNR == 2 { $c("n") = "-5" } { print }' raw.tsv > negn.tsv
+	run --separate-stderr -1 impact-shrink -b bonds.tsv negn.tsv
+	assert_equal "$stderr" "impact-shrink: negn.tsv:2: column 'n': negative value '-5'"
+	tawk 'FNR == 2 { $c("n") = "1e300" } { print }' raw.tsv > hugen.tsv
+	run --separate-stderr -1 impact-shrink -b bonds.tsv hugen.tsv
+	assert_equal "$stderr" "impact-shrink: hugen.tsv:2: column 'n': bad count '1e300' (want a whole number from 0 to 1e15)"
+	tawk 'FNR == 2 { $c("se_beta") = "-0.1" } { print }' raw.tsv > negse.tsv
+	run --separate-stderr -1 impact-shrink -b bonds.tsv negse.tsv
+	assert_equal "$stderr" "impact-shrink: negse.tsv:2: column 'se_beta': negative value '-0.1'"
+	# NA stays NA: a bond without a fit is not an error
+	tawk 'FNR == 2 { $c("sigma_bps") = "NA"; $c("adv_usd") = "NA"; $c("n") = "NA" } { print }' raw.tsv > na.tsv
+	run --separate-stderr -0 impact-shrink -q -b bonds.tsv na.tsv
+	# the same reader serves pretrade
+	printf "cusip\tsize_mm\tside\n%s\t1\tB\n" "$(col raw.tsv cusip | head -1)" > q.tsv
+	run --separate-stderr -1 pretrade -i sigma0.tsv q.tsv
+	assert_equal "$stderr" "pretrade: sigma0.tsv:4: column 'sigma_bps': bad value '0' (want a number above 0)"
+}
+
 @test "impact-shrink: --help lists the columns it adds, as the header written has them" {
 	impact-fit -q "$M/empty.tsv" > raw.tsv
 	run -0 impact-shrink -q -b "$FIX/liqserve/bonds.tsv" raw.tsv

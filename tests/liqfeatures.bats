@@ -122,3 +122,20 @@ liqfeatures: $(data_rows roll.tsv) rows, 4 bonds in bonds-few.tsv, 0 macro serie
 	run -1 sh -c "liqfeatures -q -b bonds.tsv roll.tsv amihud.tsv kyle.tsv itt.tsv > /dev/full"
 	assert_output --partial "liqfeatures: write error"
 }
+
+@test "liqfeatures: a negative volume, trade count or size is refused with file:line" {
+	cd "$BATS_FILE_TMPDIR"
+	for m in volume_mm trades_per_day avg_size_mm; do
+		# the first panel with the column is the one read
+		for p in roll amihud kyle itt; do
+			if head -n 1 $p.tsv | tr '\t' '\n' | grep -qx $m; then break; fi
+		done
+		tawk -v m=$m 'FNR == 4 { $c(m) = "-5" } { print }' $p.tsv > neg-$p.tsv
+		args=()
+		for q in roll amihud kyle itt; do
+			if [ $q = $p ]; then args+=(neg-$q.tsv); else args+=($q.tsv); fi
+		done
+		run --separate-stderr -1 liqfeatures -q -b bonds.tsv "${args[@]}"
+		assert_equal "$stderr" "liqfeatures: neg-$p.tsv:4: column '$m': negative value '-5' (a count or an amount, 0 or more)"
+	done
+}

@@ -62,3 +62,29 @@ setup_file() {
 	assert_regex "$stderr" "^liqscore: trunc\.json: not an XGBoost model: [^[]"
 	assert_equal "$output" ""
 }
+
+@test "liqscore: an impossible date is refused with file:line, exit 1" {
+	cd "$BATS_FILE_TMPDIR"
+	tawk 'FNR == 3 { $c("date") = "2020-02-30" } { print }' features.tsv > feb30.tsv
+	run --separate-stderr -1 liqscore -q -m model.json feb30.tsv
+	assert_equal "$stderr" "liqscore: feb30.tsv:3: column 'date': bad date '2020-02-30' (want YYYY-MM-DD)"
+	tawk 'FNR == 2 { $c("date") = "9999-12-31" } { print }' features.tsv > y9999.tsv
+	run --separate-stderr -1 liqscore -q -m model.json --latest y9999.tsv
+	assert_equal "$stderr" "liqscore: y9999.tsv:2: column 'date': bad date '9999-12-31' (want YYYY-MM-DD)"
+}
+
+@test "liqscore: --latest refuses dates out of order within a bond" {
+	cd "$BATS_FILE_TMPDIR"
+	# swap the second and third rows: the same bond, its dates reversed
+	{ sed -n 1p features.tsv; sed -n 3p features.tsv; sed -n 2p features.tsv; tail -n +4 features.tsv; } > swapped.tsv
+	cu=$(col features.tsv cusip | sed -n 1p)
+	assert_equal "$(col features.tsv cusip | sed -n 2p)" "$cu"
+	d1=$(col features.tsv date | sed -n 1p)
+	d2=$(col features.tsv date | sed -n 2p)
+	run --separate-stderr -1 liqscore -q -m model.json --latest swapped.tsv
+	assert_equal "$stderr" "liqscore: swapped.tsv:3: --latest needs the input sorted by cusip, date ('$cu' $d1 after '$cu' $d2)"
+	# the same date twice is no order either
+	{ sed -n 1,2p features.tsv; sed -n 2p features.tsv; } > twice.tsv
+	run --separate-stderr -1 liqscore -q -m model.json --latest twice.tsv
+	assert_equal "$stderr" "liqscore: twice.tsv:3: --latest needs the input sorted by cusip, date ('$cu' $d1 after '$cu' $d1)"
+}

@@ -71,6 +71,19 @@ g10() { awk '{ printf "%.10g\n", $1 }'; }
 	assert_output --regexp "few.tsv: missing column '[a-z_0-9]+', a feature of .*model.json"
 }
 
+@test "bad data at start-up: a probability outside 0-1 or a score outside 0-100" {
+	d=$(cell "$U/scores.tsv" date "$C1")
+	tawk -v k="$C1" 'FNR > 1 && $c("cusip") == k { $c("p_low") = "-0.68" } { print }' "$U/scores.tsv" > negp.tsv
+	run -1 liqserve -q --scores negp.tsv -i "$U/impact.tsv" -b "$U/bonds.tsv" -l 127.0.0.1:0
+	assert_output "liqserve: negp.tsv: cusip '$C1' on $d: column 'p_low': bad probability '-0.68' (want 0 to 1)"
+	tawk -v k="$C1" 'FNR > 1 && $c("cusip") == k { $c("score_pred") = "100.5" } { print }' "$U/scores.tsv" > bigs.tsv
+	run -1 liqserve -q --scores bigs.tsv -i "$U/impact.tsv" -b "$U/bonds.tsv" -l 127.0.0.1:0
+	assert_output "liqserve: bigs.tsv: cusip '$C1' on $d: column 'score_pred': bad score '100.5' (want 0 to 100)"
+	# pretrade reads the same table
+	run --separate-stderr -1 pretrade -q -i "$U/impact.tsv" --scores negp.tsv /dev/null
+	assert_equal "$stderr" "pretrade: negp.tsv: cusip '$C1' on $d: column 'p_low': bad probability '-0.68' (want 0 to 1)"
+}
+
 @test "a port in use is an error that says so" {
 	run -1 liqserve -q --scores "$U/scores.tsv" -i "$U/impact.tsv" -b "$U/bonds.tsv" -l "127.0.0.1:$PORT"
 	assert_output --partial "cannot listen on 127.0.0.1:$PORT: Address already in use"
@@ -226,6 +239,19 @@ g10() { awk '{ printf "%.10g\n", $1 }'; }
 	run -0 http GET "/pretrade/$C1/1"
 	assert_line --index 1 404
 	assert_line --index 0 --partial 'want /pretrade/{cusip}/{size_mm}/{side}'
+}
+
+@test "GET and POST /pretrade: a size beyond the bond's amount outstanding is a bad_size" {
+	amt=$(cell "$U/bonds.tsv" amount_out "$C1")
+	mm=$(awk -v a="$amt" 'BEGIN { printf "%g", a / 1e6 }')
+	run -0 http GET "/pretrade/$C1/1e200/B"
+	assert_line --index 1 400
+	assert_line --index 0 "{\"error\":\"bad size '1e200' (more than the bond's amount outstanding, \$$mm MM)\",\"status\":400}"
+	# the amount itself is a size
+	run -0 http GET "/pretrade/$C1/$(awk -v a="$amt" 'BEGIN { printf "%.17g", a / 1e6 }')/B"
+	assert_line --index 1 200
+	run -0 jq -r '.results[] | .status + " " + .error' <<< "$(curl -s -X POST -d '{"queries": [{"cusip": "'"$C1"'", "size_mm": 1e200, "side": "B"}]}' "$URL/pretrade")"
+	assert_output "bad_size bad size '1e200' (more than the bond's amount outstanding, \$$mm MM)"
 }
 
 @test "POST /pretrade: pretrade's rows and statuses for a batch" {
@@ -421,7 +447,8 @@ g10() { awk '{ printf "%.10g\n", $1 }'; }
 }
 
 @test "many clients at once: every answer right" {
-	seq 300 | xargs -P 16 -I{} curl -s -o /dev/null -w '%{http_code}\n' "$URL/pretrade/$C1/{}/B" > codes
+	# sizes of 0.1 to 30 $MM: all within the bond's amount outstanding
+	seq 300 | awk '{ print $1 / 10 }' | xargs -P 16 -I{} curl -s -o /dev/null -w '%{http_code}\n' "$URL/pretrade/$C1/{}/B" > codes
 	[ "$(sort -u codes)" = 200 ]
 	[ "$(wc -l < codes)" -eq 300 ]
 }

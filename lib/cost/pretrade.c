@@ -67,6 +67,11 @@ liq_pretrade_answer(const liq_cost_model *m, const char *table,
 		snprintf(a->msg, sizeof a->msg, "bad size '%s' (want $MM of par, "
 			 "a positive number)", liq_quote(v, sizeof v, q->size_text));
 		a->status = "bad_size";
+	} else if (!inverse && q->amount_usd > 0 && a->size_usd > q->amount_usd) {
+		snprintf(a->msg, sizeof a->msg, "bad size '%s' (more than the "
+			 "bond's amount outstanding, $%g MM)",
+			 liq_quote(v, sizeof v, q->size_text), q->amount_usd / 1e6);
+		a->status = "bad_size";
 	}
 	if (strcmp(q->side, "B") != 0 && strcmp(q->side, "S") != 0) {
 		snprintf(a->msg, sizeof a->msg, "bad side '%s' (want B or S)",

@@ -59,10 +59,13 @@ double liq_pretrade_size_for_days(const liq_cost_model *m, double days,
 
 /* A query of pretrade(1) or liqserve's /pretrade: size_mm is NaN when the
  * query had no usable number (size_text says what it had); target_bps and
- * days are NaN when the inverse query is not asked. */
+ * days are NaN when the inverse query is not asked; amount_usd is the
+ * bond's par outstanding (bonds.tsv's amount_out), NaN or 0 when unknown:
+ * a size above it is a bad_size. */
 typedef struct liq_pt_query {
 	const char *cusip, *size_text, *side;
 	double size_mm, target_bps, days, participation;
+	double amount_usd;
 } liq_pt_query;
 
 /* Its answer: status is "ok" or why not (bad_size, bad_side,

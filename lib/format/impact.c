@@ -1,6 +1,7 @@
 #include "format/impact.h"
 
 #include "core/diag.h"
+#include "core/text.h"
 #include "ref/cusip.h"
 
 #include <math.h>
@@ -13,24 +14,26 @@
 /* cusip first: the loader checks it before the row's other fields */
 const liq_impact_col liq_impact_cols[] = {
 	{ "cusip", "the bond", 's', ROW(cusip), LIQ_ICOL_NEED, NULL },
-	{ "n", "customer prints with a cost in the fit sample", 'l', ROW(n), 0, NULL },
+	{ "n", "customer prints with a cost in the fit sample", 'l', ROW(n),
+	  LIQ_ICOL_NONNEG, NULL },
 	{ "alpha", "impact coefficient alpha (NA without a fit)", 'n', ROW(alpha),
 	  LIQ_ICOL_NEED, NULL },
 	{ "beta", "impact exponent beta (NA without a fit)", 'n', ROW(beta),
 	  LIQ_ICOL_NEED, NULL },
 	{ "se_log_alpha", "standard error of log alpha", 'n', ROW(se_log_alpha),
-	  LIQ_ICOL_ZERO, NULL },
-	{ "se_beta", "standard error of beta", 'n', ROW(se_beta), LIQ_ICOL_ZERO, NULL },
+	  LIQ_ICOL_ZERO | LIQ_ICOL_NONNEG, NULL },
+	{ "se_beta", "standard error of beta", 'n', ROW(se_beta),
+	  LIQ_ICOL_ZERO | LIQ_ICOL_NONNEG, NULL },
 	{ "r2", "1 - RSS/TSS of the costs (loglin: log costs)", 'n', ROW(r2),
 	  LIQ_ICOL_SKIP, NULL },
 	{ "sigma_bps", "daily volatility, bps", 'n', ROW(sigma_bps),
-	  LIQ_ICOL_NEED | LIQ_ICOL_RAW_OK, NULL },
+	  LIQ_ICOL_NEED | LIQ_ICOL_RAW_OK | LIQ_ICOL_POS, NULL },
 	{ "adv_usd", "average daily par volume, $", 'n', ROW(adv_usd),
-	  LIQ_ICOL_NEED, NULL },
+	  LIQ_ICOL_NEED | LIQ_ICOL_NONNEG, NULL },
 	{ "half_spread_bps", "half spread h, bps (0 for loglin)", 'n',
 	  ROW(half_spread_bps), LIQ_ICOL_NEED, NULL },
 	{ "se_half_spread_bps", "standard error of h", 'n', ROW(se_half_spread_bps),
-	  LIQ_ICOL_ZERO, NULL },
+	  LIQ_ICOL_ZERO | LIQ_ICOL_NONNEG, NULL },
 	{ "cov_log_alpha_beta", "covariance of log alpha and beta", 'n',
 	  ROW(cov_log_alpha_beta), LIQ_ICOL_ZERO, NULL },
 	{ "cov_h_log_alpha", "covariance of h and log alpha", 'n',
@@ -195,6 +198,17 @@ join(char *const *f, int nf)
 	return s;
 }
 
+/* Exit 1: "file:line: column 'name': what 'value'tail". */
+static _Noreturn void
+out_of_range(const liq_tsv *r, int col, const char *what, const char *tail)
+{
+	char qn[64], qv[64];
+
+	liq_tsv_fail(r, "column '%s': %s '%s'%s",
+		     liq_quote(qn, sizeof qn, r->hdr[col]), what,
+		     liq_quote(qv, sizeof qv, liq_tsv_field(r, col)), tail);
+}
+
 /* Field `col` of the current row into the row struct as column c says
  * (col < 0: the column is absent). */
 static void
@@ -204,17 +218,31 @@ read_field(const liq_tsv *r, const liq_impact_col *c, int col,
 	char *f = (char *)row + c->off;
 	double v;
 
-	switch (c->type) {
-	case 's':
+	if (c->type == 's') {
 		*(const char **)(void *)f = col < 0 ? NULL : liq_tsv_field(r, col);
-		break;
-	case 'l':
-		v = col < 0 ? -1 : liq_tsv_num(r, col);
+		return;
+	}
+	if (col < 0) {
+		if (c->type == 'l')
+			*(long *)(void *)f = -1;
+		else
+			*(double *)(void *)f = c->flags & LIQ_ICOL_ZERO ? 0 : NAN;
+		return;
+	}
+	v = liq_tsv_num(r, col);
+	if ((c->flags & LIQ_ICOL_NONNEG) && v < 0)
+		out_of_range(r, col, "negative value", "");
+	if ((c->flags & LIQ_ICOL_POS) && v <= 0)
+		out_of_range(r, col, "bad value", " (want a number above 0)");
+	if (c->type == 'l') {
+		/* checked before the conversion: a double beyond long's range
+		   converted to long is undefined */
+		if (!isnan(v) && !(v == floor(v) && v <= 1e15))
+			out_of_range(r, col, "bad count", " (want a whole number "
+				     "from 0 to 1e15)");
 		*(long *)(void *)f = isnan(v) ? 0 : (long)v;
-		break;
-	default:
-		*(double *)(void *)f = col < 0 ? (c->flags & LIQ_ICOL_ZERO ? 0 : NAN)
-				  : liq_tsv_num(r, col);
+	} else {
+		*(double *)(void *)f = v;
 	}
 }
 

@@ -50,7 +50,9 @@ enum {
 	LIQ_ICOL_NEED = 1,    /* the loader needs it: exit 2 when missing */
 	LIQ_ICOL_ZERO = 2,    /* missing: 0 (else NaN; -1 for a count) */
 	LIQ_ICOL_SKIP = 4,    /* written, never read */
-	LIQ_ICOL_RAW_OK = 8   /* its posterior column missing: the raw one */
+	LIQ_ICOL_RAW_OK = 8,  /* its posterior column missing: the raw one */
+	LIQ_ICOL_NONNEG = 16, /* the loader refuses a value below 0 (NA is NA) */
+	LIQ_ICOL_POS = 32     /* the loader refuses a value of 0 or below */
 };
 
 /* One row of impact-fit's output: a field per column of liq_impact_cols,
@@ -125,8 +127,9 @@ typedef struct liq_cost_model {
  * is present, the raw ones otherwise. cusip, sigma_bps, adv_usd and the
  * three parameters are required (exit 2 naming a missing one); a missing
  * se or cov column counts as 0 and missing residual quantiles give an NA
- * interval. A bad number exits 1 with file:line, a cusip that appears
- * twice exits 1. */
+ * interval. A bad number exits 1 with file:line, and so does a value out
+ * of its column's range (LIQ_ICOL_NONNEG, LIQ_ICOL_POS; a count, 'l', must
+ * be a whole number from 0 to 1e15); a cusip that appears twice exits 1. */
 typedef struct liq_impact_table {
 	liq_cost_model *m;
 	size_t n;

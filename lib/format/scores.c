@@ -1,9 +1,11 @@
 #include "format/scores.h"
 
+#include "core/dates.h"
 #include "core/diag.h"
 #include "format/latest.h"
 #include "ref/cusip.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -44,6 +46,32 @@ liq_scores_put(liq_row *w, const char *cusip, size_t ncusip, const char *date,
 		liq_row_num(w, p[k]);
 }
 
+/* A score is 0 to 100 and a probability 0 to 1 (NA stays NA): a value
+ * beyond is a broken file, never one to serve. The rows are the latest of
+ * each bond, named by cusip and date. */
+static void
+check(const char *path, const liq_score_row *s)
+{
+	char d[16];
+	int j;
+
+	if (!(s->score >= 0 && s->score <= 100) && !isnan(s->score)) {
+		liq_date_fmt(d, s->date);
+		d[10] = '\0';
+		liq_die(LIQ_EXIT_DATA, "%s: cusip '%s' on %s: column 'score_pred': "
+			"bad score '%g' (want 0 to 100)", path, s->cusip, d,
+			s->score);
+	}
+	for (j = 0; j < 3; j++)
+		if (!(s->p[j] >= 0 && s->p[j] <= 1) && !isnan(s->p[j])) {
+			liq_date_fmt(d, s->date);
+			d[10] = '\0';
+			liq_die(LIQ_EXIT_DATA, "%s: cusip '%s' on %s: column '%s': "
+				"bad probability '%g' (want 0 to 1)", path,
+				s->cusip, d, liq_scores_cols[4 + j].name, s->p[j]);
+		}
+}
+
 liq_score_table *
 liq_score_table_load(const char *path)
 {
@@ -71,6 +99,7 @@ liq_score_table_load(const char *path)
 		strcpy(s->bucket, L->text[i * NVAL + 1]);
 		for (j = 0; j < 3; j++)
 			s->p[j] = x[2 + j];
+		check(path, s);
 	}
 	liq_latest_free(L);
 	return t;

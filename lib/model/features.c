@@ -4,6 +4,7 @@
 #include "core/diag.h"
 #include "core/num.h"
 #include "model/composite.h"
+#include "core/text.h"
 #include "core/tsv.h"
 #include "core/stats.h"
 
@@ -87,6 +88,24 @@ unsorted(const liq_tsv *r)
 		     "\"$(printf '\\t')\" -k%d,%d -k%d,%d)",
 		     liq_tsv_col(r, "cusip") + 1, liq_tsv_col(r, "cusip") + 1,
 		     liq_tsv_col(r, "date") + 1, liq_tsv_col(r, "date") + 1);
+}
+
+/* Trades, volume and sizes are counts and amounts: a negative one is a
+ * broken panel, not a value to turn into an NA feature (its log). */
+static int
+counts_or_sizes(int k)
+{
+	return k == M_TPD || k == M_VOL || k == M_SIZE;
+}
+
+static _Noreturn void
+negative(const liq_tsv *r, int col)
+{
+	char qn[64], qv[64];
+
+	liq_tsv_fail(r, "column '%s': negative value '%s' (a count or an "
+		     "amount, 0 or more)", liq_quote(qn, sizeof qn, r->hdr[col]),
+		     liq_quote(qv, sizeof qv, liq_tsv_field(r, col)));
 }
 
 /* ---- the join ----------------------------------------------------------
@@ -440,8 +459,12 @@ liq_features_run(const liq_features_opts *o, FILE *fp)
 		rowrec *rr;
 		int day = series_step(&S, o, J.P[0].r, cu, dt, J.kd[0]);
 
-		for (k = 0; k < NMEAS; k++)
-			m[k] = liq_tsv_num(J.P[J.src_panel[k]].r, J.src_col[k]);
+		for (k = 0; k < NMEAS; k++) {
+			const liq_tsv *pr = J.P[J.src_panel[k]].r;
+			m[k] = liq_tsv_num(pr, J.src_col[k]);
+			if (m[k] < 0 && counts_or_sizes(k))
+				negative(pr, J.src_col[k]);
+		}
 		liq_row_str(&w, cu);
 		liq_row_str(&w, dt);
 		series_row(&S, o, &J, m, day, &w);

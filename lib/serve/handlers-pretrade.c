@@ -11,6 +11,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The bond's amount outstanding from bonds.tsv ($ par; NaN unknown): a
+ * size above it is refused. */
+static double
+amount(const liq_tables *T, const char *cusip)
+{
+	const liq_bond *b = liq_bonds_find(T->bonds, cusip);
+
+	return b ? b->amount : NAN;
+}
+
 /* pretrade(1)'s row for a query, from the same lib/pretrade code; its
  * status in *status when asked. */
 static json_t *
@@ -66,6 +76,7 @@ liq_api_pretrade(const liq_api_ctx *ctx, const liq_route *r, const liq_query *qp
 	pq.side = r->seg[3];
 	pq.participation = LIQ_PARTICIPATION;
 	pq.target_bps = pq.days = NAN;
+	pq.amount_usd = amount(T, pq.cusip);
 	if (liq_query_check(qp, allowed, err, sizeof err) != 0 ||
 	    liq_query_num(qp, "participation", 1e-6, 1, &pq.participation, err,
 			   sizeof err) != 0 ||
@@ -189,6 +200,7 @@ liq_api_pretrade_batch(const liq_api_ctx *ctx, const char *body, size_t len,
 		pq.size_mm = json_is_number(sz) ? json_number_value(sz) : NAN;
 		pq.target_bps = pq.days = NAN;
 		pq.participation = part;
+		pq.amount_usd = pq.cusip ? amount(T, pq.cusip) : NAN;
 		liq_api_body_num(x, "target_cost_bps", 0, 1e6, &pq.target_bps, &tmp);
 		liq_api_body_num(x, "days", 1e-6, 1e6, &pq.days, &tmp);
 		json_array_append_new(res, pt_row(T, &pq, NULL));
