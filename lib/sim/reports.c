@@ -21,8 +21,21 @@
 
 #define NOISE_FRAC 0.15       /* execution noise sd, share of half spread */
 #define MEANREV 0.004         /* daily pull of log price to its anchor */
-#define DAY_OPEN (8 * 3600)   /* trading hours 08:00:00 .. 17:15:00 */
+#define DAY_OPEN (8 * 3600)   /* regular hours 08:00:00 .. 17:15:00 */
 #define DAY_LEN (9 * 3600 + 15 * 60)
+#define SYS_CLOSE (18 * 3600 + 30 * 60) /* TRACE takes reports to 18:30 */
+#define PRE_OPEN (6 * 3600)   /* pre-open trades 06:00 .. 08:00 */
+#define AFTER_END (22 * 3600) /* after-hours trades 17:15 .. 22:00 */
+#define P_PRE 0.005           /* share of a day's trades before 08:00 */
+#define P_AFTER 0.02          /* ... and after 17:15 */
+#define WEEKEND_RATE 0.002    /* trades on a weekend day, share of a day's */
+#define HOLIDAY_RATE 0.02     /* trades on a holiday, share of a day's */
+#define MARKUP_Q0 1e5         /* markup h + m (q / MARKUP_Q0)^-MARKUP_SLOPE */
+#define MARKUP_SLOPE 0.5
+#define PRESS_HL 1.0          /* half-life of the pressure, business days */
+#define LEG_MIN 2             /* a riskless leg 2 .. 45 s from its trade */
+#define LEG_MAX 45
+#define MAX_EV 8192
 
 /* ---- reports: today's batch and the pending heap --------------------- */
 
@@ -95,6 +108,18 @@ emit(liq_sim *s, liq_sim_report *r, int today)
 	s->c.reports++;
 }
 
+/* The n-th bond-market business day after `day` (n >= 0; n == 0: day
+ * itself when it is one, else the next). */
+static int
+cal_add(int day, long n)
+{
+	if (!liq_cal_is_bday(day))
+		day = liq_cal_next(day);
+	while (n-- > 0)
+		day = liq_cal_next(day);
+	return day;
+}
+
 /* A report time `delay` seconds after (day, tsec); past 23:59:59 it moves
  * to the next business day at 08:00 plus the excess. */
 static void
@@ -103,11 +128,31 @@ after(int day, int tsec, int delay, int *rday, int *rtsec)
 	long t = (long)tsec + delay;
 
 	while (t > 86399) {
-		day = liq_bday_add(day, 1);
+		day = cal_add(day, 1);
 		t = DAY_OPEN + (t - 86400) % (10 * 3600);
 	}
 	*rday = day;
 	*rtsec = (int)t;
+}
+
+/* When a trade executed at (day, tsec) is first reported, `delay`
+ * seconds being the dealer's usual lag: a trade on a weekend or holiday,
+ * or after TRACE closes at 18:30, the next business day from 08:00, as
+ * an as-of report; one before 08:00 at the opening; the others `delay`
+ * later, by 18:30 at the latest. Returns the as-of code (0 or 'A'). */
+static int
+first_report(int day, int tsec, int delay, int *rday, int *rtsec)
+{
+	if (!liq_cal_is_bday(day) || tsec >= SYS_CLOSE) {
+		*rday = liq_cal_next(day);
+		*rtsec = DAY_OPEN + delay;
+		return 'A';
+	}
+	*rday = day;
+	*rtsec = tsec < DAY_OPEN ? DAY_OPEN + delay : tsec + delay;
+	if (*rtsec >= SYS_CLOSE)
+		*rtsec = SYS_CLOSE - 1;
+	return 0;
 }
 
 static int
@@ -137,7 +182,7 @@ place_after(const liq_sim *s, int day, int tsec, long delay, int *rday, int *rts
 	long days = delay / 86400;
 
 	if (days > 0) {
-		day = liq_bday_add(day, days);
+		day = cal_add(day, days);
 		tsec = DAY_OPEN + (int)(delay % 86400);
 		if (tsec > 86399)
 			tsec = 86399;
@@ -153,8 +198,10 @@ place_after(const liq_sim *s, int day, int tsec, long delay, int *rday, int *rts
 
 typedef struct trade_ctx {
 	const liq_sim_hooks *h;
-	int day;
-	long bday;
+	int day;               /* the execution date */
+	int batch;             /* the date whose reports are being gathered */
+	long bday;             /* business-day index (the next one on a weekend) */
+	int kind;              /* 0 regular day, 'H' holiday, 'W' weekend */
 	double stress;
 	long k;
 } trade_ctx;
@@ -245,7 +292,7 @@ emit_phantom(liq_sim *s, int bi, int day, int tsec, double eff, double h,
 	p.side = sign > 0 ? 'S' : 'B';
 	p.contra = 'C';
 	p.sttl = liq_regular_settle(day);
-	after(day, tsec, report_delay(g), &p.rpt_day, &p.rpt_tsec);
+	p.asof = (char)first_report(day, tsec, report_delay(g), &p.rpt_day, &p.rpt_tsec);
 	if (kind == 'X')
 		delay = late_delay(g, 0.7, 10);
 	else /* reversals: more than 20 business days later */
@@ -270,27 +317,102 @@ emit_phantom(liq_sim *s, int bi, int day, int tsec, double eff, double h,
 		s->c.reversed += 2;
 }
 
-static void
-sort_times(int *t, int n)
-{
-	int i, j;
+/* One trade of a bond-day before its price is made: when, who and how
+ * much; a riskless-principal leg points to its customer trade. */
+typedef struct event {
+	int t;
+	int sign;              /* +1 customer buy, -1 sell, 0 dealer */
+	int leg;
+	int idx;               /* creation order: ties in time */
+	long q;
+} event;
 
-	for (i = 1; i < n; i++) {
-		int v = t[i];
-		for (j = i; j > 0 && t[j - 1] > v; j--)
-			t[j] = t[j - 1];
-		t[j] = v;
+static int
+cmp_event(const void *a, const void *b)
+{
+	const event *x = a, *y = b;
+
+	if (x->t != y->t)
+		return x->t < y->t ? -1 : 1;
+	return x->idx < y->idx ? -1 : x->idx > y->idx;
+}
+
+/* Trade time of one of a day's trades: mostly regular hours, a few before
+ * 08:00 or after 17:15 (none after 18:30 when its as-of report would
+ * fall after the sample). */
+static int
+draw_time(gsl_rng *g, double off, int late_ok)
+{
+	double u = gsl_rng_uniform(g);
+
+	if (u < P_PRE * off)
+		return PRE_OPEN + (int)gsl_rng_uniform_int(g, DAY_OPEN - PRE_OPEN);
+	if (u < (P_PRE + P_AFTER) * off)
+		return DAY_OPEN + DAY_LEN +
+		       (int)gsl_rng_uniform_int(g, (unsigned long)((late_ok ? AFTER_END
+									       : SYS_CLOSE) -
+								      DAY_OPEN - DAY_LEN));
+	return DAY_OPEN + (int)gsl_rng_uniform_int(g, DAY_LEN);
+}
+
+/* Draw a bond-day's trades: n orders, each a customer or an inter-dealer
+ * trade, a share of the customer trades with a riskless-principal dealer
+ * leg (before a customer buy: the dealer sources the bond; after a sell:
+ * it passes it on); sorted by time, distinct seconds. */
+static int
+draw_events(liq_sim *s, const liq_sim_bond *b, const trade_ctx *tc, double lam,
+	    event *ev)
+{
+	gsl_rng *g = s->rng;
+	const liq_sim_opts *o = &s->o;
+	double off = o->off_hours;
+	int late_ok = liq_cal_next(tc->day) <= o->end;
+	int n, j, m = 0;
+
+	if (tc->kind == 'W')
+		lam *= WEEKEND_RATE * off;
+	else if (tc->kind == 'H')
+		lam *= HOLIDAY_RATE * off;
+	if (tc->kind && !late_ok)
+		return 0;
+	n = (int)gsl_ran_poisson(g, lam);
+	if (n > MAX_EV / 2)
+		n = MAX_EV / 2;
+	for (j = 0; j < n; j++) {
+		event *e = &ev[m++];
+		e->t = tc->kind ? DAY_OPEN + (int)gsl_rng_uniform_int(g, DAY_LEN)
+				: draw_time(g, off, late_ok);
+		e->sign = gsl_rng_uniform(g) < o->cust_share
+				  ? (gsl_rng_uniform(g) < 0.5 ? 1 : -1)
+				  : 0;
+		e->leg = 0;
+		e->q = liq_sim_draw_size(g, b->max_size);
+		if (e->sign && gsl_rng_uniform(g) < o->riskless) {
+			event *l = &ev[m++];
+			int d = LEG_MIN + (int)gsl_rng_uniform_int(g, LEG_MAX - LEG_MIN + 1);
+			*l = *e;
+			l->sign = 0;
+			l->leg = 1;
+			l->t = e->t + (e->sign > 0 ? -d : d);
+		}
 	}
+	for (j = 0; j < m; j++)
+		ev[j].idx = j;
+	qsort(ev, (size_t)m, sizeof *ev, cmp_event);
 	/* distinct seconds within a bond-day, so (cusip, date, time) is a
 	 * total order of the clean trades */
-	for (i = 1; i < n; i++)
-		if (t[i] <= t[i - 1])
-			t[i] = t[i - 1] + 1;
+	for (j = 1; j < m; j++)
+		if (ev[j].t <= ev[j - 1].t)
+			ev[j].t = ev[j - 1].t + 1;
+	for (j = m - 1; j >= 0 && ev[j].t > 86399; j--)
+		ev[j].t = j == m - 1 ? 86399 : ev[j + 1].t - 1;
+	return m;
 }
 
 static void
 bond_day(liq_sim *s, int bi, const trade_ctx *tc)
 {
+	static event ev[MAX_EV];
 	liq_sim_bond *b = &s->b[bi];
 	gsl_rng *g = s->rng;
 	const liq_sim_opts *o = &s->o;
@@ -299,68 +421,83 @@ bond_day(liq_sim *s, int bi, const trade_ctx *tc)
 	double sig = b->sigma0 * (1 + 0.5 * tc->stress) / 1e4;
 	double anchor = log(100);
 	int wi = tc->bday < b->issue_b;
-	int n, j, times[4096];
+	int n, j;
 
-	if (gsl_rng_uniform(g) < o->jump_rate) {
+	if (!tc->kind && gsl_rng_uniform(g) < o->jump_rate) {
 		double sz = 0.03 + 0.05 * gsl_rng_uniform(g);
 		b->logv += gsl_rng_uniform(g) < 0.5 ? -sz : sz;
 		s->c.jumps++;
 	}
-	n = (int)gsl_ran_poisson(g, lam);
-	if (n > 4096)
-		n = 4096;
-	for (j = 0; j < n; j++)
-		times[j] = DAY_OPEN + (int)gsl_rng_uniform_int(g, DAY_LEN);
-	sort_times(times, n);
+	if (tc->bday > b->zday) {
+		/* the dealers' inventory pressure: yesterday's net customer
+		 * flow moves today's prices, and the pressure decays */
+		b->z = b->z * exp2(-(double)(tc->bday - b->zday) / PRESS_HL) +
+		       o->pressure * b->press_k * b->sigma_bps * tanh(b->flow / b->adv_usd);
+		b->flow = 0;
+		b->zday = tc->bday;
+	}
+	n = draw_events(s, b, tc, lam, ev);
 	for (j = 0; j < n; j++) {
+		const event *e = &ev[j];
 		liq_sim_trade t;
 		liq_sim_report r;
-		double u = (double)tc->bday + times[j] / 86400.0, dt;
-		double eff, x = 0, imp = 0, noise = 0, v;
-		int sign, kind = 0, correct;
-		long q;
+		double u, dt;
+		double eff, x = 0, imp = 0, mk = 0, noise = 0, v;
+		int sign = e->sign, kind = 0, correct, asof;
+		long q = e->q;
 
+		/* business time: a weekend trade at the start of the next
+		 * business day, before its first regular trade */
+		u = (double)tc->bday + (tc->kind == 'W' ? 0 : e->t / 86400.0);
 		if (b->u == 0)
 			b->u = u;
-		dt = u - b->u;
+		dt = u > b->u ? u - b->u : 0;
 		b->logv += -MEANREV * dt * (b->logv - anchor) +
 			   sig * sqrt(dt) * gsl_ran_gaussian(g, 1.0);
-		b->u = u;
+		b->u = u > b->u ? u : b->u;
 		eff = exp(b->logv);
-		sign = gsl_rng_uniform(g) < o->cust_share
-			       ? (gsl_rng_uniform(g) < 0.5 ? 1 : -1)
-			       : 0;
-		q = liq_sim_draw_size(g, b->max_size);
 		if (sign) {
+			mk = h + o->markup * b->markup *
+				     pow((double)q / MARKUP_Q0, -MARKUP_SLOPE);
 			imp = o->impact_scale * b->alpha * b->sigma_bps *
 			      pow((double)q / b->adv_usd, b->beta);
 			noise = o->impact_scale * gsl_ran_gaussian(g, NOISE_FRAC * h);
-			x = sign * (h + imp) + noise;
+			x = sign * (mk + imp) + noise;
 		} else {
 			/* dealers pay the half spread too, in a random direction */
 			x = (gsl_rng_uniform(g) < 0.5 ? -1 : 1) * h;
 		}
-		v = eff * (1 + x / 1e4);
+		v = eff * (1 + (b->z + x) / 1e4);
 		memset(&t, 0, sizeof t);
 		t.bond = bi;
 		t.day = tc->day;
-		t.tsec = times[j];
+		t.tsec = e->t;
 		t.sign = sign;
+		t.leg = e->leg;
 		t.qty = q;
 		t.price_milli = milli(v);
 		t.efficient = eff;
 		t.half_spread = h;
 		t.impact_bps = sign ? imp : 0;
+		t.markup_bps = sign ? mk : 0;
+		t.pressure_bps = b->z;
 		t.noise_bps = noise;
-		if (sign) /* permanent impact of customer trades */
+		if (sign) {
+			/* permanent impact, and the dealers' inventory pressure,
+			 * of customer trades */
 			b->logv += o->impact_scale * b->kyle * sign * (double)q / 1e6 / 1e4;
+			b->flow += sign * (double)q;
+		}
 
 		/* what else happens to this trade's reports */
 		{
 			double w = gsl_rng_uniform(g), c = 0;
 			if (w < (c += o->correct_rate))
 				kind = 'C';
-			else if (sign && !wi && w < (c += o->shift_rate))
+			else if (sign && !wi && b->nclean > 0 &&
+				 w < (c += o->shift_rate))
+				/* a decimal shift needs an earlier print to be
+				 * told from a price (trace-clean(1), step 5) */
 				kind = 'P';
 			else if (sign && !wi && w < (c += o->special_rate))
 				kind = 'S';
@@ -370,19 +507,21 @@ bond_day(liq_sim *s, int bi, const trade_ctx *tc)
 		correct = kind == 'C';
 		t.clean = !wi && (kind == 0 || kind == 'C');
 
-		base_report(&r, bi, tc->day, times[j], t.price_milli, q);
+		base_report(&r, bi, tc->day, e->t, t.price_milli, q);
 		r.wis = wi ? 'Y' : 'N';
 		r.sttl = liq_regular_settle(tc->day);
-		after(tc->day, times[j], report_delay(g), &r.rpt_day, &r.rpt_tsec);
+		asof = first_report(tc->day, e->t, report_delay(g), &r.rpt_day, &r.rpt_tsec);
+		r.asof = (char)asof;
 		if (gsl_rng_uniform(g) < o->asof_rate) {
-			int ld = liq_bday_add(tc->day, 1 + (long)gsl_rng_uniform_int(g, 5));
+			int ld = cal_add(tc->day, 1 + (long)gsl_rng_uniform_int(g, 5));
 			if (ld <= o->end) {
 				r.rpt_day = ld;
 				r.rpt_tsec = DAY_OPEN + (int)gsl_rng_uniform_int(g, 10 * 3600);
 				r.asof = 'A';
-				s->c.as_of++;
 			}
 		}
+		if (r.asof == 'A')
+			s->c.as_of++;
 		if (kind == 'P') {
 			r.price_milli = t.price_milli < 100000 ? t.price_milli * 10
 							       : lround(t.price_milli / 10.0);
@@ -402,7 +541,7 @@ bond_day(liq_sim *s, int bi, const trade_ctx *tc)
 			r.contra = 'C';
 			if (wi)
 				s->c.when_issued++;
-			emit_real(s, &r, correct, tc->day);
+			emit_real(s, &r, correct, tc->batch);
 		} else {
 			/* both dealers report: the seller, then the buyer; a
 			 * correction hits one of the two reports */
@@ -412,25 +551,27 @@ bond_day(liq_sim *s, int bi, const trade_ctx *tc)
 			r.contra = 'D';
 			rb.side = 'B';
 			rb.contra = 'D';
-			if (rb.asof != 'A')
-				after(tc->day, times[j], report_delay(g), &rb.rpt_day,
-				      &rb.rpt_tsec);
-			emit_real(s, &r, which == 1, tc->day);
-			emit_real(s, &rb, which == 2, tc->day);
+			if (rb.asof != 'A' || asof)
+				first_report(tc->day, e->t, report_delay(g), &rb.rpt_day,
+					     &rb.rpt_tsec);
+			emit_real(s, &r, which == 1, tc->batch);
+			emit_real(s, &rb, which == 2, tc->batch);
 			s->c.dealer_buy++;
 			if (wi)
 				s->c.when_issued++;
 		}
-		if (t.clean)
+		if (t.clean) {
 			s->c.clean++;
+			b->nclean++;
+		}
 		if (tc->h->trade)
 			tc->h->trade(tc->h->ctx, s, &t);
 
 		/* phantom reports near this trade */
 		if (gsl_rng_uniform(g) < o->cancel_rate)
-			emit_phantom(s, bi, tc->day, times[j], eff, h, 'X', tc->day);
+			emit_phantom(s, bi, tc->day, e->t, eff, h, 'X', tc->batch);
 		if (gsl_rng_uniform(g) < o->reverse_rate)
-			emit_phantom(s, bi, tc->day, times[j], eff, h, 'Y', tc->day);
+			emit_phantom(s, bi, tc->day, e->t, eff, h, 'Y', tc->batch);
 	}
 }
 
@@ -444,6 +585,17 @@ cmp_today(const void *a, const void *b)
 	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
+/* Every bond's trades of one execution date. */
+static void
+exec_day(liq_sim *s, trade_ctx *tc)
+{
+	int bi;
+
+	for (bi = 0; bi < s->nb; bi++)
+		if (tc->bday >= s->b[bi].first_b && tc->bday <= s->b[bi].last_b)
+			bond_day(s, bi, tc);
+}
+
 void
 liq_sim_run(liq_sim *s, const liq_sim_hooks *h)
 {
@@ -453,20 +605,32 @@ liq_sim_run(liq_sim *s, const liq_sim_hooks *h)
 		trade_ctx tc;
 		unsigned long i;
 		long msg = 0;
-		int bi;
+		int w;
 
 		tc.h = h;
 		tc.k = k;
 		tc.bday = s->b0 + k;
-		tc.day = liq_bday_date(tc.bday);
+		tc.batch = liq_bday_date(tc.bday);
 		tc.stress = s->stress[k];
 		s->ntoday = 0;
-		for (bi = 0; bi < s->nb; bi++)
-			if (tc.bday >= s->b[bi].first_b && tc.bday <= s->b[bi].last_b)
-				bond_day(s, bi, &tc);
+		/* the weekend before this day (not before the sample) */
+		for (w = k ? liq_bday_date(tc.bday - 1) + 1 : tc.batch; w < tc.batch; w++) {
+			tc.day = w;
+			tc.kind = 'W';
+			exec_day(s, &tc);
+		}
+		tc.day = tc.batch;
+		tc.kind = liq_cal_is_bday(tc.day) ? 0 : 'H';
+		exec_day(s, &tc);
 		while (s->pend.n && s->pend.a[0].rpt_day == tc.day) {
 			liq_grow(&s->today, &s->todaycap, s->ntoday + 1, sizeof *s->today);
 			heap_pop(&s->pend, &s->today[s->ntoday++]);
+		}
+		if (tc.kind == 'H') {
+			if (s->ntoday)
+				liq_die(LIQ_EXIT_DATA, "internal error: %lu reports "
+					"dated on a holiday", s->ntoday);
+			continue;  /* no report date, no day_end */
 		}
 		qsort(s->today, s->ntoday, sizeof *s->today, cmp_today);
 		for (i = 0; i < s->ntoday; i++) {

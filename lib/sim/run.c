@@ -4,6 +4,7 @@
 #include "sim/run.h"
 
 #include "core/atomic-file.h"
+#include "core/calendar.h"
 #include "core/dates.h"
 #include "core/diag.h"
 #include "format/trades.h"
@@ -115,8 +116,8 @@ on_day_end(void *ctx, const liq_sim *s, int day)
 	R->last_day = day;
 	if (R->split) {
 		end_file(R, day);
-		if (day < liq_sim_get_opts(s)->end)
-			begin_file(R, liq_bday_add(day, 1));
+		if (liq_cal_next(day) <= liq_sim_get_opts(s)->end)
+			begin_file(R, liq_cal_next(day));
 	}
 	if (R->progress && ++R->days % 20 == 0) {
 		char d[11];
@@ -204,7 +205,9 @@ liq_sim_write_files(liq_sim *s, const liq_sim_files *f)
 	h.report = on_report;
 	h.trade = on_trade;
 	h.day_end = on_day_end;
-	begin_file(&R, liq_bday_date(liq_bday_ceil(liq_sim_get_opts(s)->start)));
+	begin_file(&R, liq_cal_is_bday(liq_sim_get_opts(s)->start)
+			       ? liq_sim_get_opts(s)->start
+			       : liq_cal_next(liq_sim_get_opts(s)->start));
 	liq_sim_run(s, &h);
 	if (!R.split) {
 		end_file(&R, R.last_day);

@@ -43,6 +43,12 @@ typedef struct liq_sim_opts {
 	double settle_rate;
 	double asof_rate;
 	double jump_rate;      /* genuine price jumps per bond-day */
+	/* the market's realism (trace-sim(1), MODEL); 0 turns each off */
+	double markup;         /* scale of the size-decreasing customer markup */
+	double pressure;       /* scale of the transitory inventory pressure */
+	double riskless;       /* share of customer trades with a dealer leg */
+	double off_hours;      /* scale of after-hours/weekend/holiday rates */
+	double dormancy;       /* scale of the ageing that makes bonds dormant */
 } liq_sim_opts;
 
 /* Fill o with the documented defaults (seed 1, 500 bonds, 2020-01-02 to
@@ -62,6 +68,8 @@ typedef struct liq_sim_bond {
 	double stress_beta;    /* loading of latent liquidity on macro stress */
 	double alpha, beta;    /* temporary impact alpha*sigma*(q/ADV)^beta */
 	double kyle;           /* permanent impact, bps per $1MM signed */
+	double press_k;        /* pressure of a day's net flow of one ADV, in sigma */
+	double markup;         /* customer markup at $100k, bps, above h */
 	double sigma0;         /* base daily volatility, bps */
 	/* truth, averaged over the bond's business days in the sample */
 	double sigma_bps;      /* RMS daily volatility */
@@ -78,6 +86,10 @@ typedef struct liq_sim_bond {
 	/* running state */
 	double logv;           /* log efficient price */
 	double u;              /* time of the last update, business days */
+	double z;              /* transitory pressure, bps */
+	double flow;           /* the day's net customer flow, $ */
+	long zday;             /* business day of the last pressure update */
+	long nclean;           /* clean trades so far */
 } liq_sim_bond;
 
 /* One trade as the model made it, for tests and --clean-out. */
@@ -85,11 +97,14 @@ typedef struct liq_sim_trade {
 	int bond;
 	int day, tsec;
 	int sign;              /* +1 customer buy, -1 customer sell, 0 dealer */
+	int leg;               /* 1: the dealer leg of a riskless-principal pair */
 	long qty;              /* $ par */
 	long price_milli;      /* printed (true) price x 1000 */
 	double efficient;      /* efficient price just before the trade */
 	double half_spread;    /* bps, that day */
 	double impact_bps;     /* temporary impact paid (customer trades) */
+	double markup_bps;     /* dealer markup paid (customer trades) */
+	double pressure_bps;   /* transitory pressure in the price */
 	double noise_bps;
 	int clean;             /* 1 if default cleaning must keep it */
 } liq_sim_trade;

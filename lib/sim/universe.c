@@ -6,6 +6,7 @@
 #include "sim/sim-internal.h"
 
 #include "ref/cusip.h"
+#include "core/calendar.h"
 #include "core/dates.h"
 #include "core/diag.h"
 #include "core/stats.h"
@@ -37,14 +38,19 @@ static const double TENOR_P[7] = { .05, .12, .25, .18, .25, .05, .10 };
 #define WI_DAYS 2             /* when-issued business days before issue */
 #define AR_PHI 0.98           /* daily persistence of latent liquidity */
 #define AR_SD 0.35            /* its stationary standard deviation */
-#define LAMBDA_A 0.3          /* trades/day = exp(A + B L) */
+#define LAMBDA_A 0.8          /* trades/day = exp(A + B L) */
 #define LAMBDA_B 1.15
 #define HS_A 2.9              /* half spread bps = exp(A - B L + C (notch-8)) */
 #define HS_B 0.55
 #define HS_C 0.06
+#define HS_MAX 300.0          /* the half spread's ceiling, bps */
 #define P_RETAIL 0.55         /* size mixture: log-uniform pieces */
 #define P_MID 0.25
 #define P_INST 0.20
+#define AGE_D 2.1             /* dormancy: L falls by AGE_D log(1 + age) */
+#define MARKUP0 25.0          /* customer markup at $100k, bps above h */
+#define PRESS_K 4.5           /* pressure of a customer trade of one ADV, in sigma */
+#define ALPHA0 0.15           /* scale of the temporary impact alpha */
 #define MAX_BLOCK 20          /* largest trade, in days of the bond's volume */
 #define MIN_BLOCK 50000.0     /* ... but never below $50k */
 
@@ -162,7 +168,7 @@ liq_sim_defaults(liq_sim_opts *o)
 	o->start = liq_date_from_ymd(2020, 1, 2);
 	o->end = liq_date_from_ymd(2023, 12, 29);
 	o->impact_scale = 1;
-	o->cust_share = 0.7;
+	o->cust_share = 0.85;
 	o->cancel_rate = 0.010;
 	o->correct_rate = 0.008;
 	o->reverse_rate = 0.002;
@@ -171,6 +177,11 @@ liq_sim_defaults(liq_sim_opts *o)
 	o->settle_rate = 0.002;
 	o->asof_rate = 0.01;
 	o->jump_rate = 1.0 / 2500;
+	o->markup = 1;
+	o->pressure = 1;
+	o->riskless = 0.4;
+	o->off_hours = 1;
+	o->dormancy = 1;
 }
 
 /* ---- the universe ---------------------------------------------------- */
@@ -332,9 +343,12 @@ build_universe(liq_sim *s)
 			b->base = 0.9 * log(b->amount / 5e8) - 0.10 * (notch - 8) +
 				  ieff + gsl_ran_gaussian(r, 0.25);
 			b->stress_beta = 0.15 + 0.04 * (notch > 10 ? notch - 10 : 0);
-			b->alpha = exp(-0.1 * b->base + gsl_ran_gaussian(r, 0.25));
+			b->alpha = ALPHA0 * exp(-0.1 * b->base + gsl_ran_gaussian(r, 0.25));
 			b->beta = 0.4 + 0.3 * gsl_rng_uniform(r);
 			b->kyle = exp(-0.7 - 0.6 * b->base + 0.05 * (notch - 8));
+			b->press_k = PRESS_K * exp(gsl_ran_gaussian(r, 0.3));
+			b->markup = MARKUP0 * exp(0.03 * (notch - 8) +
+						  gsl_ran_gaussian(r, 0.3));
 			b->sigma0 = (18 + 3.5 * (notch - 1)) *
 				    (0.45 + 0.055 * fmin(rem, 20)) *
 				    exp(gsl_ran_gaussian(r, 0.15));
@@ -385,19 +399,22 @@ build_macro(liq_sim *s)
  * new-issue premium decaying over the first year, an ageing discount,
  * a maturity term, the persistent AR(1) part a, and the macro regime. */
 static double
-latent(const liq_sim_bond *b, int day, double a, double stress)
+latent(const liq_sim_bond *b, int day, double a, double stress, double dorm)
 {
 	double age = fmax(0, (day - b->issue) / 365.25);
 	double rem = (b->maturity - day) / 365.25;
 
 	return b->base + 0.7 * exp(-age / 0.75) - 0.04 * fmin(age, 10) -
+	       dorm * AGE_D * log1p(age) -
 	       0.02 * fabs(rem - 7) + a - b->stress_beta * stress;
 }
 
 double
 liq_sim_half_spread(const liq_sim_bond *b, double L)
 {
-	return exp(HS_A - HS_B * L + HS_C * (b->rating - 8));
+	double h = exp(HS_A - HS_B * L + HS_C * (b->rating - 8));
+
+	return h / (1 + h / HS_MAX);  /* levels off below HS_MAX */
 }
 
 double
@@ -432,9 +449,10 @@ build_latent(liq_sim *s)
 
 			a = AR_PHI * a + sqrt(1 - AR_PHI * AR_PHI) * AR_SD *
 					     gsl_ran_gaussian(r, 1.0);
-			L = latent(b, day, a, s->stress[k]);
+			L = latent(b, day, a, s->stress[k], s->o.dormancy);
 			s->lat[(long)i * s->nd + k] = (float)L;
-			if (s->b0 + k < b->issue_b || s->b0 + k > b->last_b)
+			if (s->b0 + k < b->issue_b || s->b0 + k > b->last_b ||
+			    !liq_cal_is_bday(day))
 				continue;
 			L = s->lat[(long)i * s->nd + k]; /* as stored */
 			sig = b->sigma0 * (1 + 0.5 * s->stress[k]);
@@ -449,7 +467,11 @@ build_latent(liq_sim *s)
 			double n = (double)b->ndays;
 			b->liquidity = sL / n;
 			b->half_spread_bps = liq_median(hs, (size_t)b->ndays);
+
 			b->half_spread_trade_bps = sh / sl;
+			/* riskless-principal pairs add a dealer leg to a share
+			 * of the customer trades */
+			sl *= 1 + s->o.cust_share * s->o.riskless;
 			b->trades_per_day = sl / n;
 			/* The block cap and ADV depend on each other: iterate
 			 * cap = MAX_BLOCK * ADV, ADV = trades/day * E[min(q, cap)]
