@@ -58,7 +58,8 @@ int
 main(int argc, char **argv)
 {
 	enum { O_START = LIQ_OPT_LONG_ONLY, O_END, O_FORMAT, O_SPLIT, O_BONDS, O_MACRO,
-	       O_TRUTH, O_COUNTS, O_CLEAN, O_IMPACT, O_ERRORS };
+	       O_TRUTH, O_COUNTS, O_CLEAN, O_COSTS, O_IMPACT, O_ERRORS, O_MARKUP,
+	       O_PRESSURE, O_RISKLESS, O_OFFHOURS, O_DORMANCY, O_PLAIN };
 	static const struct option lo[] = {
 		{ "seed", required_argument, NULL, 's' },
 		{ "n-bonds", required_argument, NULL, 'n' },
@@ -74,11 +75,19 @@ main(int argc, char **argv)
 		{ "clean-out", required_argument, NULL, O_CLEAN },
 		{ "impact-scale", required_argument, NULL, O_IMPACT },
 		{ "errors", required_argument, NULL, O_ERRORS },
+		{ "costs-out", required_argument, NULL, O_COSTS },
+		{ "markup", required_argument, NULL, O_MARKUP },
+		{ "pressure", required_argument, NULL, O_PRESSURE },
+		{ "riskless", required_argument, NULL, O_RISKLESS },
+		{ "off-hours", required_argument, NULL, O_OFFHOURS },
+		{ "dormancy", required_argument, NULL, O_DORMANCY },
+		{ "plain", no_argument, NULL, O_PLAIN },
 		LIQ_COMMON_LONGOPTS,
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *bonds_out = NULL, *macro_out = NULL, *truth_out = NULL;
 	const char *counts_out = NULL, *clean_out = NULL, *output = NULL;
+	const char *costs_out = NULL;
 	const char *err = NULL;
 	liq_sim_opts o;
 	liq_sim_files F;
@@ -124,6 +133,24 @@ main(int argc, char **argv)
 			o.impact_scale = liq_opt_num("--impact-scale", optarg, 0, 100);
 			break;
 		case O_ERRORS: errors = liq_opt_num("--errors", optarg, 0, 20); break;
+		case O_COSTS: costs_out = optarg; break;
+		case O_MARKUP: o.markup = liq_opt_num("--markup", optarg, 0, 20); break;
+		case O_PRESSURE:
+			o.pressure = liq_opt_num("--pressure", optarg, 0, 20);
+			break;
+		case O_RISKLESS:
+			o.riskless = liq_opt_num("--riskless", optarg, 0, 1);
+			break;
+		case O_OFFHOURS:
+			o.off_hours = liq_opt_num("--off-hours", optarg, 0, 10);
+			break;
+		case O_DORMANCY:
+			o.dormancy = liq_opt_num("--dormancy", optarg, 0, 5);
+			break;
+		case O_PLAIN:
+			o.markup = o.pressure = o.riskless = 0;
+			o.off_hours = o.dormancy = 0;
+			break;
 		}
 	}
 	if (optind < argc)
@@ -146,7 +173,7 @@ main(int argc, char **argv)
 	{
 		/* at most one file may go to stdout */
 		const char *f[] = { output, bonds_out, macro_out, truth_out,
-				    counts_out, clean_out };
+				    counts_out, clean_out, costs_out };
 		size_t i;
 		for (i = 0; i < sizeof f / sizeof *f; i++)
 			ndash += f[i] && strcmp(f[i], "-") == 0;
@@ -173,6 +200,7 @@ main(int argc, char **argv)
 	F.macro = macro_out;
 	F.truth = truth_out;
 	F.counts = counts_out;
+	F.costs = costs_out;
 	F.clean = clean_out;
 	F.progress = !liq_quiet && isatty(2);
 	liq_sim_write_files(s, &F);

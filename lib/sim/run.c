@@ -7,6 +7,7 @@
 #include "core/calendar.h"
 #include "core/dates.h"
 #include "core/diag.h"
+#include "core/tsv.h"
 #include "format/trades.h"
 #include "sim/trace-write.h"
 
@@ -21,11 +22,12 @@ liq_sim_files_init(liq_sim_files *f)
 	memset(f, 0, sizeof *f);
 }
 
-/* A clean trade, kept until the run ends: 32 bytes (trace-sim(1)). */
+/* A clean trade, kept until the run ends: 40 bytes (trace-sim(1)). */
 typedef struct clean_rec {
 	int bond, day, tsec;
 	int sign;
 	long qty, price_milli;
+	double expected_bps;   /* markup + impact, customer trades */
 } clean_rec;
 
 typedef struct run {
@@ -37,7 +39,7 @@ typedef struct run {
 	int last_day;
 	clean_rec *clean;
 	unsigned long nclean, cleancap;
-	int want_clean;
+	int want_clean;        /* --clean-out or --costs-out */
 	int progress;
 	long days;
 } run;
@@ -70,6 +72,7 @@ on_trade(void *ctx, const liq_sim *s, const liq_sim_trade *t)
 	c->sign = t->sign;
 	c->qty = t->qty;
 	c->price_milli = t->price_milli;
+	c->expected_bps = t->markup_bps + t->impact_bps;
 }
 
 static FILE *
@@ -127,15 +130,43 @@ on_day_end(void *ctx, const liq_sim *s, int day)
 	}
 }
 
+/* --costs-out: cusip date time qty side expected_bps, customer trades */
 static void
-write_clean(run *R, const liq_sim *s, const char *path)
+write_costs(const clean_rec *c, unsigned long n, const liq_sim *s, FILE *fp)
 {
-	liq_ofile *f = liq_ofile_open(path);
+	static const char *const H[] = { "cusip", "date", "time", "qty", "side",
+		"expected_bps", NULL };
+	liq_row w;
+	unsigned long i;
+
+	liq_row_init(&w);
+	liq_write_header(fp, H);
+	for (i = 0; i < n; i++) {
+		char d[11], t[9];
+		if (!c[i].sign)
+			continue;
+		liq_date_fmt(d, c[i].day);
+		liq_time_fmt(t, c[i].tsec);
+		liq_row_str(&w, liq_sim_bond_at(s, c[i].bond)->cusip);
+		liq_row_str(&w, d);
+		liq_row_str(&w, t);
+		liq_row_num(&w, (double)c[i].qty);
+		liq_row_str(&w, c[i].sign > 0 ? "B" : "S");
+		liq_row_num(&w, c[i].expected_bps);
+		liq_row_end(&w, fp);
+	}
+	liq_row_free(&w);
+}
+
+/* The clean trades in (cusip, date, time) order to --clean-out, and the
+ * customer ones' planted costs to --costs-out. */
+static void
+write_clean(run *R, const liq_sim *s, const char *path, const char *costs)
+{
 	int nb = liq_sim_nbonds(s), b;
 	unsigned long *start = liq_xcalloc((unsigned long)nb + 1, sizeof *start);
 	unsigned long i, *pos;
 	clean_rec *sorted;
-	liq_trades_out w;
 
 	/* Stable counting sort by bond: trades were made day by day, in time
 	 * order within a bond-day, so this yields (cusip, date, time). */
@@ -148,15 +179,24 @@ write_clean(run *R, const liq_sim *s, const char *path)
 	sorted = liq_xmalloc((R->nclean + 1) * sizeof *sorted);
 	for (i = 0; i < R->nclean; i++)
 		sorted[pos[R->clean[i].bond]++] = R->clean[i];
-	liq_trades_out_begin(&w, liq_ofile_fp(f));
-	for (i = 0; i < R->nclean; i++) {
-		const clean_rec *c = &sorted[i];
-		liq_trades_out_milli(&w, liq_sim_bond_at(s, c->bond)->cusip,
-				     c->day, c->tsec, c->price_milli,
-				     (double)c->qty, c->sign);
+	if (path) {
+		liq_ofile *f = liq_ofile_open(path);
+		liq_trades_out w;
+		liq_trades_out_begin(&w, liq_ofile_fp(f));
+		for (i = 0; i < R->nclean; i++) {
+			const clean_rec *c = &sorted[i];
+			liq_trades_out_milli(&w, liq_sim_bond_at(s, c->bond)->cusip,
+					     c->day, c->tsec, c->price_milli,
+					     (double)c->qty, c->sign);
+		}
+		liq_trades_out_end(&w);
+		liq_ofile_close(f);
 	}
-	liq_trades_out_end(&w);
-	liq_ofile_close(f);
+	if (costs) {
+		liq_ofile *f = liq_ofile_open(costs);
+		write_costs(sorted, R->nclean, s, liq_ofile_fp(f));
+		liq_ofile_close(f);
+	}
 	free(sorted);
 	free(pos);
 	free(start);
@@ -198,7 +238,7 @@ liq_sim_write_files(liq_sim *s, const liq_sim_files *f)
 			liq_die(LIQ_EXIT_DATA, "/dev/null: %s", strerror(errno));
 		}
 	}
-	R.want_clean = f->clean != NULL;
+	R.want_clean = f->clean != NULL || f->costs != NULL;
 	R.progress = f->progress;
 	memset(&h, 0, sizeof h);
 	h.ctx = &R;
@@ -219,7 +259,7 @@ liq_sim_write_files(liq_sim *s, const liq_sim_files *f)
 	if (R.progress)
 		fputc('\n', stderr);
 	write_side(f->counts, s, liq_sim_write_counts);
-	if (f->clean)
-		write_clean(&R, s, f->clean);
+	if (R.want_clean)
+		write_clean(&R, s, f->clean, f->costs);
 	free(R.clean);
 }

@@ -3,8 +3,9 @@
  * directory, to one file per report date (named as FINRA names its files
  * for the FINRA layout, trace-YYYY-MM-DD.tsv for WRDS), each with its
  * header (and FINRA trailer); the side files (bonds, macro, truth,
- * counts) and the trades.tsv that correct cleaning must yield (clean,
- * held in memory until the run ends) go where they are asked for.
+ * counts), the trades.tsv that correct cleaning must yield (clean) and
+ * the planted expected cost of each of its customer trades (costs), both
+ * held in memory until the run ends, go where they are asked for.
  *
  *     liq_sim *s = liq_sim_new(&o, &err);
  *     liq_sim_files f;
@@ -33,6 +34,8 @@ typedef struct liq_sim_files {
 	const char *truth;
 	const char *counts;
 	const char *clean;     /* trades.tsv of the clean trades */
+	const char *costs;     /* planted expected cost of each clean
+				* customer trade */
 	int progress;          /* a progress line on stderr every 20 days */
 } liq_sim_files;
 

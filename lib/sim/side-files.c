@@ -63,7 +63,8 @@ liq_sim_write_truth(const liq_sim *s, FILE *fp)
 {
 	static const char *const H[] = { "cusip", "half_spread_bps", "kyle_lambda",
 		"alpha", "beta", "sigma_bps", "adv_usd", "liquidity",
-		"trades_per_day", "half_spread_trade_bps", NULL };
+		"trades_per_day", "half_spread_trade_bps", "markup_bps", "pressure_k",
+		NULL };
 	liq_row w;
 	int i;
 
@@ -81,6 +82,8 @@ liq_sim_write_truth(const liq_sim *s, FILE *fp)
 		liq_row_num(&w, b->liquidity);
 		liq_row_num(&w, b->trades_per_day);
 		liq_row_num(&w, b->half_spread_trade_bps);
+		liq_row_num(&w, b->markup * s->o.markup);
+		liq_row_num(&w, b->press_k * s->o.pressure);
 		liq_row_end(&w, fp);
 	}
 	liq_row_free(&w);
