@@ -64,7 +64,10 @@ load impact_helper
 	sim
 	impact-fit -q trades.tsv > a.tsv
 	impact-fit -q trades.tsv > b.tsv
-	assert [ "$(data_rows a.tsv)" -eq 40 ]
+	# one row per bond that trades (some of the 40 stay dormant)
+	nb=$(col trades.tsv cusip | sort -u | wc -l)
+	assert [ "$nb" -ge 30 ]
+	assert [ "$(data_rows a.tsv)" -eq "$nb" ]
 	run -0 cmp a.tsv b.tsv
 	# the first ten bonds in one file, the rest in the other
 	head -1 trades.tsv > x.tsv; head -1 trades.tsv > y.tsv
@@ -84,7 +87,7 @@ load impact_helper
 	sim
 	run -0 impact-fit -q --min-prints 100000 trades.tsv
 	echo "$output" > thin.tsv
-	assert_equal "$(data_rows thin.tsv)" 40
+	assert_equal "$(data_rows thin.tsv)" "$(col trades.tsv cusip | sort -u | wc -l)"
 	assert_equal "$(col thin.tsv alpha | sort -u)" NA
 	assert_equal "$(col thin.tsv adv_usd | grep -c '^NA$')" 0
 }

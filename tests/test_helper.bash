@@ -18,6 +18,21 @@ setup() {
 }
 
 # data_rows FILE: rows below the header
+# bday_dates FILE: the "cusip date" pairs of a file of "cusip date" lines
+# with each Saturday or Sunday moved to the following Monday, the business
+# day the measure tools count such a trade in (liq(7), CONVENTIONS)
+bday_dates() {
+	local map
+	map=$(awk '{ print $2 }' "$1" | sort -u | while read -r d; do
+		case $(date -u -d "$d" +%u) in
+		6) echo "$d $(date -u -d "$d + 2 days" +%F)" ;;
+		7) echo "$d $(date -u -d "$d + 1 day" +%F)" ;;
+		esac
+	done)
+	awk -v map="$map" 'BEGIN { n = split(map, m, "\n"); for (i = 1; i <= n; i++) { split(m[i], p, " "); to[p[1]] = p[2] } }
+		{ if ($2 in to) $2 = to[$2]; print $1, $2 }' "$1"
+}
+
 data_rows() {
 	echo $(($(wc -l < "$1") - 1))
 }

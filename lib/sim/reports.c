@@ -30,8 +30,6 @@
 #define P_AFTER 0.02          /* ... and after 17:15 */
 #define WEEKEND_RATE 0.002    /* trades on a weekend day, share of a day's */
 #define HOLIDAY_RATE 0.02     /* trades on a holiday, share of a day's */
-#define MARKUP_Q0 1e5         /* markup h + m (q / MARKUP_Q0)^-MARKUP_SLOPE */
-#define MARKUP_SLOPE 0.5
 #define PRESS_HL 1.0          /* half-life of the pressure, business days */
 #define LEG_MIN 2             /* a riskless leg 2 .. 45 s from its trade */
 #define LEG_MAX 45

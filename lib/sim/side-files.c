@@ -64,7 +64,7 @@ liq_sim_write_truth(const liq_sim *s, FILE *fp)
 	static const char *const H[] = { "cusip", "half_spread_bps", "kyle_lambda",
 		"alpha", "beta", "sigma_bps", "adv_usd", "liquidity",
 		"trades_per_day", "half_spread_trade_bps", "markup_bps", "pressure_k",
-		NULL };
+		"cost_bps", NULL };
 	liq_row w;
 	int i;
 
@@ -84,6 +84,7 @@ liq_sim_write_truth(const liq_sim *s, FILE *fp)
 		liq_row_num(&w, b->half_spread_trade_bps);
 		liq_row_num(&w, b->markup * s->o.markup);
 		liq_row_num(&w, b->press_k * s->o.pressure);
+		liq_row_num(&w, b->cost_bps);
 		liq_row_end(&w, fp);
 	}
 	liq_row_free(&w);

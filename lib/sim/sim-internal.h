@@ -48,6 +48,10 @@ struct liq_sim {
 	long seq;
 };
 
+/* The customer markup, h + m (q / MARKUP_Q0)^-MARKUP_SLOPE bps. */
+#define MARKUP_Q0 1e5
+#define MARKUP_SLOPE 0.5
+
 /* The model's functional forms (universe.c), used by both halves. */
 
 /* Half spread, bps, of bond b at latent liquidity L. */

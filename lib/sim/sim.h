@@ -80,6 +80,7 @@ typedef struct liq_sim_bond {
 	double trades_per_day; /* expected */
 	double max_size;       /* largest trade, $ (20 days of volume, >= $50k) */
 	double mean_size;      /* expected trade size, $ */
+	double cost_bps;       /* expected one-way cost of a customer trade */
 	long first_b, last_b;  /* business days it may trade (incl. when-issued) */
 	long issue_b;          /* first regular-way business day */
 	long ndays;            /* regular-way business days in the sample */

@@ -217,6 +217,26 @@ loguniform_mean(double a, double b, double c)
 	return (c - a + c * log(b / c)) / log(b / a);
 }
 
+/* Mean of min(X, c)^p for X log-uniform on [a, b], p != 0. */
+static double
+loguniform_powmean(double a, double b, double c, double p)
+{
+	if (c >= b)
+		return (pow(b, p) - pow(a, p)) / (p * log(b / a));
+	if (c <= a)
+		return pow(c, p);
+	return ((pow(c, p) - pow(a, p)) / p + pow(c, p) * log(b / c)) / log(b / a);
+}
+
+/* E[min(q, c)^p] over the size mixture. */
+static double
+size_powmean(double c, double p)
+{
+	return P_RETAIL * loguniform_powmean(5e3, 1e5, c, p) +
+	       P_MID * loguniform_powmean(1e5, 1e6, c, p) +
+	       P_INST * loguniform_powmean(1e6, 1e7, c, p);
+}
+
 /* Mean trade size when sizes are capped at c. */
 static double
 mean_size(double c)
@@ -486,10 +506,18 @@ build_latent(liq_sim *s)
 			b->adv_usd = sl / n * mean_size(b->max_size);
 			b->mean_size = mean_size(b->max_size);
 			b->sigma_bps = sqrt(ss / n);
+			/* the expected one-way cost of a customer trade (reports.c,
+			 * bond_day): half spread + markup + impact over the sizes */
+			b->cost_bps = b->half_spread_trade_bps +
+				      s->o.markup * b->markup * pow(MARKUP_Q0, MARKUP_SLOPE) *
+					      size_powmean(b->max_size, -MARKUP_SLOPE) +
+				      s->o.impact_scale * b->alpha * b->sigma_bps *
+					      pow(b->adv_usd, -b->beta) *
+					      size_powmean(b->max_size, b->beta);
 		} else {
 			b->liquidity = b->half_spread_bps = b->trades_per_day = NAN;
 			b->half_spread_trade_bps = NAN;
-			b->adv_usd = b->sigma_bps = NAN;
+			b->adv_usd = b->sigma_bps = b->cost_bps = NAN;
 			b->max_size = MIN_BLOCK;
 			b->mean_size = mean_size(MIN_BLOCK);
 		}
