@@ -1,6 +1,7 @@
 /* The simulator against its own planted parameters: what trace-sim says it
  * planted must be what its trades show, within stated tolerances. */
 #include "ref/cusip.h"
+#include "core/calendar.h"
 #include "core/dates.h"
 #include "core/num.h"
 #include "sim/sim.h"
@@ -16,6 +17,16 @@ typedef struct stats {
 	long *trades;       /* regular-way trades per bond */
 	double *volume;     /* regular-way par per bond */
 	long ncust, nretail, ntrades, nuncapped, over_cap;
+	/* customer cost (markup + impact) by size bucket; riskless legs */
+	double cost_sum[3];
+	long cost_n[3];
+	long nlegs, legs_bad;
+	long last_cust_tsec, last_cust_q, last_cust_bond, last_cust_day;
+	/* calendar: trades on weekends and holidays, reports dated on them,
+	 * first reports of closed-market trades that are not as-of */
+	long nweekend, nholiday, nregular, bad_rday, closed_not_asof;
+	int bd_bond, bd_day, bd_n;
+	struct { int tsec, kind; long q; } bd[8192];
 	double sumq;
 	double max_dev_cust, max_dev_dealer, max_imp_err;
 	/* pooled regression of efficient-price moves on signed size */
@@ -29,12 +40,30 @@ typedef struct stats {
 } stats;
 
 static void
+check_legs(stats *S)
+{
+	int i, j;
+
+	for (i = 0; i < S->bd_n; i++) {
+		int ok = 0;
+		if (S->bd[i].kind != 'L')
+			continue;
+		S->nlegs++;
+		for (j = 0; j < S->bd_n && !ok; j++)
+			ok = S->bd[j].kind == 'C' && S->bd[j].q == S->bd[i].q &&
+			     abs(S->bd[j].tsec - S->bd[i].tsec) <= 60;
+		S->legs_bad += !ok;
+	}
+	S->bd_n = 0;
+}
+
+static void
 on_trade(void *ctx, const liq_sim *s, const liq_sim_trade *t)
 {
 	stats *S = ctx;
 	const liq_sim_bond *b = liq_sim_bond_at(s, t->bond);
 	double p = t->price_milli / 1000.0;
-	int regular = t->day >= b->issue;
+	int regular = t->day >= b->issue && liq_cal_is_bday(t->day);
 
 	if (regular) {
 		S->trades[t->bond]++;
@@ -48,10 +77,21 @@ on_trade(void *ctx, const liq_sim *s, const liq_sim_trade *t)
 	}
 	if ((double)t->qty > b->max_size)
 		S->over_cap++;
+	if (!liq_is_bday(t->day))
+		S->nweekend++;
+	else if (!liq_cal_is_bday(t->day))
+		S->nholiday++;
+	else
+		S->nregular++;
 	if (t->sign) {
-		/* printed = efficient (1 + s (h + impact) + noise) */
+		/* printed = efficient (1 + (z + s (markup + impact) + noise)),
+		 * the markup h + m (q/$100k)^-0.5 */
 		double dev = (p / t->efficient - 1) * 1e4;
-		double want = t->sign * (t->half_spread + t->impact_bps) + t->noise_bps;
+		double want = t->pressure_bps +
+			      t->sign * (t->markup_bps + t->impact_bps) + t->noise_bps;
+		double mk = t->half_spread + liq_sim_get_opts(s)->markup * b->markup *
+			    pow((double)t->qty / 1e5, -0.5);
+		int k = t->qty < 100000 ? 0 : t->qty < 1000000 ? 1 : 2;
 		double imp = liq_sim_get_opts(s)->impact_scale * b->alpha *
 			     b->sigma_bps * pow((double)t->qty / b->adv_usd, b->beta);
 		/* the price is rounded to 0.001, an error of at most 5/efficient bps:
@@ -60,11 +100,32 @@ on_trade(void *ctx, const liq_sim *s, const liq_sim_trade *t)
 			S->max_dev_cust = fabs(dev - want) * t->efficient / 5;
 		if (fabs(imp - t->impact_bps) > S->max_imp_err)
 			S->max_imp_err = fabs(imp - t->impact_bps);
+		if (fabs(mk - t->markup_bps) > S->max_imp_err)
+			S->max_imp_err = fabs(mk - t->markup_bps);
+		S->cost_sum[k] += t->markup_bps + t->impact_bps;
+		S->cost_n[k]++;
 		S->ncust++;
+		S->last_cust_bond = t->bond;
+		S->last_cust_day = t->day;
+		S->last_cust_tsec = t->tsec;
+		S->last_cust_q = t->qty;
 	} else {
-		double dev = fabs((p / t->efficient - 1) * 1e4) - t->half_spread;
+		double dev = fabs((p / t->efficient - 1) * 1e4 - t->pressure_bps) -
+			     t->half_spread;
 		if (fabs(dev) * t->efficient / 5 > S->max_dev_dealer)
 			S->max_dev_dealer = fabs(dev) * t->efficient / 5;
+	}
+	/* a riskless leg: same bond and size as a customer trade of the
+	 * same day at most 60 s away (checked when the bond-day ends) */
+	if (t->bond != S->bd_bond || t->day != S->bd_day)
+		check_legs(S);
+	S->bd_bond = t->bond;
+	S->bd_day = t->day;
+	if (S->bd_n < 8192) {
+		S->bd[S->bd_n].tsec = t->tsec;
+		S->bd[S->bd_n].q = t->qty;
+		S->bd[S->bd_n].kind = t->leg ? 'L' : t->sign ? 'C' : 'D';
+		S->bd_n++;
 	}
 	/* consecutive trades of a bond on the same day: the efficient price
 	 * moved by kyle * s q (permanent impact) plus diffusion */
@@ -95,6 +156,11 @@ on_report(void *ctx, const liq_sim *s, const liq_sim_report *r)
 	if (r->rpt_day < r->exec_day ||
 	    (r->rpt_day == r->exec_day && r->rpt_tsec < r->exec_tsec))
 		S->order_bad++;
+	if (!liq_cal_is_bday(r->rpt_day))
+		S->bad_rday++;
+	if ((!liq_cal_is_bday(r->exec_day) || r->exec_tsec >= 18 * 3600 + 1800) &&
+	    r->trc_st == 'T' && r->asof != 'A')
+		S->closed_not_asof++;
 	S->last_rday = r->rpt_day;
 	S->last_rtsec = r->rpt_tsec;
 	/* X/C carry a number already used; R/Y point to one */
@@ -130,7 +196,9 @@ run(liq_sim_opts *o, stats *S)
 	h.ctx = S;
 	h.trade = on_trade;
 	h.report = on_report;
+	S->bd_bond = -1;
 	liq_sim_run(s, &h);
+	check_legs(S);
 	return s;
 }
 
@@ -222,12 +290,12 @@ t_sizes(void)
 	       "%.4f, %ld trades\n", mean, liq_sim_mean_size(),
 	       (double)St.nretail / St.nuncapped, St.nuncapped);
 	/* the size sd is about 2.2x the mean: 2% is > 4 standard errors */
-	check(St.nuncapped > 300000);
+	check(St.nuncapped > 100000);
 	check_rel(mean, liq_sim_mean_size(), 0.02);
 	check_near((double)St.nretail / St.nuncapped, 0.55, 0.005);
 	check_int(St.over_cap, 0);
-	/* customer share 70% */
-	check_near((double)St.ncust / St.ntrades, 0.70, 0.005);
+	/* customer share: 85% of orders, 40% of those with a dealer leg */
+	check_near((double)St.ncust / St.ntrades, 0.85 / (1 + 0.85 * 0.4), 0.005);
 }
 
 /* ADV: realized daily par volume against the planted adv_usd, pooled. */
@@ -284,7 +352,8 @@ t_counts(void)
 	check_rel(c->cancelled / 2.0, O.cancel_rate * trades, 0.15);
 	check_rel(c->corrected / 2.0, O.correct_rate * trades, 0.15);
 	check_rel(c->reversed / 2.0, O.reverse_rate * trades, 0.25);
-	check_rel((double)c->dealer_buy, 0.30 * trades, 0.03);
+	check_rel((double)c->dealer_buy, (double)(St.ntrades - St.ncust), 1e-12);
+	check_rel((double)c->dealer_buy, (1 - 0.85 / (1 + 0.85 * 0.4)) * trades, 0.03);
 	check(c->price_error > 0 && c->special_price > 0 && c->settlement > 0 &&
 	      c->when_issued > 0 && c->as_of > 0);
 	check_int(St.order_bad, 0);
@@ -354,12 +423,53 @@ t_no_impact(void)
 	liq_sim *s;
 	o.nbonds = 60;
 	o.impact_scale = 0;
+	o.markup = o.pressure = 0;
 	o.end = liq_date_from_ymd(2020, 12, 31);
 	s = run(&o, &a);
 	check(a.max_dev_cust <= 1.0001);
 	check(a.max_imp_err == 0);
 	liq_sim_free(s);
 	done(&a);
+}
+
+/* Customer cost falls with size: retail pays the most (trace-sim(1),
+ * MODEL, Prices). */
+static void
+t_markup(void)
+{
+	double c[3];
+	int k;
+	for (k = 0; k < 3; k++)
+		c[k] = St.cost_sum[k] / (double)St.cost_n[k];
+	printf("# planted one-way cost: < $100k %.1f, $100k-1MM %.1f, >= $1MM %.1f bps\n",
+	       c[0], c[1], c[2]);
+	check(c[0] > 1.5 * c[1]);
+	check(c[1] > c[2]);
+}
+
+/* Riskless legs: 40% of customer trades, each next to its customer trade. */
+static void
+t_riskless(void)
+{
+	printf("# %ld riskless legs for %ld customer trades; %ld misplaced\n",
+	       St.nlegs, St.ncust, St.legs_bad);
+	check_near((double)St.nlegs / St.ncust, 0.4, 0.01);
+	check_int(St.legs_bad, 0);
+}
+
+/* The calendar: trades on weekends and holidays at their small rates,
+ * reported as-of on a business day; no report dated on a closed day. */
+static void
+t_calendar(void)
+{
+	double tot = (double)(St.nweekend + St.nholiday + St.nregular);
+	printf("# trades on weekends %ld, holidays %ld, regular days %ld\n",
+	       St.nweekend, St.nholiday, St.nregular);
+	/* 104 weekend days and ~10 holidays a year against ~250 days */
+	check_near(St.nweekend / tot, 0.002 * 104 / 250, 0.0004);
+	check_near(St.nholiday / tot, 0.02 * 10 / 250, 0.0005);
+	check_int(St.bad_rday, 0);
+	check_int(St.closed_not_asof, 0);
 }
 
 static void
@@ -465,12 +575,15 @@ main(void)
 	TEST(t_trade_counts(), "trade counts match the planted intensity (Poisson)");
 	TEST(t_sizes(), "size mixture mean, retail share and customer share as planted");
 	TEST(t_adv(), "realized volume matches the planted ADV");
-	TEST(t_spreads(), "prints sit at efficient price +- half spread + planted impact");
+	TEST(t_spreads(), "prints sit at efficient price + pressure +- markup + planted impact");
+	TEST(t_markup(), "planted customer cost falls with size");
+	TEST(t_riskless(), "riskless legs: 40% of customer trades, same size, within 60 s");
+	TEST(t_calendar(), "weekend and holiday trades at their rates, reported as-of on business days");
 	TEST(t_kyle(), "efficient price moves by the planted Kyle lambda");
 	TEST(t_counts(), "error counts add up and follow the planted rates; report order");
 	TEST(t_macro(), "macro regimes: March 2020 spike, calm 2021, 2022 stress");
 	TEST(t_determinism(), "same seed gives the same reports");
-	TEST(t_no_impact(), "impact scale 0 prints at efficient +- half spread");
+	TEST(t_no_impact(), "impact scale 0, no markup or pressure: prints at efficient +- half spread");
 	TEST(t_rating_names(), "rating notches and names");
 	TEST(t_files(), "run.h: split FINRA files, trailers, clean trades, counts");
 	liq_sim_free(sim);
