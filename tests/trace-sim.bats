@@ -45,7 +45,7 @@ small() { trace-sim -n 30 --start 2021-01-04 --end 2021-06-30 "$@"; }
 	small --bonds-out b.tsv --macro-out m.tsv --truth-out t.tsv \
 	      --counts-out k.tsv --clean-out c.tsv > raw.tsv
 	assert_equal "$(head -1 b.tsv)" "$(printf 'cusip\tissuer\tsector\trating\tcoupon\tmaturity\tissue_date\tamount_out')"
-	assert_equal "$(head -1 t.tsv)" "$(printf 'cusip\thalf_spread_bps\tkyle_lambda\talpha\tbeta\tsigma_bps\tadv_usd\tliquidity\ttrades_per_day\thalf_spread_trade_bps')"
+	assert_equal "$(head -1 t.tsv)" "$(printf 'cusip\thalf_spread_bps\tkyle_lambda\talpha\tbeta\tsigma_bps\tadv_usd\tliquidity\ttrades_per_day\thalf_spread_trade_bps\tmarkup_bps\tpressure_k\tcost_bps')"
 	assert_equal "$(head -1 m.tsv)" "$(printf 'date\tvix\tcdx_ig_bps\tcdx_hy_bps\tust10y_pct\tlqd_volume\thyg_volume')"
 	assert_equal "$(head -1 c.tsv)" "$(printf 'cusip\tdate\ttime\tprice\tqty\tside')"
 	assert_equal "$(data_rows b.tsv)" 30
@@ -77,12 +77,25 @@ small() { trace-sim -n 30 --start 2021-01-04 --end 2021-06-30 "$@"; }
 	done
 }
 
-@test "--errors 0 plants no errors: only the dealer buy duplicates" {
+@test "--errors 0 plants no errors: only the dealer buy duplicates and the as-of reports of closed-market trades" {
 	small --errors 0 --counts-out k.tsv --clean-out c.tsv > raw.tsv
-	run -0 tawk '$c("kind") ~ /^(cancelled|corrected|reversed|special_price|settlement|price_error|as_of)$/ && $c("count") != 0' k.tsv
+	run -0 tawk '$c("kind") ~ /^(cancelled|corrected|reversed|special_price|settlement|price_error)$/ && $c("count") != 0' k.tsv
 	assert_output ""
 	assert [ "$(count dealer_buy k.tsv)" -gt 0 ]
 	assert_equal "$(col raw.tsv trc_st | sort -u)" T
+	# the as-of reports are exactly the trades executed while TRACE is
+	# closed: after 18:30, or on a day that is not a business day (reported
+	# the next business day)
+	# (one per trade: not the buyer's report of an inter-dealer trade)
+	tawk 'FNR > 1 && $c("asof_cd") == "A" && !($c("rpt_side_cd") == "B" && $c("cntra_mp_id") == "D") {
+		print $c("trd_exctn_dt"), $c("trd_exctn_tm"), $c("trd_rpt_dt") }' raw.tsv > asof
+	assert [ "$(wc -l < asof)" -gt 0 ]
+	assert_equal "$(wc -l < asof)" "$(count as_of k.tsv)"
+	run -0 awk '$2 < "18:30:00" && $1 == $3' asof
+	assert_output ""
+	# with --off-hours 0 there are none
+	small --errors 0 --off-hours 0 --counts-out k0.tsv > /dev/null
+	assert_equal "$(count as_of k0.tsv)" 0
 }
 
 @test "--impact-scale 0 plants no impact in the truth" {
