@@ -14,7 +14,8 @@ static const char usage_text[] =
 "Usage: trace-clean [OPTION]... [FILE]... > trades.tsv\n"
 "Clean raw TRACE reports (WRDS Enhanced TRACE, FINRA Enhanced Historical or\n"
 "Academic files, FINRA's public bond-page CSV, or trace-sim output) into\n"
-"trades.tsv: cusip date time price qty side, sorted by cusip, date and time.\n"
+"trades.tsv: cusip date time price qty side capped riskless, sorted by cusip,\n"
+"date and time.\n"
 "Several files (one per report date) are read as one stream; with no FILE,\n"
 "or FILE -, standard input. Lines may end in \\n or \\r\\n.\n"
 "\n"
@@ -42,6 +43,9 @@ static const char usage_text[] =
 "                          1/(1+P/100) times) the prints on both sides is\n"
 "                          an error (default 100: double or half)\n"
 "      --window K          step 5: prints on each side to compare with (5)\n"
+"  6   riskless-principal pairs (a customer print and a dealer print of the\n"
+"      same size within 60 s) flagged in column riskless and counted\n"
+"      --collapse-riskless drop the dealer print of each pair\n"
 "\n"
 "Output:\n"
 "      --rejects FILE      every removed report with its reason (TSV)\n"
@@ -78,7 +82,7 @@ main(int argc, char **argv)
 {
 	enum { O_FORMAT = LIQ_OPT_LONG_ONLY, O_REJECTS, O_DEALER, O_WIS, O_SPCL, O_STTL,
 	       O_LOCKED, O_AGENCY, O_RANGE, O_ERRORS, O_SETTLE_DAYS,
-	       O_MAX_PRICE, O_BOUNCE, O_WINDOW };
+	       O_MAX_PRICE, O_BOUNCE, O_WINDOW, O_COLLAPSE };
 	static const struct option lo[] = {
 		{ "format", required_argument, NULL, O_FORMAT },
 		{ "rejects", required_argument, NULL, O_REJECTS },
@@ -94,6 +98,7 @@ main(int argc, char **argv)
 		{ "max-price", required_argument, NULL, O_MAX_PRICE },
 		{ "bounce-pct", required_argument, NULL, O_BOUNCE },
 		{ "window", required_argument, NULL, O_WINDOW },
+		{ "collapse-riskless", no_argument, NULL, O_COLLAPSE },
 		LIQ_COMMON_LONGOPTS,
 		{ NULL, 0, NULL, 0 }
 	};
@@ -132,6 +137,7 @@ main(int argc, char **argv)
 		case O_AGENCY: o.keep_agency = 1; break;
 		case O_RANGE: o.keep_price_range = 1; break;
 		case O_ERRORS: o.keep_price_errors = 1; break;
+		case O_COLLAPSE: o.collapse_riskless = 1; break;
 		case O_SETTLE_DAYS:
 			o.settle_days = (int)liq_opt_long("--settle-days",
 							  optarg, 0, 9999);

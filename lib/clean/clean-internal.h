@@ -53,6 +53,10 @@ struct liq_clean {
 	unsigned long unmatched[LIQ_U_N];
 	uint32_t *order;         /* clean trades, output order */
 	unsigned long norder;
+	unsigned char *rl;       /* riskless flag of each, by order position
+				  * (step 6) */
+	unsigned long npairs;    /* riskless-principal pairs */
+	unsigned long ncustomer; /* clean customer prints step 6 saw */
 	uint32_t *rank;          /* rank of each bond by CUSIP */
 	liq_clean_pe *pe;        /* price errors, by report (step 5) */
 	unsigned long npe, pecap;
@@ -104,5 +108,10 @@ void liq_clean_step_prices(liq_clean *c);
 /* The reference price (median) of price error report i, or 0
  * (price-filter.c). */
 double liq_clean_pe_ref(const liq_clean *c, uint32_t i);
+
+/* Step 6 over the sorted clean reports: c->rl, c->npairs, c->ncustomer;
+ * with collapse_riskless the dealer prints of the pairs leave c->order
+ * (riskless.c). */
+void liq_clean_step_riskless(liq_clean *c);
 
 #endif

@@ -38,7 +38,7 @@ liq_clean_kind_name(int k)
 		"clean", "cancelled", "corrected", "reversed", "pre_cancelled",
 		"pre_corrected", "pre_reversed", "dealer_buy", "when_issued",
 		"special_price", "settlement", "locked_in", "agency",
-		"price_range", "price_error"
+		"price_range", "price_error", "riskless_leg"
 	};
 	return k >= 0 && k < LIQ_K_N ? N[k] : "?";
 }
@@ -63,6 +63,7 @@ liq_clean_free(liq_clean *c)
 	free(c->fname);
 	free(c->fstart);
 	free(c->order);
+	free(c->rl);
 	free(c->rank);
 	free(c->recs);
 	free(c->dsell);
@@ -228,6 +229,18 @@ liq_clean_capped(const liq_clean *c)
 	return c->ncapped;
 }
 
+unsigned long
+liq_clean_riskless_pairs(const liq_clean *c)
+{
+	return c->npairs;
+}
+
+unsigned long
+liq_clean_customer_prints(const liq_clean *c)
+{
+	return c->ncustomer;
+}
+
 /* ---- output ------------------------------------------------------------ */
 
 void
@@ -239,13 +252,18 @@ liq_clean_write(const liq_clean *c, FILE *fp)
 	liq_trades_out_begin(&w, fp);
 	for (i = 0; i < c->norder; i++) {
 		const rpt *r = &c->r[c->order[i]];
+		liq_trade t;
 		if (i + AHEAD < c->norder)
 			__builtin_prefetch(&c->r[c->order[i + AHEAD]]);
+		t.day = r->exec_day;
+		t.tsec = r->exec_tsec;
+		t.qty = r->qty;
 		/* the dealer reports its own side: a dealer sale is a
 		 * customer buy */
-		liq_trades_out_row(&w, cusip_of(c, r->bond), r->exec_day,
-				   r->exec_tsec, r->price, r->qty,
-				   r->contra == 'D' ? 0 : r->side == 'S' ? 1 : -1);
+		t.sign = r->contra == 'D' ? 0 : r->side == 'S' ? 1 : -1;
+		t.capped = (r->flags & LIQ_REC_CAPPED) != 0;
+		t.riskless = (signed char)c->rl[i];
+		liq_trades_out_row(&w, cusip_of(c, r->bond), &t, r->price);
 	}
 	liq_trades_out_end(&w);
 }

@@ -556,5 +556,6 @@ liq_clean_run(liq_clean *c)
 	screen_and_sort(c);
 	if (!c->o.keep_price_errors)
 		liq_clean_step_prices(c);
+	liq_clean_step_riskless(c);
 	c->count[LIQ_K_KEPT] = c->norder;
 }

@@ -135,6 +135,8 @@ write_clean(run *R, const liq_sim *s, const char *path)
 	unsigned long i, *pos;
 	clean_rec *sorted;
 	liq_trades_out w;
+	liq_trade *t = NULL;
+	unsigned long tcap = 0, j;
 
 	/* Stable counting sort by bond: trades were made day by day, in time
 	 * order within a bond-day, so this yields (cusip, date, time). */
@@ -148,13 +150,31 @@ write_clean(run *R, const liq_sim *s, const char *path)
 	for (i = 0; i < R->nclean; i++)
 		sorted[pos[R->clean[i].bond]++] = R->clean[i];
 	liq_trades_out_begin(&w, liq_ofile_fp(f));
-	for (i = 0; i < R->nclean; i++) {
-		const clean_rec *c = &sorted[i];
-		liq_trades_out_milli(&w, liq_sim_bond_at(s, c->bond)->cusip,
-				     c->day, c->tsec, c->price_milli,
-				     (double)c->qty, c->sign);
+	/* bond by bond: the riskless-principal pairs flagged by the rule
+	 * trace-clean applies (format/trades.h) */
+	for (i = 0; i < R->nclean; i = j) {
+		const char *cusip = liq_sim_bond_at(s, sorted[i].bond)->cusip;
+		for (j = i + 1; j < R->nclean && sorted[j].bond == sorted[i].bond;
+		     j++)
+			;
+		liq_grow(&t, &tcap, j - i, sizeof *t);
+		for (b = 0; b < (int)(j - i); b++) {
+			const clean_rec *c = &sorted[i + (unsigned long)b];
+			t[b].day = c->day;
+			t[b].tsec = c->tsec;
+			t[b].bday = 0;
+			t[b].price = 0;
+			t[b].qty = (double)c->qty;
+			t[b].sign = c->sign;
+			t[b].capped = 0;
+		}
+		liq_trades_riskless(t, j - i);
+		for (b = 0; b < (int)(j - i); b++)
+			liq_trades_out_milli(&w, cusip, &t[b],
+					     sorted[i + (unsigned long)b].price_milli);
 	}
 	liq_trades_out_end(&w);
+	free(t);
 	liq_ofile_close(f);
 	free(sorted);
 	free(pos);
