@@ -9,14 +9,19 @@ F="$FIX/trace-clean"
 
 sim() { trace-sim -q -n 30 --start 2021-01-04 --end 2021-06-30 "$@"; }
 
-# audit_is COUNTS AUDIT: every count trace-sim planted equals the audit
-# row of the same name, and every audit row trace-sim has no count for
-# (pre-2012 steps, locked-in, agency, price range) is 0.
+# audit_is COUNTS AUDIT [CLEAN]: every count trace-sim planted equals the
+# audit row of the same name, riskless_pairs equals the customer prints
+# flagged riskless 1 in trace-sim's clean trades CLEAN (want.tsv), and
+# every other audit row trace-sim has no count for (pre-2012 steps,
+# locked-in, agency, price range) is 0.
 audit_is() {
-	run -0 awk 'NR == FNR { if (FNR > 1) want[$1] = $2; next }
+	local pairs
+	pairs=$(tawk 'FNR > 1 && $c("riskless") == 1 { n++ } END { print n + 0 }' "${3:-want.tsv}")
+	run -0 awk -v pairs="$pairs" 'NR == FNR { if (FNR > 1) want[$1] = $2; next }
 		 $1 == "step" { next }
 		 { got[$2] = $3; seen++ }
 		 END {
+			want["riskless_pairs"] = pairs
 			for (k in want)
 				if (k != "as_of" && k != "jumps" && want[k] != got[k]) {
 					print k ": planted " want[k] ", audit " got[k]; bad = 1
@@ -25,7 +30,7 @@ audit_is() {
 				if (!(k in want) && got[k] != 0) {
 					print k ": audit " got[k] ", planted none"; bad = 1
 				}
-			if (seen != 16) { print "audit has " seen " rows"; bad = 1 }
+			if (seen != 17) { print "audit has " seen " rows"; bad = 1 }
 			exit bad
 		 }' <(cols "$1" kind count) "$2"
 	assert_output ""
@@ -136,7 +141,7 @@ row() {
 	assert_equal "$(row clean)" 5
 	# the first day alone: nothing cancels the wrong price yet
 	run -0 trace-clean -q "$F/finra-days/enhanced-time-and-sales-cusip-2020-03-02.txt"
-	assert_line --index 2 "$(printf '172967MP3\t2020-03-02\t10:10:00\t110.5\t100000\tS')"
+	assert_line --index 2 "$(printf '172967MP3\t2020-03-02\t10:10:00\t110.5\t100000\tS\t0\t0')"
 	assert_equal "${#lines[@]}" 5
 	# the later days alone: the C and the Y name reports that are absent
 	run --separate-stderr -0 trace-clean -q "$F"/finra-days/*-03-03.txt "$F"/finra-days/*-04-01.txt
@@ -166,10 +171,13 @@ row() {
 @test "fixture: inter-dealer pair and agency leg in WRDS CSV" {
 	run -0 trace-clean -q "$F/wrds-agency-dealer.csv"
 	assert_equal "$output" "$(cat "$F/wrds-agency-dealer.expected")"
+	# kept, the agency leg is the customer print of a riskless-principal
+	# pair with the dealer's sale 5 s before it
 	run -0 trace-clean -q --keep-agency "$F/wrds-agency-dealer.csv"
-	assert_line "$(printf '00206RCN0\t2020-06-01\t10:00:05\t98.5\t500000\tB')"
+	assert_line "$(printf '00206RCN0\t2020-06-01\t10:00:00\t98.5\t500000\tD\t0\t2')"
+	assert_line "$(printf '00206RCN0\t2020-06-01\t10:00:05\t98.5\t500000\tB\t0\t1')"
 	run -0 trace-clean -q --keep-dealer-buys "$F/wrds-agency-dealer.csv"
-	assert_line "$(printf '00206RCN0\t2020-06-01\t10:00:02\t98.5\t500000\tD')"
+	assert_line "$(printf '00206RCN0\t2020-06-01\t10:00:02\t98.5\t500000\tD\t0\t0')"
 	assert_equal "${#lines[@]}" 5
 }
 
@@ -182,7 +190,7 @@ row() {
 	assert_equal "$(row price_error)" 0
 	# step 5 off keeps the shifted prints
 	run -0 trace-clean -q --keep-price-errors "$F/wrds-decimal-shift.tsv"
-	assert_line "$(printf '717081DM2\t2021-05-03\t12:00:00\t982\t15000\tB')"
+	assert_line "$(printf '717081DM2\t2021-05-03\t12:00:00\t982\t15000\tB\t0\t0')"
 	assert_equal "${#lines[@]}" 9
 }
 
@@ -352,8 +360,8 @@ edited_fails() {
 	assert_output 10
 	run --separate-stderr -0 trace-clean --rejects rej.tsv "$F/public-trade-history.csv"
 	assert_equal "$output" "$(cat "$F/public-trade-history.expected")"
-	assert_equal "$(echo "$stderr" | head -n 21)" "$(cat "$F/public-trade-history.audit")"
-	assert_equal "$(echo "$stderr" | sed -n 22p)" "trace-clean: matched no report: 1 public Cancel (dropped; --rejects lists them)"
+	assert_equal "$(echo "$stderr" | head -n 22)" "$(cat "$F/public-trade-history.audit")"
+	assert_equal "$(echo "$stderr" | sed -n 23p)" "trace-clean: matched no report: 1 public Cancel (dropped; --rejects lists them)"
 	# what went, and what removed it
 	run -0 cols rej.tsv line reason trc_st detail
 	assert_output "$(printf '%s\n' \
@@ -419,11 +427,11 @@ edited_fails() {
 @test "empty and header-only inputs give a header-only trades.tsv" {
 	for f in empty.tsv wrds-header-only.tsv finra-header-only.txt; do
 		run --separate-stderr -0 trace-clean "$F/$f"
-		assert_equal "$output" "$(printf 'cusip\tdate\ttime\tprice\tqty\tside')"
+		assert_equal "$output" "$(printf 'cusip\tdate\ttime\tprice\tqty\tside\tcapped\triskless')"
 		assert_equal "$(row reports)" 0
 	done
 	run -0 trace-clean -q < /dev/null
-	assert_equal "$output" "$(printf 'cusip\tdate\ttime\tprice\tqty\tside')"
+	assert_equal "$output" "$(printf 'cusip\tdate\ttime\tprice\tqty\tside\tcapped\triskless')"
 }
 
 @test "--rejects lists every removed report with its reason; counts match the audit" {
@@ -461,6 +469,27 @@ edited_fails() {
 	assert_equal "$stderr" "trace-clean: matched no report: 1 X cancel (dropped; --rejects lists them)"
 	run --separate-stderr -0 trace-clean -q "$F/wrds-genuine-jump.tsv"
 	assert_equal "$stderr" ""
+}
+
+@test "fixture: riskless-principal pairs flagged, counted in the audit, collapsed with --collapse-riskless" {
+	run --separate-stderr -0 trace-clean "$F/wrds-riskless.tsv"
+	assert_equal "$output" "$(cat "$F/wrds-riskless.expected")"
+	assert_equal "$(echo "$stderr" | grep -E '^(in|6|out) ')" "in    reports                   9   100.00
+in    capped_size               2    22.22
+6     riskless_pairs            2    40.00
+out   clean                     9   100.00"
+	# collapsed: the dealer prints of the pairs go, the customer prints
+	# stay flagged 1
+	run --separate-stderr -0 trace-clean --collapse-riskless --rejects rej.tsv "$F/wrds-riskless.tsv"
+	assert_equal "$output" "$(grep -v $'\tD\t0\t2$' "$F/wrds-riskless.expected")"
+	assert_equal "${#lines[@]}" 8
+	assert_equal "$(echo "$stderr" | grep -E '^(6|out) ')" "6     riskless_pairs            2    40.00
+6     riskless_leg              2    22.22
+out   clean                     7    77.78"
+	run -0 cols rej.tsv reason line detail
+	assert_output "$(printf '%s\n' "reason	line	detail" \
+		"riskless_leg	3	dealer print of a riskless-principal pair with the customer print at $F/wrds-riskless.tsv:2" \
+		"riskless_leg	8	dealer print of a riskless-principal pair with the customer print at $F/wrds-riskless.tsv:6")"
 }
 
 @test "the audit table: rows in, removed per step with %, rows out" {
