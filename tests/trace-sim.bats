@@ -47,7 +47,7 @@ small() { trace-sim -n 30 --start 2021-01-04 --end 2021-06-30 "$@"; }
 	assert_equal "$(head -1 b.tsv)" "$(printf 'cusip\tissuer\tsector\trating\tcoupon\tmaturity\tissue_date\tamount_out')"
 	assert_equal "$(head -1 t.tsv)" "$(printf 'cusip\thalf_spread_bps\tkyle_lambda\talpha\tbeta\tsigma_bps\tadv_usd\tliquidity\ttrades_per_day\thalf_spread_trade_bps')"
 	assert_equal "$(head -1 m.tsv)" "$(printf 'date\tvix\tcdx_ig_bps\tcdx_hy_bps\tust10y_pct\tlqd_volume\thyg_volume')"
-	assert_equal "$(head -1 c.tsv)" "$(printf 'cusip\tdate\ttime\tprice\tqty\tside')"
+	assert_equal "$(head -1 c.tsv)" "$(printf 'cusip\tdate\ttime\tprice\tqty\tside\tcapped\triskless')"
 	assert_equal "$(data_rows b.tsv)" 30
 	assert_equal "$(data_rows t.tsv)" 30
 	# one macro row per business day: 2021-01-04 .. 2021-06-30 has 128
@@ -174,7 +174,7 @@ Try 'trace-sim --help' for more information."
 
 @test "--clean-out - sends the clean trades to stdout, raw reports dropped" {
 	run -0 small --clean-out - -q
-	assert_line --index 0 "$(printf 'cusip\tdate\ttime\tprice\tqty\tside')"
+	assert_line --index 0 "$(printf 'cusip\tdate\ttime\tprice\tqty\tside\tcapped\triskless')"
 }
 
 @test "side files may be devices, FIFOs or links: written in place, never replaced" {
