@@ -30,8 +30,12 @@ static const char usage_text[] =
 "\n"
 "Output:\n"
 "  -o, --output FILE      raw reports to FILE instead of stdout\n"
-"      --format F         wrds (tab-separated, WRDS names; default) or finra\n"
+"      --format F         wrds (tab-separated, WRDS names; default), finra\n"
 "                         (FINRA Enhanced Historical pipe-delimited layout)\n"
+"                         or public (the CSV of FINRA's public bond pages:\n"
+"                         sizes above $5MM IG / $1MM HY written 5MM+ / 1MM+,\n"
+"                         one side of inter-dealer trades; --clean-out then\n"
+"                         has those sizes at the cap, capped 1)\n"
 "      --split DIR        one file per report date in DIR, named as FINRA\n"
 "                         names its files (finra) or trace-YYYY-MM-DD.tsv\n"
 "      --bonds-out F      bond reference data (bonds.tsv)\n"
@@ -83,7 +87,7 @@ main(int argc, char **argv)
 	liq_sim_opts o;
 	liq_sim_files F;
 	liq_sim *s;
-	int c, finra = 0;
+	int c, finra = 0, public_csv = 0;
 	const char *split = NULL;
 	double errors = 1;
 	char datebuf[11];
@@ -106,13 +110,16 @@ main(int argc, char **argv)
 		case O_START: o.start = liq_opt_date("--start", optarg); break;
 		case O_END: o.end = liq_opt_date("--end", optarg); break;
 		case O_FORMAT:
+			finra = public_csv = 0;
 			if (strcmp(optarg, "wrds") == 0)
-				finra = 0;
+				;
 			else if (strcmp(optarg, "finra") == 0)
 				finra = 1;
+			else if (strcmp(optarg, "public") == 0)
+				public_csv = 1;
 			else
 				liq_usage("--format: unknown format '%s' (want "
-					  "wrds or finra)", optarg);
+					  "wrds, finra or public)", optarg);
 			break;
 		case O_SPLIT: split = optarg; break;
 		case O_BONDS: bonds_out = optarg; break;
@@ -136,6 +143,9 @@ main(int argc, char **argv)
 			  (liq_date_fmt(datebuf, o.start), datebuf));
 	if (split && output)
 		liq_usage("--split and --output exclude each other");
+	if (public_csv && counts_out)
+		liq_usage("--counts-out counts the cleaning steps of the wrds and "
+			  "finra layouts, not of --format public");
 	o.cancel_rate *= errors;
 	o.correct_rate *= errors;
 	o.reverse_rate *= errors;
@@ -164,6 +174,7 @@ main(int argc, char **argv)
 	liq_stdout_buffer();
 	liq_sim_files_init(&F);
 	F.finra = finra;
+	F.public_csv = public_csv;
 	F.split = split;
 	/* The raw reports go to -o FILE, or to stdout unless a side file
 	 * claims stdout ("-"), in which case they are discarded. */

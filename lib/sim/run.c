@@ -28,7 +28,7 @@ typedef struct clean_rec {
 } clean_rec;
 
 typedef struct run {
-	int finra;
+	int finra, public_csv;
 	const char *split;
 	FILE *out;             /* the raw stream, or the current split file */
 	liq_ofile *split_file; /* the current split file */
@@ -48,6 +48,8 @@ on_report(void *ctx, const liq_sim *s, const liq_sim_report *r)
 
 	if (R->finra)
 		liq_finra_write(R->out, s, r, ++R->recno);
+	else if (R->public_csv)
+		(void)liq_public_write(R->out, s, r);
 	else
 		liq_wrds_write(R->out, s, r);
 }
@@ -81,7 +83,8 @@ open_split(run *R, int day)
 		snprintf(path, sizeof path, "%s/enhanced-time-and-sales-cusip-%s.txt",
 			 R->split, d);
 	else
-		snprintf(path, sizeof path, "%s/trace-%s.tsv", R->split, d);
+		snprintf(path, sizeof path, "%s/trace-%s.%s", R->split, d,
+			 R->public_csv ? "csv" : "tsv");
 	R->split_file = liq_ofile_open(path);
 	return liq_ofile_fp(R->split_file);
 }
@@ -94,6 +97,8 @@ begin_file(run *R, int day)
 	R->recno = 0;
 	if (R->finra)
 		liq_finra_header(R->out);
+	else if (R->public_csv)
+		liq_public_header(R->out);
 	else
 		liq_wrds_header(R->out);
 }
@@ -157,6 +162,10 @@ write_clean(run *R, const liq_sim *s, const char *path)
 		for (j = i + 1; j < R->nclean && sorted[j].bond == sorted[i].bond;
 		     j++)
 			;
+		/* the public CSV disseminates sizes above the cap capped */
+		long cap = R->public_csv
+			? liq_sim_size_cap(liq_sim_bond_at(s, sorted[i].bond)->rating)
+			: 0;
 		liq_grow(&t, &tcap, j - i, sizeof *t);
 		for (b = 0; b < (int)(j - i); b++) {
 			const clean_rec *c = &sorted[i + (unsigned long)b];
@@ -166,7 +175,9 @@ write_clean(run *R, const liq_sim *s, const char *path)
 			t[b].price = 0;
 			t[b].qty = (double)c->qty;
 			t[b].sign = c->sign;
-			t[b].capped = 0;
+			t[b].capped = cap && c->qty > cap;
+			if (t[b].capped)
+				t[b].qty = (double)cap;
 		}
 		liq_trades_riskless(t, j - i);
 		for (b = 0; b < (int)(j - i); b++)
@@ -204,6 +215,7 @@ liq_sim_write_files(liq_sim *s, const liq_sim_files *f)
 
 	memset(&R, 0, sizeof R);
 	R.finra = f->finra;
+	R.public_csv = f->public_csv;
 	R.split = f->split;
 	write_side(f->bonds, s, liq_sim_write_bonds);
 	write_side(f->macro, s, liq_sim_write_macro);

@@ -4,6 +4,7 @@
 #include "core/dates.h"
 #include "core/num.h"
 
+#include <stdint.h>
 #include <string.h>
 
 const char *const liq_wrds_columns[] = {
@@ -29,6 +30,45 @@ const char *const liq_finra_columns[] = {
 	"First Trade Control Date", "First Trade Control Number", NULL
 };
 
+/* The titles of the CSV download of a bond's Trade History on FINRA's
+ * public bond pages. */
+const char *const liq_public_columns[] = {
+	"Date", "Time", "Settlement", "Status", "Quantity", "Price", "Yield",
+	"Remuneration", "ATS", "Modifier", "2nd Modifier", "Special", "As-Of",
+	"Side", "Reporting Party Type", "Contra Party Type", "CUSIP", NULL
+};
+
+/* 2016-07-18, from which TRACE identifies ATSs (contra T) */
+enum { ATS_DAY = 17000 };
+
+char
+liq_sim_contra(const liq_sim_report *r)
+{
+	/* the trade's terms, hashed (splitmix64's finalizer) */
+	uint64_t h = (uint64_t)(unsigned)r->bond * 0x9e3779b97f4a7c15ULL ^
+		     (uint64_t)(unsigned)r->exec_day << 20 ^
+		     (uint64_t)(unsigned)r->exec_tsec ^
+		     (uint64_t)r->qty * 0xbf58476d1ce4e5b9ULL ^
+		     (uint64_t)r->price_milli * 0x94d049bb133111ebULL;
+	unsigned u;
+
+	h ^= h >> 30;
+	h *= 0xbf58476d1ce4e5b9ULL;
+	h ^= h >> 27;
+	h *= 0x94d049bb133111ebULL;
+	h ^= h >> 31;
+	u = (unsigned)(h % 1000);
+	if (r->contra == 'C')
+		return u < 20 ? 'A' : 'C';
+	return r->exec_day >= ATS_DAY && u < 30 ? 'T' : r->contra;
+}
+
+long
+liq_sim_size_cap(int rating)
+{
+	return rating <= 10 ? 5000000 : 1000000;
+}
+
 static void
 header(FILE *fp, const char *const *c, char sep)
 {
@@ -53,6 +93,20 @@ void
 liq_finra_header(FILE *fp)
 {
 	header(fp, liq_finra_columns, '|');
+}
+
+void
+liq_public_header(FILE *fp)
+{
+	int i;
+
+	for (i = 0; liq_public_columns[i]; i++) {
+		if (i)
+			fputc(',', fp);
+		fputs(liq_public_columns[i], fp);
+	}
+	fputs("\r\n", fp);
+	fflush(fp);
 }
 
 static char *
@@ -132,7 +186,7 @@ liq_wrds_write(FILE *fp, const liq_sim *s, const liq_sim_report *r)
 	*p++ = '\t';
 	*p++ = r->side;
 	*p++ = '\t';
-	*p++ = r->contra;
+	*p++ = liq_sim_contra(r);
 	*p++ = '\t';
 	*p++ = r->wis;
 	*p++ = '\t';
@@ -209,7 +263,7 @@ liq_finra_write(FILE *fp, const liq_sim *s, const liq_sim_report *r,
 	if (seller)
 		*p++ = 'P';
 	p = put_s(p, "|D|");
-	*p++ = r->contra;
+	*p++ = liq_sim_contra(r);
 	p = put_s(p, "|||"); /* Locked In, ATS */
 	if (r->spcl)
 		*p++ = r->spcl;
@@ -234,6 +288,59 @@ liq_finra_write(FILE *fp, const liq_sim *s, const liq_sim_report *r,
 	}
 	*p++ = '\n';
 	fwrite(buf, 1, (size_t)(p - buf), fp);
+}
+
+/* M/D/YYYY */
+static char *
+put_mdy(char *p, int day)
+{
+	int y, m, d;
+
+	liq_date_to_ymd(day, &y, &m, &d);
+	p = liq_put_uint(p, (unsigned long)m, 1);
+	*p++ = '/';
+	p = liq_put_uint(p, (unsigned long)d, 1);
+	*p++ = '/';
+	return liq_put_uint(p, (unsigned long)y, 4);
+}
+
+int
+liq_public_write(FILE *fp, const liq_sim *s, const liq_sim_report *r)
+{
+	const liq_sim_bond *b = liq_sim_bond_at(s, r->bond);
+	long cap = liq_sim_size_cap(b->rating);
+	char buf[256], *p = buf;
+
+	if ((r->contra == 'D' && r->side == 'B') || r->wis == 'Y')
+		return 0;
+	p = put_mdy(p, r->exec_day);
+	*p++ = ',';
+	p = put_time(p, r->exec_tsec, 0);
+	*p++ = ',';
+	p = put_mdy(p, liq_settle_date(r->exec_day, r->sttl));
+	*p++ = ',';
+	p = put_s(p, r->trc_st == 'T' || r->trc_st == 'R' ? "T" : "Cancel");
+	*p++ = ',';
+	if (r->qty > cap)
+		p = put_s(p, cap == 5000000 ? "5MM+" : "1MM+");
+	else
+		p = liq_put_uint(p, (unsigned long)r->qty, 1);
+	*p++ = ',';
+	p += liq_fmt_milli(p, r->price_milli);
+	p = put_s(p, ",-,-,-,-,-,"); /* Yield .. 2nd Modifier */
+	*p++ = r->spcl ? 'Y' : '-';
+	*p++ = ',';
+	*p++ = r->asof == 'A' && (r->trc_st == 'T' || r->trc_st == 'R') ? 'A'
+									: '-';
+	*p++ = ',';
+	*p++ = r->side;
+	p = put_s(p, ",D,");
+	*p++ = liq_sim_contra(r);
+	*p++ = ',';
+	p = put_s(p, b->cusip);
+	p = put_s(p, "\r\n");
+	fwrite(buf, 1, (size_t)(p - buf), fp);
+	return 1;
 }
 
 void
