@@ -71,6 +71,27 @@ row() {
 	done
 }
 
+@test "trace-sim round trip, FINRA's public CSV: capped sizes, one-sided inter-dealer trades, Cancels" {
+	for s in 1 2; do
+		sim -s "$s" --format public --clean-out want.tsv > raw.csv
+		run --separate-stderr -0 trace-clean raw.csv
+		echo "$output" > got.tsv
+		cmp got.tsv want.tsv
+		# capped sizes were written, read and counted: every capped
+		# report read is in the audit, the kept ones flagged in trades
+		n=$(tawk 'FNR > 1 && $c("capped") == 1 { n++ } END { print n + 0 }' want.tsv)
+		assert [ "$n" -gt 0 ]
+		assert [ "$(grep -c -E ',(5|1)MM\+,' raw.csv)" -eq "$(row capped_size)" ]
+		assert [ "$(row capped_size)" -ge "$n" ]
+		# the seller's side of each inter-dealer trade only: nothing
+		# for step 3 to remove, every dealer report kept
+		assert_equal "$(row dealer_buy)" 0
+		assert [ "$(row dealer_single)" -gt 0 ]
+		assert_equal "$(row corr_nomatch)" ""
+		assert_equal "$(row riskless_pairs)" "$(tawk 'FNR > 1 && $c("riskless") == 1 { n++ } END { print n + 0 }' want.tsv)"
+	done
+}
+
 @test "trace-sim round trip, a larger universe over two years (more planted errors)" {
 	for s in 5 6; do
 		trace-sim -q -s "$s" -n 150 --start 2020-01-02 --end 2021-12-31 \

@@ -141,7 +141,9 @@ Try 'trace-sim --help' for more information."
 	run -2 trace-sim --start 2011-06-01 --end 2012-06-29
 	assert_output --partial "--start: '2011-06-01' is before 2012-02-06"
 	run -2 trace-sim --format xml
-	assert_output --partial "--format: unknown format 'xml'"
+	assert_output --partial "--format: unknown format 'xml' (want wrds, finra or public)"
+	run -2 trace-sim --format public --counts-out c.tsv
+	assert_output --partial "--counts-out counts the cleaning steps of the wrds and finra layouts, not of --format public"
 	run -2 trace-sim --impact-scale -1
 	assert_output --partial "--impact-scale: bad value '-1'"
 	run -2 trace-sim --truth-out - --clean-out -
@@ -192,4 +194,46 @@ Try 'trace-sim --help' for more information."
 	small -s 2 --truth-out link.tsv > /dev/null
 	assert [ -L link.tsv ]
 	assert_equal "$(cat real.tsv)" "$(small -s 2 --truth-out - -q)"
+}
+
+@test "public layout: FINRA's titles, CRLF, capped sizes by rating, Cancel rows, no inter-dealer buys" {
+	trace-sim -q -n 30 --start 2021-01-04 --end 2021-03-31 --format public \
+		--bonds-out b.tsv --clean-out c.tsv > p.csv
+	run -0 head -1 p.csv
+	assert_output "$(printf 'Date,Time,Settlement,Status,Quantity,Price,Yield,Remuneration,ATS,Modifier,2nd Modifier,Special,As-Of,Side,Reporting Party Type,Contra Party Type,CUSIP\r')"
+	# every line ends in CRLF and has 17 fields
+	run -0 awk -F, '!/\r$/ || NF != 17 { bad++ } END { print bad + 0, (NR > 1000) }' p.csv
+	assert_output "0 1"
+	# statuses T and Cancel; no dealer buy (side B with contra D or T)
+	run -0 sh -c "tail -n +2 p.csv | cut -d, -f4 | sort -u | tr '\n' ' '"
+	assert_output "Cancel T "
+	run -1 grep -E ',B,D,(D|T),' p.csv
+	# capped: 5MM+ only on IG bonds (rating BBB- or better), 1MM+ on HY;
+	# a number above the bond's cap never
+	tawk 'FNR > 1 { print $c("cusip"), $c("rating") }' b.tsv > r.txt
+	run -0 awk -F, 'NR == FNR { split($0, a, " "); r[a[1]] = a[2]; next }
+		FNR == 1 { next }
+		{ sub(/\r$/, ""); ig = r[$17] ~ /^(AAA|AA|A|BBB)[+-]?$/
+		  if ($5 == "5MM+") { n5++; if (!ig) bad++ }
+		  else if ($5 == "1MM+") { n1++; if (ig) bad++ }
+		  else if ($5 > (ig ? 5000000 : 1000000)) bad++ }
+		END { print bad + 0, (n5 > 0), (n1 > 0) }' r.txt p.csv
+	assert_output "0 1 1"
+	# the clean-out has those sizes at the cap, capped 1, and only there
+	run -0 tawk 'FNR > 1 && $c("capped") == 1 && $c("qty") != 5000000 && $c("qty") != 1000000 { bad++ }
+		FNR > 1 && $c("capped") == 1 { n++ } END { print bad + 0, (n > 0) }' c.tsv
+	assert_output "$(printf '0\t1')"
+}
+
+@test "A and T contra codes: in every layout, T only from 2016-07-18; the enhanced layouts' sizes are not capped" {
+	trace-sim -q -n 20 --start 2016-06-01 --end 2016-08-31 > w.tsv
+	run -0 tawk 'FNR > 1 { k = $c("cntra_mp_id"); n[k]++
+		if (k == "T" && $c("trd_exctn_dt") < "2016-07-18") early++ }
+		END { print (n["A"] > 0), (n["T"] > 0), early + 0, (n["C"] > n["A"]), (n["D"] > n["T"]) }' w.tsv
+	assert_output "$(printf '1\t1\t0\t1\t1')"
+	run -1 grep -E '5MM\+|1MM\+' w.tsv
+	trace-sim -q -n 20 --start 2016-06-01 --end 2016-08-31 --format finra > f.txt
+	run -0 awk -F'|' 'NR > 1 && NF > 20 { n[$28]++ } END { print (n["A"] > 0), (n["T"] > 0) }' f.txt
+	assert_output "1 1"
+	run -1 grep -E '5MM\+|1MM\+' f.txt
 }
