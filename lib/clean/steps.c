@@ -318,7 +318,8 @@ pair_reversals(liq_clean *c, const uint32_t *recs, unsigned long nrec, int tag,
 }
 
 /* Step 2: pre-2012 cancels (C) and corrections (W) through their
- * orig_msg_seq_nb on the same report date, then as-of reversals. */
+ * orig_msg_seq_nb on the same report date (in the standard table, which
+ * has none, the same execution date), then as-of reversals. */
 static void
 step_pre(liq_clean *c, liq_match *defer)
 {
@@ -331,7 +332,7 @@ step_pre(liq_clean *c, liq_match *defer)
 	for (i = 0; i < c->n; i++) {
 		rpt *r = &c->r[i];
 		if (is_pre(r) && (r->st == 'C' || r->st == 'W')) {
-			key_link(&k, r->bond, r->rpt_day, r->orig);
+			key_link(&k, r->bond, link_day(r), r->orig);
 			liq_match_add(&p, (uint32_t)i, &k);
 		}
 	}
@@ -340,7 +341,7 @@ step_pre(liq_clean *c, liq_match *defer)
 		rpt *t = &c->r[i];
 		if (!is_pre(t) || !is_target(t))
 			continue;
-		key_link(&k, t->bond, t->rpt_day, t->msg);
+		key_link(&k, t->bond, link_day(t), t->msg);
 		j = liq_match_take(&p, &k, liq_key_hash(&k), (uint32_t)i);
 		if (j != LIQ_NONE) {
 			rpt *x = &c->r[p.rec[j]];
