@@ -91,14 +91,6 @@ is_pre(const rpt *r)
 	return (r->rpt_day < post_day || is_standard(r)) && !is_public(r);
 }
 
-/* The date a pre-2012 C or W and the report it names share: the report
- * date; the execution date in the standard table, which has no report
- * date. */
-static inline int
-link_day(const rpt *r)
-{
-	return is_standard(r) ? r->exec_day : r->rpt_day;
-}
 
 static inline const char *
 cusip_of(const liq_clean *c, uint32_t b)

@@ -29,6 +29,9 @@ typedef struct clean_rec {
 
 typedef struct run {
 	int finra;
+	int standard;          /* WRDS's standard table */
+	int old;               /* reports mapped through `vocab` */
+	liq_old_vocab vocab;   /* the pre-2012 vocabulary */
 	const char *split;
 	FILE *out;             /* the raw stream, or the current split file */
 	liq_ofile *split_file; /* the current split file */
@@ -45,9 +48,17 @@ static void
 on_report(void *ctx, const liq_sim *s, const liq_sim_report *r)
 {
 	run *R = ctx;
+	liq_sim_report o;
 
+	if (R->old) {
+		if (!liq_old_vocab_map(&R->vocab, s, r, &o))
+			return;
+		r = &o;
+	}
 	if (R->finra)
 		liq_finra_write(R->out, s, r, ++R->recno);
+	else if (R->standard)
+		liq_standard_write(R->out, s, r);
 	else
 		liq_wrds_write(R->out, s, r);
 }
@@ -58,7 +69,6 @@ on_trade(void *ctx, const liq_sim *s, const liq_sim_trade *t)
 	run *R = ctx;
 	clean_rec *c;
 
-	(void)s;
 	if (!R->want_clean || !t->clean)
 		return;
 	liq_grow(&R->clean, &R->cleancap, R->nclean + 1, sizeof *R->clean);
@@ -68,6 +78,9 @@ on_trade(void *ctx, const liq_sim *s, const liq_sim_trade *t)
 	c->tsec = t->tsec;
 	c->sign = t->sign;
 	c->qty = t->qty;
+	/* the standard table shows sizes capped */
+	if (R->standard && c->qty > liq_standard_cap(s, t->bond))
+		c->qty = liq_standard_cap(s, t->bond);
 	c->price_milli = t->price_milli;
 }
 
@@ -94,6 +107,8 @@ begin_file(run *R, int day)
 	R->recno = 0;
 	if (R->finra)
 		liq_finra_header(R->out);
+	else if (R->standard)
+		liq_standard_header(R->out);
 	else
 		liq_wrds_header(R->out);
 }
@@ -184,6 +199,10 @@ liq_sim_write_files(liq_sim *s, const liq_sim_files *f)
 
 	memset(&R, 0, sizeof R);
 	R.finra = f->finra;
+	R.standard = f->standard;
+	R.old = f->standard ||
+		liq_sim_get_opts(s)->start < liq_old_vocab_end();
+	liq_old_vocab_init(&R.vocab, f->standard);
 	R.split = f->split;
 	write_side(f->bonds, s, liq_sim_write_bonds);
 	write_side(f->macro, s, liq_sim_write_macro);
@@ -215,7 +234,13 @@ liq_sim_write_files(liq_sim *s, const liq_sim_files *f)
 	}
 	if (R.progress)
 		fputc('\n', stderr);
-	write_side(f->counts, s, liq_sim_write_counts);
+	if (R.old && f->counts) {
+		liq_ofile *cf = liq_ofile_open(f->counts);
+		liq_old_vocab_counts(&R.vocab, s, liq_ofile_fp(cf));
+		liq_ofile_close(cf);
+	} else {
+		write_side(f->counts, s, liq_sim_write_counts);
+	}
 	if (f->clean)
 		write_clean(&R, s, f->clean);
 	free(R.clean);
