@@ -12,20 +12,23 @@
 
 static const char usage_text[] =
 "Usage: trace-clean [OPTION]... [FILE]... > trades.tsv\n"
-"Clean raw TRACE reports (WRDS Enhanced TRACE, FINRA Enhanced Historical or\n"
-"Academic files, FINRA's public bond-page CSV, or trace-sim output) into\n"
-"trades.tsv: cusip date time price qty side capped riskless, sorted by cusip,\n"
+"Clean raw TRACE reports (WRDS Enhanced or standard TRACE, FINRA Enhanced\n"
+"Historical or Academic files, FINRA's public bond-page CSV, or trace-sim\n"
+"output) into trades.tsv: cusip date time price qty side capped riskless,\n"
+"sorted by cusip,\n"
 "date and time.\n"
 "Several files (one per report date) are read as one stream; with no FILE,\n"
 "or FILE -, standard input. Lines may end in \\n or \\r\\n.\n"
 "\n"
 "Input:\n"
 "      --format F          auto (default: from each header), wrds, finra,\n"
-"                          academic or public\n"
+"                          academic, public or standard\n"
 "\n"
 "Steps (Dick-Nielsen 2009/2014, in this order; all on by default):\n"
-"  1-2 cancels, corrections and reversals (always; in the public CSV matched\n"
-"      by cusip, execution date and time, price, quantity and side)\n"
+"  1-2 cancels, corrections and reversals (always; reports dated before\n"
+"      2012-02-06 and the standard table in the T C W vocabulary; in the\n"
+"      public CSV matched by cusip, execution date and time, price,\n"
+"      quantity and side)\n"
 "      --keep-dealer-buys  step 3 off: keep the buyer's report of an\n"
 "                          inter-dealer trade that has a matching sell\n"
 "      --keep-when-issued  step 4 screens off, one by one\n"
@@ -118,8 +121,8 @@ main(int argc, char **argv)
 		case O_FORMAT:
 			if ((i = liq_trace_fmt_parse(optarg)) < 0)
 				liq_usage("--format: unknown format '%s' (want "
-					  "auto, wrds, finra, academic or "
-					  "public)",
+					  "auto, wrds, finra, academic, "
+					  "public or standard)",
 					  optarg);
 			fmt = (liq_trace_fmt)i;
 			break;

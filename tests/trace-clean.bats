@@ -12,13 +12,15 @@ sim() { trace-sim -q -n 30 --start 2021-01-04 --end 2021-06-30 "$@"; }
 # audit_is COUNTS AUDIT [CLEAN]: every count trace-sim planted equals the
 # audit row of the same name, riskless_pairs equals the customer prints
 # flagged riskless 1 in trace-sim's clean trades CLEAN (want.tsv), and
-# every other audit row trace-sim has no count for (pre-2012 steps,
-# locked-in, agency, price range) is 0.
+# every other audit row trace-sim has no count for (pre-2012 steps before
+# 2012, locked-in, agency, price range) is 0; the table has its 17 rows,
+# and capped_size and dealer_single when trace-sim counts them (the
+# standard table).
 audit_is() {
 	local pairs
 	pairs=$(tawk 'FNR > 1 && $c("riskless") == 1 { n++ } END { print n + 0 }' "${3:-want.tsv}")
 	run -0 awk -v pairs="$pairs" 'NR == FNR { if (FNR > 1) want[$1] = $2; next }
-		 $1 == "step" { next }
+		 $1 == "step" || $1 == "trace-clean:" { next }
 		 { got[$2] = $3; seen++ }
 		 END {
 			want["riskless_pairs"] = pairs
@@ -30,7 +32,8 @@ audit_is() {
 				if (!(k in want) && got[k] != 0) {
 					print k ": audit " got[k] ", planted none"; bad = 1
 				}
-			if (seen != 17) { print "audit has " seen " rows"; bad = 1 }
+			rows = 17 + ("capped_size" in want) + ("dealer_single" in want)
+			if (seen != rows) { print "audit has " seen " rows, not " rows; bad = 1 }
 			exit bad
 		 }' <(cols "$1" kind count) "$2"
 	assert_output ""
@@ -110,6 +113,97 @@ row() {
 		trace-clean > got.tsv 2> audit.txt
 	cmp got.tsv want.tsv
 	audit_is counts.tsv audit.txt
+}
+
+@test "trace-sim round trip 2010-2013 across the 2012-02-06 vocabulary switch, WRDS and standard table" {
+	for fmt in wrds standard; do
+		trace-sim -q -s 3 -n 30 --start 2010-01-04 --end 2013-06-28 --format "$fmt" \
+			--clean-out want.tsv --counts-out counts.tsv > raw.tsv
+		trace-clean raw.tsv > got.tsv 2> audit.txt
+		cmp got.tsv want.tsv
+		audit_is counts.tsv audit.txt
+		# both eras' steps removed reports
+		for k in pre_cancelled pre_corrected pre_reversed; do
+			assert [ "$(count "$k" counts.tsv)" -gt 10 ]
+		done
+	done
+	# the WRDS file has both vocabularies, split by report date
+	trace-sim -q -s 3 -n 30 --start 2010-01-04 --end 2013-06-28 > raw.tsv
+	run -0 tawk 'FNR > 1 { print ($c("trd_rpt_dt") < "2012-02-06" ? "pre" : "post"), $c("trc_st") }' raw.tsv
+	assert_equal "$(echo "$output" | sort -u | tr '\t\n' '  ')" "post C post R post T post X post Y pre C pre T pre W "
+	# the standard table: T C W throughout, capped sizes, no buyer side
+	# of an inter-dealer trade
+	trace-sim -q -s 3 -n 30 --start 2012-01-03 --end 2012-06-29 --format standard > std.tsv
+	run -0 tawk 'FNR > 1 { print $c("trc_st") }' std.tsv
+	assert_equal "$(echo "$output" | sort -u | tr '\n' ' ')" "C T W "
+	assert [ "$(tawk 'FNR > 1 && $c("ascii_rptd_vol_tx") ~ /MM\+$/' std.tsv | wc -l)" -gt 0 ]
+	run -0 tawk 'FNR > 1 && $c("contra_party_type") == "D" && $c("side") == "B"' std.tsv
+	assert_output ""
+}
+
+@test "fixture: a WRDS file crossing 2012-02-06, each report cleaned by its report date's vocabulary" {
+	run --separate-stderr -0 trace-clean --rejects rej.tsv "$F/wrds-switch-2012.tsv"
+	assert_equal "$output" "$(cat "$F/wrds-switch-2012.expected")"
+	assert_equal "$(row reports)" 11
+	assert_equal "$(row cancelled)" 4
+	assert_equal "$(row reversed)" 2
+	assert_equal "$(row pre_corrected)" 1
+	assert_equal "$(row pre_reversed)" 2
+	assert_equal "$(row clean)" 2
+	run -0 cols rej.tsv line reason trd_rpt_dt trc_st
+	assert_output "$(printf '%s\n' "line	reason	trd_rpt_dt	trc_st" \
+		"2	pre_corrected	2012-02-03	T" "4	cancelled	2012-02-03	T" \
+		"5	reversed	2012-02-03	T" "6	cancelled	2012-02-06	T" \
+		"7	cancelled	2012-02-06	X" "8	cancelled	2012-02-06	X" \
+		"9	reversed	2012-02-06	Y" "11	pre_reversed	2012-02-02	T" \
+		"12	pre_reversed	2012-02-03	T")"
+}
+
+@test "each era's status codes only: an X before 2012-02-06, a W after, or a Q, exit 1" {
+	# line 4 is reported on 2012-02-03, line 6 on 2012-02-06
+	tawk -v OFS='\t' 'FNR == 4 { $c("trc_st") = "X" } { print }' "$F/wrds-switch-2012.tsv" > x.tsv
+	run --separate-stderr -1 trace-clean x.tsv
+	assert_equal "$stderr" "trace-clean: x.tsv:4: trade status 'X' on a report of 2012-02-03: before 2012-02-06 TRACE reports are T, C or W"
+	tawk -v OFS='\t' 'FNR == 6 { $c("trc_st") = "W" } { print }' "$F/wrds-switch-2012.tsv" > w.tsv
+	run --separate-stderr -1 trace-clean w.tsv
+	assert_equal "$stderr" "trace-clean: w.tsv:6: trade status 'W' on a report of 2012-02-06: from 2012-02-06 TRACE reports are T, X, C, R or Y"
+	tawk -v OFS='\t' 'FNR == 2 { $c("trc_st") = "Q" } { print }' "$F/wrds-switch-2012.tsv" > q.tsv
+	run --separate-stderr -1 trace-clean q.tsv
+	assert_equal "$stderr" "trace-clean: q.tsv:2: column 'trc_st': unknown trade status 'Q'"
+	assert_output ""
+	# the standard table is T, C or W whatever the date
+	for st in Q X Y R; do
+		tawk -v OFS='\t' -v st="$st" 'FNR == 3 { $c("trc_st") = st } { print }' "$F/wrds-standard.tsv" > s.tsv
+		run --separate-stderr -1 trace-clean s.tsv
+		assert_equal "$stderr" "trace-clean: s.tsv:3: column 'trc_st': unknown trade status '$st' (want T, C or W)"
+	done
+}
+
+@test "fixture: WRDS's standard TRACE table, sniffed or named; capped sizes, C/W/reversal, one-sided and unsigned reports" {
+	run --separate-stderr -0 trace-clean "$F/wrds-standard.tsv"
+	assert_equal "$output" "$(cat "$F/wrds-standard.expected")"
+	assert_equal "$(echo "$stderr" | head -n 19)" "$(cat "$F/wrds-standard.audit")"
+	assert_equal "$(echo "$stderr" | sed -n 20p)" "trace-clean: matched no report: 1 pre-2012 C cancel (dropped; --rejects lists them)"
+	run --separate-stderr -0 trace-clean -q --format standard --rejects rej.tsv "$F/wrds-standard.tsv"
+	assert_equal "$output" "$(cat "$F/wrds-standard.expected")"
+	# no report date in the table: NA in the rejects
+	run -0 cols rej.tsv line reason trd_rpt_dt
+	assert_output "$(printf '%s\n' "line	reason	trd_rpt_dt" "4	pre_corrected	NA" \
+		"6	pre_cancelled	NA" "7	pre_cancelled	NA" "10	pre_reversed	NA" \
+		"11	pre_reversed	NA" "13	pre_cancelled	NA")"
+	# a C that differs in time from the report it names matches nothing
+	tawk -v OFS='\t' 'FNR == 7 { $c("trd_exctn_tm") = "12:00:01" } { print }' "$F/wrds-standard.tsv" > c.tsv
+	run --separate-stderr -0 trace-clean c.tsv
+	assert_equal "$(row pre_cancelled)" 2
+	assert_equal "$(row clean)" 7
+	# without side and contra_party_type every trade is unsigned
+	drop_col "$F/wrds-standard.tsv" contra_party_type > nocontra.tsv
+	run --separate-stderr -0 trace-clean -q nocontra.tsv
+	assert_equal "$(echo "$output" | cut -f6 | sort | uniq -c | awk '{ print $2 $1 }' | tr '\n' ' ')" "D6 side1 "
+	# the enhanced layout is not read as the standard one: no trc_st
+	# vocabulary of its own
+	run -2 trace-clean --format standard "$F/wrds-cancel.tsv"
+	assert_output --partial "missing column 'ascii_rptd_vol_tx' of the standard layout"
 }
 
 @test "daily split files given together: a cancel in a later file removes an earlier report" {
@@ -438,7 +532,7 @@ edited_fails() {
 	# an unknown header names the nearest layout and what it lacks
 	printf 'CUSIP|Execution Date|Execution Time|Price|Quantity\n' > near.txt
 	run --separate-stderr -2 trace-clean near.txt
-	assert_equal "$stderr" "trace-clean: near.txt: cannot tell the layout from the header 'CUSIP|Execution Date|Execution Time|Price|Quantity' (want WRDS, FINRA, Academic TRACE or FINRA's public CSV; --format names it): nearest the finra layout, with 5 of its 13 required columns; missing 'Trade Report Date', 'Reference Number', 'Prior Reference Number', 'Prior Trade Report Date', 'Trade Status', 'As Of Indicator', 'Buy/Sell Indicator', 'Contra Party Indicator'"
+	assert_equal "$stderr" "trace-clean: near.txt: cannot tell the layout from the header 'CUSIP|Execution Date|Execution Time|Price|Quantity' (want WRDS Enhanced or standard TRACE, FINRA, Academic TRACE or FINRA's public CSV; --format names it): nearest the finra layout, with 5 of its 13 required columns; missing 'Trade Report Date', 'Reference Number', 'Prior Reference Number', 'Prior Trade Report Date', 'Trade Status', 'As Of Indicator', 'Buy/Sell Indicator', 'Contra Party Indicator'"
 	# a public CSV without its Side column
 	head -n 1 "$F/public-trade-history.csv" | tr -d '\r' | sed 's/,Side,/,/' > noside.csv
 	run --separate-stderr -2 trace-clean noside.csv

@@ -116,6 +116,43 @@ small() { trace-sim -n 30 --start 2021-01-04 --end 2021-06-30 "$@"; }
 	done
 }
 
+@test "before 2012-02-06 the WRDS layout is written in that era's vocabulary, after it in today's" {
+	trace-sim -q -n 20 --start 2011-11-01 --end 2012-04-30 --counts-out k.tsv > raw.tsv
+	run -0 tawk 'FNR > 1 { print ($c("trd_rpt_dt") < "2012-02-06" ? "pre" : "post"), $c("trc_st"), $c("asof_cd") }' raw.tsv
+	assert_equal "$(echo "$output" | sort -u | tr '\t\n' '  ')" "post C  post R  post T  post T A post X  post Y R pre C  pre T  pre T A pre T R pre W  "
+	# a pre-2012 C or W names its report by orig_msg_seq_nb on its own
+	# report date; an as-of reversal carries no orig_msg_seq_nb
+	run -0 tawk 'FNR > 1 && $c("trd_rpt_dt") < "2012-02-06" {
+			k = $c("trd_rpt_dt") " " $c("msg_seq_nb")
+			if ($c("trc_st") == "T" && $c("asof_cd") != "R") seen[k] = 1
+			else if ($c("trc_st") != "T" && !(($c("trd_rpt_dt") " " $c("orig_msg_seq_nb")) in seen)) bad++
+			if ($c("asof_cd") == "R" && $c("orig_msg_seq_nb") != "") bad++
+		} END { print bad + 0 }' raw.tsv
+	assert_output 0
+	# the counts name both eras' steps
+	assert_equal "$(col k.tsv kind | tr '\n' ' ')" "reports cancelled corrected reversed pre_cancelled pre_corrected pre_reversed dealer_buy when_issued special_price settlement price_error clean as_of jumps "
+}
+
+@test "--format standard: WRDS's standard table, capped sizes in --clean-out too" {
+	trace-sim -q -n 30 --start 2021-01-04 --end 2021-03-31 --format standard \
+		--clean-out c.tsv --counts-out k.tsv --bonds-out b.tsv > std.tsv
+	run -0 head -1 std.tsv
+	assert_output "$(printf 'cusip_id\ttrd_exctn_dt\ttrd_exctn_tm\tmsg_seq_nb\ttrc_st\twis_fl\tcmsn_trd\tascii_rptd_vol_tx\trptd_pr\tasof_cd\tdays_to_sttl_ct\tsale_cndtn_cd\tspcl_trd_fl\tside\torig_msg_seq_nb\trptg_party_type\tcontra_party_type')"
+	run -0 awk -F'\t' 'NF != 17 { bad++ } END { print bad + 0 }' std.tsv
+	assert_output 0
+	# sizes above the cap: 5MM+ for investment grade, 1MM+ below
+	run -0 awk -F'\t' 'NR == FNR { if (FNR > 1) ig[$1] = ($4 ~ /^(AAA|AA|A|BBB)/); next }
+		FNR > 1 && $8 ~ /MM\+$/ { n++; if ($8 != (ig[$1] ? "5MM+" : "1MM+")) bad++ }
+		FNR > 1 && $8 !~ /MM\+$/ && $8 > (ig[$1] ? 5000000 : 1000000) { bad++ }
+		END { print (n > 0) " " bad + 0 }' b.tsv std.tsv
+	assert_output "1 0"
+	run -0 tawk 'FNR > 1 && $c("qty") > 5000000' c.tsv
+	assert_output ""
+	assert_equal "$(count capped_size k.tsv)" "$(tawk 'FNR > 1 && $c("ascii_rptd_vol_tx") ~ /MM\+$/' std.tsv | wc -l)"
+	run -2 trace-sim --format standard --split d --output x
+	assert_output --partial "--split and --output exclude each other"
+}
+
 @test "same trades in both formats" {
 	small > w.tsv
 	small --format finra > f.txt
@@ -138,10 +175,10 @@ Try 'trace-sim --help' for more information."
 	assert_output --partial "--end must not be before --start"
 	run -2 trace-sim --start 2021-01-02 --end 2021-01-03
 	assert_output --partial "the period holds no business day"
-	run -2 trace-sim --start 2011-06-01 --end 2012-06-29
-	assert_output --partial "--start: '2011-06-01' is before 2012-02-06"
+	run -2 trace-sim --format finra --start 2011-06-01 --end 2012-06-29
+	assert_output --partial "--start: '2011-06-01' is before 2012-02-06, when FINRA's files had another layout"
 	run -2 trace-sim --format xml
-	assert_output --partial "--format: unknown format 'xml' (want wrds, finra or public)"
+	assert_output --partial "--format: unknown format 'xml' (want wrds, finra, public or standard)"
 	run -2 trace-sim --format public --counts-out c.tsv
 	assert_output --partial "--counts-out counts the cleaning steps of the wrds and finra layouts, not of --format public"
 	run -2 trace-sim --impact-scale -1

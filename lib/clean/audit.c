@@ -123,8 +123,8 @@ liq_clean_write_rejects(const liq_clean *c, FILE *fp)
 		liq_row_date(&w, r->exec_day);
 		liq_time_fmt(t, r->exec_tsec);
 		liq_row_strn(&w, t, 8);
-		if (is_public(r))
-			liq_row_na(&w); /* the public CSV has no report date */
+		if (is_public(r) || is_standard(r))
+			liq_row_na(&w); /* these layouts have no report date */
 		else
 			liq_row_date(&w, r->rpt_day);
 		if (r->rpt_tsec >= 0) {

@@ -124,6 +124,14 @@ note(liq_clean *c, const rpt *r, uint32_t i)
 			c->nonesided++; /* trades, not Cancels */
 		return;
 	}
+	if (is_standard(r)) {
+		/* one side of each inter-dealer trade: nothing to pair */
+		c->npre++;
+		if (r->contra == 'D' && r->st != 'C' && r->asof != 'R' &&
+		    r->asof != 'X')
+			c->nonesided++;
+		return;
+	}
 	if (is_pre(r))
 		c->npre++;
 	else if (r->st == 'X' || r->st == 'C' || r->st == 'Y')
@@ -138,10 +146,11 @@ void
 liq_clean_add(liq_clean *c, const liq_trace_rec *t)
 {
 	rpt *r;
-	int pre = t->rpt_day < post_day;
+	int standard = t->prior_day == LIQ_PRIOR_STANDARD;
+	int pre = t->rpt_day < post_day || standard;
 
 	/* the public CSV (no reference numbers): T, Cancel (X), Correction
-	 * (R), whatever the date */
+	 * (R), whatever the date; the standard table T, C or W */
 	const char *vocab = t->msg < 0 ? "TXR" : pre ? "TCW" : "TXCRY";
 
 	if (!t->st || !strchr(vocab, t->st)) {
@@ -149,9 +158,11 @@ liq_clean_add(liq_clean *c, const liq_trace_rec *t)
 		liq_date_fmt(d, t->rpt_day);
 		liq_die_at(LIQ_EXIT_DATA, liq_clean_file_of(c, c->n), t->line,
 			   "trade status '%c' on a report of %s: %s", t->st, d,
-			   pre ? "before 2012-02-06 TRACE reports are T, C or W"
-			       : "from 2012-02-06 TRACE reports are T, X, C, R "
-				 "or Y");
+			   standard ? "WRDS's standard TRACE reports are T, C "
+				      "or W"
+			   : pre ? "before 2012-02-06 TRACE reports are T, C or W"
+				 : "from 2012-02-06 TRACE reports are T, X, C, R "
+				   "or Y");
 	}
 	if (c->n >= LIQ_NONE - 1)
 		liq_die(LIQ_EXIT_DATA, "more than %lu reports",

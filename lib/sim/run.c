@@ -29,6 +29,9 @@ typedef struct clean_rec {
 
 typedef struct run {
 	int finra, public_csv;
+	int standard;          /* WRDS's standard table */
+	int old;               /* reports mapped through `vocab` */
+	liq_old_vocab vocab;   /* the pre-2012 vocabulary */
 	const char *split;
 	FILE *out;             /* the raw stream, or the current split file */
 	liq_ofile *split_file; /* the current split file */
@@ -45,11 +48,19 @@ static void
 on_report(void *ctx, const liq_sim *s, const liq_sim_report *r)
 {
 	run *R = ctx;
+	liq_sim_report o;
 
+	if (R->old) {
+		if (!liq_old_vocab_map(&R->vocab, s, r, &o))
+			return;
+		r = &o;
+	}
 	if (R->finra)
 		liq_finra_write(R->out, s, r, ++R->recno);
 	else if (R->public_csv)
 		(void)liq_public_write(R->out, s, r);
+	else if (R->standard)
+		liq_standard_write(R->out, s, r);
 	else
 		liq_wrds_write(R->out, s, r);
 }
@@ -99,6 +110,8 @@ begin_file(run *R, int day)
 		liq_finra_header(R->out);
 	else if (R->public_csv)
 		liq_public_header(R->out);
+	else if (R->standard)
+		liq_standard_header(R->out);
 	else
 		liq_wrds_header(R->out);
 }
@@ -162,9 +175,10 @@ write_clean(run *R, const liq_sim *s, const char *path)
 		for (j = i + 1; j < R->nclean && sorted[j].bond == sorted[i].bond;
 		     j++)
 			;
-		/* the public CSV disseminates sizes above the cap capped */
-		long cap = R->public_csv
-			? liq_sim_size_cap(liq_sim_bond_at(s, sorted[i].bond)->rating)
+		/* the public CSV and the standard table disseminate sizes
+		 * above the cap capped */
+		long cap = R->public_csv || R->standard
+			? liq_standard_cap(s, sorted[i].bond)
 			: 0;
 		liq_grow(&t, &tcap, j - i, sizeof *t);
 		for (b = 0; b < (int)(j - i); b++) {
@@ -216,6 +230,10 @@ liq_sim_write_files(liq_sim *s, const liq_sim_files *f)
 	memset(&R, 0, sizeof R);
 	R.finra = f->finra;
 	R.public_csv = f->public_csv;
+	R.standard = f->standard;
+	R.old = f->standard ||
+		liq_sim_get_opts(s)->start < liq_old_vocab_end();
+	liq_old_vocab_init(&R.vocab, f->standard);
 	R.split = f->split;
 	write_side(f->bonds, s, liq_sim_write_bonds);
 	write_side(f->macro, s, liq_sim_write_macro);
@@ -247,7 +265,13 @@ liq_sim_write_files(liq_sim *s, const liq_sim_files *f)
 	}
 	if (R.progress)
 		fputc('\n', stderr);
-	write_side(f->counts, s, liq_sim_write_counts);
+	if (R.old && f->counts) {
+		liq_ofile *cf = liq_ofile_open(f->counts);
+		liq_old_vocab_counts(&R.vocab, s, liq_ofile_fp(cf));
+		liq_ofile_close(cf);
+	} else {
+		write_side(f->counts, s, liq_sim_write_counts);
+	}
 	if (f->clean)
 		write_clean(&R, s, f->clean);
 	free(R.clean);

@@ -28,6 +28,7 @@ typedef struct liq_sim_files {
 	int finra;             /* the raw layout: FINRA, or 0 for WRDS */
 	int public_csv;        /* the raw layout: FINRA's public CSV (then
 				* finra is 0) */
+	int standard;          /* 1: WRDS's standard table instead */
 	const char *split;     /* an existing directory for one file per
 				* report date; NULL: one stream */
 	const char *raw;       /* that stream, when not split: a path, "-"

@@ -202,6 +202,60 @@ t_pre_cancel(void)
 	liq_clean_free(c);
 }
 
+/* A report of WRDS's standard table, as the reader gives it: the
+ * execution date and time stand for the report's. */
+static liq_trace_rec
+S(const char *exec, long long msg, long long orig, char st, char asof,
+  double price, double qty)
+{
+	liq_trace_rec r = R("SSS", exec, exec, msg, orig, st, asof, price, qty,
+			    'S', 'C');
+
+	r.rpt_tsec = -1;
+	r.prior_day = LIQ_PRIOR_STANDARD;
+	return r;
+}
+
+/* The standard table, T/C/W whatever the date: its numbers repeat from
+ * one dissemination day to the next, so a C names its report by
+ * execution date and time, price, size and number, a W by execution date
+ * and time and number; its inter-dealer reports are one side, kept. */
+static void
+t_standard(void)
+{
+	liq_clean *c = new_clean();
+	/* 0: same number, same date, another time: not the C's report */
+	add(c, S("2014-03-03 10:00:00", 7, -1, 'T', 0, 100, 5000));
+	add(c, S("2014-03-03 11:00:00", 7, -1, 'T', 0, 100, 5000));
+	add(c, S("2014-03-03 11:00:00", 9, 7, 'C', 0, 100, 5000));
+	/* 3: a W with another price replaces its report */
+	add(c, S("2014-03-03 12:00:00", 8, -1, 'T', 0, 101, 5000));
+	add(c, S("2014-03-03 12:00:00", 10, 8, 'W', 0, 100.5, 5000));
+	/* 5: a C whose price differs matches nothing */
+	add(c, S("2014-03-03 13:00:00", 11, -1, 'T', 0, 100, 5000));
+	add(c, S("2014-03-03 13:00:00", 12, 11, 'C', 0, 99, 5000));
+	/* 7: an inter-dealer report: kept, counted */
+	{
+		liq_trace_rec d = S("2014-03-03 14:00:00", 13, -1, 'T', 0, 100,
+				    5000);
+		d.contra = 'D';
+		add(c, d);
+	}
+	liq_clean_run(c);
+	check_int(why(c, 0), LIQ_K_KEPT);
+	check_int(why(c, 1), LIQ_K_PRE_CANCELLED);
+	check_int(why(c, 2), LIQ_K_PRE_CANCELLED);
+	check_int(why(c, 3), LIQ_K_PRE_CORRECTED);
+	check_int(why(c, 4), LIQ_K_KEPT);
+	check_int(why(c, 5), LIQ_K_KEPT);
+	check_int(why(c, 6), LIQ_K_PRE_CANCELLED);
+	check_int(liq_clean_unmatched(c, LIQ_U_PRE_C), 1);
+	check_int(why(c, 7), LIQ_K_KEPT);
+	check_int(liq_clean_one_sided(c), 1);
+	check_int(liq_clean_count(c, LIQ_K_DEALER_BUY), 0);
+	liq_clean_free(c);
+}
+
 /* A W chain T <- W <- W resolves to the last W, in any input order. */
 static void
 t_pre_w_chain(void)
@@ -722,6 +776,7 @@ main(void)
 	TEST(t_pre_cancel(), "pre-2012 C on the same report date");
 	TEST(t_pre_w_chain(), "pre-2012 W chains resolve to the last W");
 	TEST(t_pre_reversals(), "as-of R reversals: 7 keys, then 6");
+	TEST(t_standard(), "the standard table: T/C/W by execution time and terms");
 	TEST(t_post_y_of_pre_trade(), "a post-2012 Y of a pre-2012 trade");
 	TEST(t_dealer(), "inter-dealer buys drop one for one");
 	TEST(t_screens(), "screens and the settlement cycle by date");
