@@ -123,7 +123,7 @@ run(const opts *o, char *const *files, int nfiles)
 	const liq_trade *nx;
 	unsigned long cap = 0;
 	size_t n, i;
-	long bonds = 0, fitted = 0, prints = 0, costed = 0;
+	long bonds = 0, fitted = 0, prints = 0, costed = 0, capped = 0;
 	char cusip[64];
 
 	(void)liq_trades_peek(in, &nx); /* a missing column: no output */
@@ -149,6 +149,9 @@ run(const opts *o, char *const *files, int nfiles)
 		for (i = 0; i < n; i++) {
 			prints += t[i].sign != 0;
 			costed += !isnan(w.cost[i]);
+			/* out of the size fit (lib/cost/arrival-ref) */
+			capped += t[i].sign != 0 && t[i].capped &&
+				  t[i].day <= o->fit.through;
 		}
 		if (pf)
 			write_prints(cusip, t, n, &w, &prow, liq_ofile_fp(pf));
@@ -160,10 +163,17 @@ run(const opts *o, char *const *files, int nfiles)
 	}
 	if (pf)
 		liq_ofile_close(pf);
-	liq_note("%ld trades, %ld bonds: %ld fitted (%s), %ld without a fit; "
-		 "%ld customer prints, %ld with a reference", liq_trades_count(in),
-		 bonds, fitted, liq_impact_method_name(o->fit.method),
-		 bonds - fitted, prints, costed);
+	{
+		char cb[80] = "";
+		if (capped)
+			snprintf(cb, sizeof cb, "; %ld capped, out of the size fit",
+				 capped);
+		liq_note("%ld trades, %ld bonds: %ld fitted (%s), %ld without a "
+			 "fit; %ld customer prints, %ld with a reference%s",
+			 liq_trades_count(in), bonds, fitted,
+			 liq_impact_method_name(o->fit.method), bonds - fitted,
+			 prints, costed, cb);
+	}
 	liq_row_free(&row);
 	liq_row_free(&prow);
 	liq_impact_work_free(&w);

@@ -12,19 +12,23 @@
 
 static const char usage_text[] =
 "Usage: trace-clean [OPTION]... [FILE]... > trades.tsv\n"
-"Clean raw TRACE reports (WRDS Enhanced TRACE, FINRA Enhanced Historical or\n"
-"Academic files, FINRA's public bond-page CSV, or trace-sim output) into\n"
-"trades.tsv: cusip date time price qty side, sorted by cusip, date and time.\n"
+"Clean raw TRACE reports (WRDS Enhanced or standard TRACE, FINRA Enhanced\n"
+"Historical or Academic files, FINRA's public bond-page CSV, or trace-sim\n"
+"output) into trades.tsv: cusip date time price qty side capped riskless,\n"
+"sorted by cusip,\n"
+"date and time.\n"
 "Several files (one per report date) are read as one stream; with no FILE,\n"
 "or FILE -, standard input. Lines may end in \\n or \\r\\n.\n"
 "\n"
 "Input:\n"
 "      --format F          auto (default: from each header), wrds, finra,\n"
-"                          academic or public\n"
+"                          academic, public or standard\n"
 "\n"
 "Steps (Dick-Nielsen 2009/2014, in this order; all on by default):\n"
-"  1-2 cancels, corrections and reversals (always; in the public CSV matched\n"
-"      by cusip, execution date and time, price, quantity and side)\n"
+"  1-2 cancels, corrections and reversals (always; reports dated before\n"
+"      2012-02-06 and the standard table in the T C W vocabulary; in the\n"
+"      public CSV matched by cusip, execution date and time, price,\n"
+"      quantity and side)\n"
 "      --keep-dealer-buys  step 3 off: keep the buyer's report of an\n"
 "                          inter-dealer trade that has a matching sell\n"
 "      --keep-when-issued  step 4 screens off, one by one\n"
@@ -42,6 +46,9 @@ static const char usage_text[] =
 "                          1/(1+P/100) times) the prints on both sides is\n"
 "                          an error (default 100: double or half)\n"
 "      --window K          step 5: prints on each side to compare with (5)\n"
+"  6   riskless-principal pairs (a customer print and a dealer print of the\n"
+"      same size within 60 s) flagged in column riskless and counted\n"
+"      --collapse-riskless drop the dealer print of each pair\n"
 "\n"
 "Output:\n"
 "      --rejects FILE      every removed report with its reason (TSV)\n"
@@ -78,7 +85,7 @@ main(int argc, char **argv)
 {
 	enum { O_FORMAT = LIQ_OPT_LONG_ONLY, O_REJECTS, O_DEALER, O_WIS, O_SPCL, O_STTL,
 	       O_LOCKED, O_AGENCY, O_RANGE, O_ERRORS, O_SETTLE_DAYS,
-	       O_MAX_PRICE, O_BOUNCE, O_WINDOW };
+	       O_MAX_PRICE, O_BOUNCE, O_WINDOW, O_COLLAPSE };
 	static const struct option lo[] = {
 		{ "format", required_argument, NULL, O_FORMAT },
 		{ "rejects", required_argument, NULL, O_REJECTS },
@@ -94,6 +101,7 @@ main(int argc, char **argv)
 		{ "max-price", required_argument, NULL, O_MAX_PRICE },
 		{ "bounce-pct", required_argument, NULL, O_BOUNCE },
 		{ "window", required_argument, NULL, O_WINDOW },
+		{ "collapse-riskless", no_argument, NULL, O_COLLAPSE },
 		LIQ_COMMON_LONGOPTS,
 		{ NULL, 0, NULL, 0 }
 	};
@@ -113,8 +121,8 @@ main(int argc, char **argv)
 		case O_FORMAT:
 			if ((i = liq_trace_fmt_parse(optarg)) < 0)
 				liq_usage("--format: unknown format '%s' (want "
-					  "auto, wrds, finra, academic or "
-					  "public)",
+					  "auto, wrds, finra, academic, "
+					  "public or standard)",
 					  optarg);
 			fmt = (liq_trace_fmt)i;
 			break;
@@ -132,6 +140,7 @@ main(int argc, char **argv)
 		case O_AGENCY: o.keep_agency = 1; break;
 		case O_RANGE: o.keep_price_range = 1; break;
 		case O_ERRORS: o.keep_price_errors = 1; break;
+		case O_COLLAPSE: o.collapse_riskless = 1; break;
 		case O_SETTLE_DAYS:
 			o.settle_days = (int)liq_opt_long("--settle-days",
 							  optarg, 0, 9999);

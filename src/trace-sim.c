@@ -21,7 +21,9 @@ static const char usage_text[] =
 "Universe and period:\n"
 "  -s, --seed N           random seed (default 1); same seed, same bytes\n"
 "  -n, --n-bonds N        number of bonds (default 500)\n"
-"      --start DATE       first day, YYYY-MM-DD (default 2020-01-02)\n"
+"      --start DATE       first day, YYYY-MM-DD (default 2020-01-02); reports\n"
+"                         dated before 2012-02-06 are written in that era's\n"
+"                         vocabulary (T C W, as-of reversals)\n"
 "      --end DATE         last day (default 2023-12-29)\n"
 "      --impact-scale X   scale of size-dependent impact and execution noise\n"
 "                         (default 1; 0 prints every trade at the efficient\n"
@@ -30,8 +32,15 @@ static const char usage_text[] =
 "\n"
 "Output:\n"
 "  -o, --output FILE      raw reports to FILE instead of stdout\n"
-"      --format F         wrds (tab-separated, WRDS names; default) or finra\n"
-"                         (FINRA Enhanced Historical pipe-delimited layout)\n"
+"      --format F         wrds (tab-separated, WRDS names; default), finra\n"
+"                         (FINRA Enhanced Historical pipe-delimited layout,\n"
+"                         from 2012-02-06), public (the CSV of FINRA's\n"
+"                         public bond pages: sizes above $5MM IG / $1MM HY\n"
+"                         written 5MM+ / 1MM+, one side of inter-dealer\n"
+"                         trades; --clean-out then has those sizes at the\n"
+"                         cap, capped 1) or standard (WRDS's standard TRACE\n"
+"                         table: capped sizes, T C W, one side of\n"
+"                         inter-dealer trades)\n"
 "      --split DIR        one file per report date in DIR, named as FINRA\n"
 "                         names its files (finra) or trace-YYYY-MM-DD.tsv\n"
 "      --bonds-out F      bond reference data (bonds.tsv)\n"
@@ -92,7 +101,7 @@ main(int argc, char **argv)
 	liq_sim_opts o;
 	liq_sim_files F;
 	liq_sim *s;
-	int c, finra = 0;
+	int c, finra = 0, public_csv = 0, standard = 0;
 	const char *split = NULL;
 	double errors = 1;
 	char datebuf[11];
@@ -115,13 +124,18 @@ main(int argc, char **argv)
 		case O_START: o.start = liq_opt_date("--start", optarg); break;
 		case O_END: o.end = liq_opt_date("--end", optarg); break;
 		case O_FORMAT:
+			finra = public_csv = standard = 0;
 			if (strcmp(optarg, "wrds") == 0)
-				finra = 0;
+				;
 			else if (strcmp(optarg, "finra") == 0)
 				finra = 1;
+			else if (strcmp(optarg, "public") == 0)
+				public_csv = 1;
+			else if (strcmp(optarg, "standard") == 0)
+				standard = 1;
 			else
 				liq_usage("--format: unknown format '%s' (want "
-					  "wrds or finra)", optarg);
+					  "wrds, finra, public or standard)", optarg);
 			break;
 		case O_SPLIT: split = optarg; break;
 		case O_BONDS: bonds_out = optarg; break;
@@ -157,12 +171,17 @@ main(int argc, char **argv)
 		liq_usage("unexpected argument '%s'", argv[optind]);
 	if (o.end < o.start)
 		liq_usage("--end must not be before --start");
-	if (o.start < liq_date_from_ymd(2012, 2, 6))
-		liq_usage("--start: '%s' is before 2012-02-06: trace-sim writes the "
-			  "post-2012 TRACE vocabulary (T X C R Y) only",
+	if ((finra || public_csv) && o.start < liq_date_from_ymd(2012, 2, 6))
+		liq_usage("--start: '%s' is before 2012-02-06, when FINRA's "
+			  "files had another layout, which trace-sim does not "
+			  "write (--format wrds or standard write the earlier "
+			  "years)",
 			  (liq_date_fmt(datebuf, o.start), datebuf));
 	if (split && output)
 		liq_usage("--split and --output exclude each other");
+	if (public_csv && counts_out)
+		liq_usage("--counts-out counts the cleaning steps of the wrds and "
+			  "finra layouts, not of --format public");
 	o.cancel_rate *= errors;
 	o.correct_rate *= errors;
 	o.reverse_rate *= errors;
@@ -191,6 +210,8 @@ main(int argc, char **argv)
 	liq_stdout_buffer();
 	liq_sim_files_init(&F);
 	F.finra = finra;
+	F.public_csv = public_csv;
+	F.standard = standard;
 	F.split = split;
 	/* The raw reports go to -o FILE, or to stdout unless a side file
 	 * claims stdout ("-"), in which case they are discarded. */

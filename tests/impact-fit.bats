@@ -135,3 +135,27 @@ load impact_helper
 	run -0 impact-fit -V
 	assert_output "impact-fit (liq) 0.1.0"
 }
+
+@test "impact-fit: capped prints stay out of the size fit and are counted" {
+	sim
+	# the customer prints of $5MM or more, written capped at 5000000
+	tawk 'BEGIN { OFS = "\t" } FNR > 1 && $c("side") != "D" && $c("qty") >= 5000000 {
+		$c("qty") = 5000000; $c("capped") = 1 } { print }' trades.tsv > capped.tsv
+	k=$(tawk 'FNR > 1 && $c("capped") == 1 && $c("date") <= "2020-06-30" { n++ } END { print n + 0 }' capped.tsv)
+	assert [ "$k" -gt 0 ]
+	run --separate-stderr -0 impact-fit --through 2020-06-30 --prints-out p0.tsv trades.tsv
+	echo "$output" > fit0.tsv
+	assert_regex "$stderr" 'with a reference$'
+	run --separate-stderr -0 impact-fit --through 2020-06-30 --prints-out p1.tsv capped.tsv
+	echo "$output" > fit1.tsv
+	assert_regex "$stderr" "with a reference; $k capped, out of the size fit\$"
+	# each bond's n loses its capped prints that had a cost
+	tawk 'FNR > 1 && $c("qty") >= 5000000 && $c("cost_bps") != "NA" && $c("date") <= "2020-06-30" {
+		n[$c("cusip")]++ } END { for (b in n) print b, n[b] }' p0.tsv | sort > lost
+	run -0 join -a 1 <(cols fit0.tsv cusip n | tail -n +2 | tr '\t' ' ' | sort) lost
+	echo "$output" | awk '{ print $1, $2 - ($3 == "" ? 0 : $3) }' > want
+	assert_equal "$(cols fit1.tsv cusip n | tail -n +2 | tr '\t' ' ' | sort)" "$(cat want)"
+	assert [ "$(wc -l < lost)" -gt 0 ]
+	# the capped prints still get a cost in --prints-out
+	assert_equal "$(data_rows p1.tsv)" "$(data_rows p0.tsv)"
+}

@@ -9,14 +9,21 @@ F="$FIX/trace-clean"
 
 sim() { trace-sim -q -n 30 --start 2021-01-04 --end 2021-06-30 "$@"; }
 
-# audit_is COUNTS AUDIT: every count trace-sim planted equals the audit
-# row of the same name, and every audit row trace-sim has no count for
-# (pre-2012 steps, locked-in, agency, price range) is 0.
+# audit_is COUNTS AUDIT [CLEAN]: every count trace-sim planted equals the
+# audit row of the same name, riskless_pairs equals the customer prints
+# flagged riskless 1 in trace-sim's clean trades CLEAN (want.tsv), and
+# every other audit row trace-sim has no count for (pre-2012 steps before
+# 2012, locked-in, agency, price range) is 0; the table has its 17 rows,
+# and capped_size and dealer_single when trace-sim counts them (the
+# standard table).
 audit_is() {
-	run -0 awk 'NR == FNR { if (FNR > 1) want[$1] = $2; next }
-		 $1 == "step" { next }
+	local pairs
+	pairs=$(tawk 'FNR > 1 && $c("riskless") == 1 { n++ } END { print n + 0 }' "${3:-want.tsv}")
+	run -0 awk -v pairs="$pairs" 'NR == FNR { if (FNR > 1) want[$1] = $2; next }
+		 $1 == "step" || $1 == "trace-clean:" { next }
 		 { got[$2] = $3; seen++ }
 		 END {
+			want["riskless_pairs"] = pairs
 			for (k in want)
 				if (k != "as_of" && k != "jumps" && want[k] != got[k]) {
 					print k ": planted " want[k] ", audit " got[k]; bad = 1
@@ -25,7 +32,8 @@ audit_is() {
 				if (!(k in want) && got[k] != 0) {
 					print k ": audit " got[k] ", planted none"; bad = 1
 				}
-			if (seen != 16) { print "audit has " seen " rows"; bad = 1 }
+			rows = 17 + ("capped_size" in want) + ("dealer_single" in want)
+			if (seen != rows) { print "audit has " seen " rows, not " rows; bad = 1 }
 			exit bad
 		 }' <(cols "$1" kind count) "$2"
 	assert_output ""
@@ -66,6 +74,27 @@ row() {
 	done
 }
 
+@test "trace-sim round trip, FINRA's public CSV: capped sizes, one-sided inter-dealer trades, Cancels" {
+	for s in 1 2; do
+		sim -s "$s" --format public --clean-out want.tsv > raw.csv
+		run --separate-stderr -0 trace-clean raw.csv
+		echo "$output" > got.tsv
+		cmp got.tsv want.tsv
+		# capped sizes were written, read and counted: every capped
+		# report read is in the audit, the kept ones flagged in trades
+		n=$(tawk 'FNR > 1 && $c("capped") == 1 { n++ } END { print n + 0 }' want.tsv)
+		assert [ "$n" -gt 0 ]
+		assert [ "$(grep -c -E ',(5|1)MM\+,' raw.csv)" -eq "$(row capped_size)" ]
+		assert [ "$(row capped_size)" -ge "$n" ]
+		# the seller's side of each inter-dealer trade only: nothing
+		# for step 3 to remove, every dealer report kept
+		assert_equal "$(row dealer_buy)" 0
+		assert [ "$(row dealer_single)" -gt 0 ]
+		assert_equal "$(row corr_nomatch)" ""
+		assert_equal "$(row riskless_pairs)" "$(tawk 'FNR > 1 && $c("riskless") == 1 { n++ } END { print n + 0 }' want.tsv)"
+	done
+}
+
 @test "trace-sim round trip, a larger universe over two years (more planted errors)" {
 	for s in 5 6; do
 		# four times the planted error rates: the default world has
@@ -86,6 +115,97 @@ row() {
 		trace-clean > got.tsv 2> audit.txt
 	cmp got.tsv want.tsv
 	audit_is counts.tsv audit.txt
+}
+
+@test "trace-sim round trip 2010-2013 across the 2012-02-06 vocabulary switch, WRDS and standard table" {
+	for fmt in wrds standard; do
+		trace-sim -q -s 3 -n 30 --start 2010-01-04 --end 2013-06-28 --format "$fmt" \
+			--clean-out want.tsv --counts-out counts.tsv > raw.tsv
+		trace-clean raw.tsv > got.tsv 2> audit.txt
+		cmp got.tsv want.tsv
+		audit_is counts.tsv audit.txt
+		# both eras' steps removed reports
+		for k in pre_cancelled pre_corrected pre_reversed; do
+			assert [ "$(count "$k" counts.tsv)" -gt 10 ]
+		done
+	done
+	# the WRDS file has both vocabularies, split by report date
+	trace-sim -q -s 3 -n 30 --start 2010-01-04 --end 2013-06-28 > raw.tsv
+	run -0 tawk 'FNR > 1 { print ($c("trd_rpt_dt") < "2012-02-06" ? "pre" : "post"), $c("trc_st") }' raw.tsv
+	assert_equal "$(echo "$output" | sort -u | tr '\t\n' '  ')" "post C post R post T post X post Y pre C pre T pre W "
+	# the standard table: T C W throughout, capped sizes, no buyer side
+	# of an inter-dealer trade
+	trace-sim -q -s 3 -n 30 --start 2012-01-03 --end 2012-06-29 --format standard > std.tsv
+	run -0 tawk 'FNR > 1 { print $c("trc_st") }' std.tsv
+	assert_equal "$(echo "$output" | sort -u | tr '\n' ' ')" "C T W "
+	assert [ "$(tawk 'FNR > 1 && $c("ascii_rptd_vol_tx") ~ /MM\+$/' std.tsv | wc -l)" -gt 0 ]
+	run -0 tawk 'FNR > 1 && $c("contra_party_type") == "D" && $c("side") == "B"' std.tsv
+	assert_output ""
+}
+
+@test "fixture: a WRDS file crossing 2012-02-06, each report cleaned by its report date's vocabulary" {
+	run --separate-stderr -0 trace-clean --rejects rej.tsv "$F/wrds-switch-2012.tsv"
+	assert_equal "$output" "$(cat "$F/wrds-switch-2012.expected")"
+	assert_equal "$(row reports)" 11
+	assert_equal "$(row cancelled)" 4
+	assert_equal "$(row reversed)" 2
+	assert_equal "$(row pre_corrected)" 1
+	assert_equal "$(row pre_reversed)" 2
+	assert_equal "$(row clean)" 2
+	run -0 cols rej.tsv line reason trd_rpt_dt trc_st
+	assert_output "$(printf '%s\n' "line	reason	trd_rpt_dt	trc_st" \
+		"2	pre_corrected	2012-02-03	T" "4	cancelled	2012-02-03	T" \
+		"5	reversed	2012-02-03	T" "6	cancelled	2012-02-06	T" \
+		"7	cancelled	2012-02-06	X" "8	cancelled	2012-02-06	X" \
+		"9	reversed	2012-02-06	Y" "11	pre_reversed	2012-02-02	T" \
+		"12	pre_reversed	2012-02-03	T")"
+}
+
+@test "each era's status codes only: an X before 2012-02-06, a W after, or a Q, exit 1" {
+	# line 4 is reported on 2012-02-03, line 6 on 2012-02-06
+	tawk -v OFS='\t' 'FNR == 4 { $c("trc_st") = "X" } { print }' "$F/wrds-switch-2012.tsv" > x.tsv
+	run --separate-stderr -1 trace-clean x.tsv
+	assert_equal "$stderr" "trace-clean: x.tsv:4: trade status 'X' on a report of 2012-02-03: before 2012-02-06 TRACE reports are T, C or W"
+	tawk -v OFS='\t' 'FNR == 6 { $c("trc_st") = "W" } { print }' "$F/wrds-switch-2012.tsv" > w.tsv
+	run --separate-stderr -1 trace-clean w.tsv
+	assert_equal "$stderr" "trace-clean: w.tsv:6: trade status 'W' on a report of 2012-02-06: from 2012-02-06 TRACE reports are T, X, C, R or Y"
+	tawk -v OFS='\t' 'FNR == 2 { $c("trc_st") = "Q" } { print }' "$F/wrds-switch-2012.tsv" > q.tsv
+	run --separate-stderr -1 trace-clean q.tsv
+	assert_equal "$stderr" "trace-clean: q.tsv:2: column 'trc_st': unknown trade status 'Q'"
+	assert_output ""
+	# the standard table is T, C or W whatever the date
+	for st in Q X Y R; do
+		tawk -v OFS='\t' -v st="$st" 'FNR == 3 { $c("trc_st") = st } { print }' "$F/wrds-standard.tsv" > s.tsv
+		run --separate-stderr -1 trace-clean s.tsv
+		assert_equal "$stderr" "trace-clean: s.tsv:3: column 'trc_st': unknown trade status '$st' (want T, C or W)"
+	done
+}
+
+@test "fixture: WRDS's standard TRACE table, sniffed or named; capped sizes, C/W/reversal, one-sided and unsigned reports" {
+	run --separate-stderr -0 trace-clean "$F/wrds-standard.tsv"
+	assert_equal "$output" "$(cat "$F/wrds-standard.expected")"
+	assert_equal "$(echo "$stderr" | head -n 19)" "$(cat "$F/wrds-standard.audit")"
+	assert_equal "$(echo "$stderr" | sed -n 20p)" "trace-clean: matched no report: 1 pre-2012 C cancel (dropped; --rejects lists them)"
+	run --separate-stderr -0 trace-clean -q --format standard --rejects rej.tsv "$F/wrds-standard.tsv"
+	assert_equal "$output" "$(cat "$F/wrds-standard.expected")"
+	# no report date in the table: NA in the rejects
+	run -0 cols rej.tsv line reason trd_rpt_dt
+	assert_output "$(printf '%s\n' "line	reason	trd_rpt_dt" "4	pre_corrected	NA" \
+		"6	pre_cancelled	NA" "7	pre_cancelled	NA" "10	pre_reversed	NA" \
+		"11	pre_reversed	NA" "13	pre_cancelled	NA")"
+	# a C that differs in time from the report it names matches nothing
+	tawk -v OFS='\t' 'FNR == 7 { $c("trd_exctn_tm") = "12:00:01" } { print }' "$F/wrds-standard.tsv" > c.tsv
+	run --separate-stderr -0 trace-clean c.tsv
+	assert_equal "$(row pre_cancelled)" 2
+	assert_equal "$(row clean)" 7
+	# without side and contra_party_type every trade is unsigned
+	drop_col "$F/wrds-standard.tsv" contra_party_type > nocontra.tsv
+	run --separate-stderr -0 trace-clean -q nocontra.tsv
+	assert_equal "$(echo "$output" | cut -f6 | sort | uniq -c | awk '{ print $2 $1 }' | tr '\n' ' ')" "D6 side1 "
+	# the enhanced layout is not read as the standard one: no trc_st
+	# vocabulary of its own
+	run -2 trace-clean --format standard "$F/wrds-cancel.tsv"
+	assert_output --partial "missing column 'ascii_rptd_vol_tx' of the standard layout"
 }
 
 @test "daily split files given together: a cancel in a later file removes an earlier report" {
@@ -138,7 +258,7 @@ row() {
 	assert_equal "$(row clean)" 5
 	# the first day alone: nothing cancels the wrong price yet
 	run -0 trace-clean -q "$F/finra-days/enhanced-time-and-sales-cusip-2020-03-02.txt"
-	assert_line --index 2 "$(printf '172967MP3\t2020-03-02\t10:10:00\t110.5\t100000\tS')"
+	assert_line --index 2 "$(printf '172967MP3\t2020-03-02\t10:10:00\t110.5\t100000\tS\t0\t0')"
 	assert_equal "${#lines[@]}" 5
 	# the later days alone: the C and the Y name reports that are absent
 	run --separate-stderr -0 trace-clean -q "$F"/finra-days/*-03-03.txt "$F"/finra-days/*-04-01.txt
@@ -168,10 +288,13 @@ row() {
 @test "fixture: inter-dealer pair and agency leg in WRDS CSV" {
 	run -0 trace-clean -q "$F/wrds-agency-dealer.csv"
 	assert_equal "$output" "$(cat "$F/wrds-agency-dealer.expected")"
+	# kept, the agency leg is the customer print of a riskless-principal
+	# pair with the dealer's sale 5 s before it
 	run -0 trace-clean -q --keep-agency "$F/wrds-agency-dealer.csv"
-	assert_line "$(printf '00206RCN0\t2020-06-01\t10:00:05\t98.5\t500000\tB')"
+	assert_line "$(printf '00206RCN0\t2020-06-01\t10:00:00\t98.5\t500000\tD\t0\t2')"
+	assert_line "$(printf '00206RCN0\t2020-06-01\t10:00:05\t98.5\t500000\tB\t0\t1')"
 	run -0 trace-clean -q --keep-dealer-buys "$F/wrds-agency-dealer.csv"
-	assert_line "$(printf '00206RCN0\t2020-06-01\t10:00:02\t98.5\t500000\tD')"
+	assert_line "$(printf '00206RCN0\t2020-06-01\t10:00:02\t98.5\t500000\tD\t0\t0')"
 	assert_equal "${#lines[@]}" 5
 }
 
@@ -184,7 +307,7 @@ row() {
 	assert_equal "$(row price_error)" 0
 	# step 5 off keeps the shifted prints
 	run -0 trace-clean -q --keep-price-errors "$F/wrds-decimal-shift.tsv"
-	assert_line "$(printf '717081DM2\t2021-05-03\t12:00:00\t982\t15000\tB')"
+	assert_line "$(printf '717081DM2\t2021-05-03\t12:00:00\t982\t15000\tB\t0\t0')"
 	assert_equal "${#lines[@]}" 9
 }
 
@@ -354,8 +477,8 @@ edited_fails() {
 	assert_output 10
 	run --separate-stderr -0 trace-clean --rejects rej.tsv "$F/public-trade-history.csv"
 	assert_equal "$output" "$(cat "$F/public-trade-history.expected")"
-	assert_equal "$(echo "$stderr" | head -n 21)" "$(cat "$F/public-trade-history.audit")"
-	assert_equal "$(echo "$stderr" | sed -n 22p)" "trace-clean: matched no report: 1 public Cancel (dropped; --rejects lists them)"
+	assert_equal "$(echo "$stderr" | head -n 22)" "$(cat "$F/public-trade-history.audit")"
+	assert_equal "$(echo "$stderr" | sed -n 23p)" "trace-clean: matched no report: 1 public Cancel (dropped; --rejects lists them)"
 	# what went, and what removed it
 	run -0 cols rej.tsv line reason trc_st detail
 	assert_output "$(printf '%s\n' \
@@ -411,7 +534,7 @@ edited_fails() {
 	# an unknown header names the nearest layout and what it lacks
 	printf 'CUSIP|Execution Date|Execution Time|Price|Quantity\n' > near.txt
 	run --separate-stderr -2 trace-clean near.txt
-	assert_equal "$stderr" "trace-clean: near.txt: cannot tell the layout from the header 'CUSIP|Execution Date|Execution Time|Price|Quantity' (want WRDS, FINRA, Academic TRACE or FINRA's public CSV; --format names it): nearest the finra layout, with 5 of its 13 required columns; missing 'Trade Report Date', 'Reference Number', 'Prior Reference Number', 'Prior Trade Report Date', 'Trade Status', 'As Of Indicator', 'Buy/Sell Indicator', 'Contra Party Indicator'"
+	assert_equal "$stderr" "trace-clean: near.txt: cannot tell the layout from the header 'CUSIP|Execution Date|Execution Time|Price|Quantity' (want WRDS Enhanced or standard TRACE, FINRA, Academic TRACE or FINRA's public CSV; --format names it): nearest the finra layout, with 5 of its 13 required columns; missing 'Trade Report Date', 'Reference Number', 'Prior Reference Number', 'Prior Trade Report Date', 'Trade Status', 'As Of Indicator', 'Buy/Sell Indicator', 'Contra Party Indicator'"
 	# a public CSV without its Side column
 	head -n 1 "$F/public-trade-history.csv" | tr -d '\r' | sed 's/,Side,/,/' > noside.csv
 	run --separate-stderr -2 trace-clean noside.csv
@@ -421,11 +544,11 @@ edited_fails() {
 @test "empty and header-only inputs give a header-only trades.tsv" {
 	for f in empty.tsv wrds-header-only.tsv finra-header-only.txt; do
 		run --separate-stderr -0 trace-clean "$F/$f"
-		assert_equal "$output" "$(printf 'cusip\tdate\ttime\tprice\tqty\tside')"
+		assert_equal "$output" "$(printf 'cusip\tdate\ttime\tprice\tqty\tside\tcapped\triskless')"
 		assert_equal "$(row reports)" 0
 	done
 	run -0 trace-clean -q < /dev/null
-	assert_equal "$output" "$(printf 'cusip\tdate\ttime\tprice\tqty\tside')"
+	assert_equal "$output" "$(printf 'cusip\tdate\ttime\tprice\tqty\tside\tcapped\triskless')"
 }
 
 @test "--rejects lists every removed report with its reason; counts match the audit" {
@@ -463,6 +586,27 @@ edited_fails() {
 	assert_equal "$stderr" "trace-clean: matched no report: 1 X cancel (dropped; --rejects lists them)"
 	run --separate-stderr -0 trace-clean -q "$F/wrds-genuine-jump.tsv"
 	assert_equal "$stderr" ""
+}
+
+@test "fixture: riskless-principal pairs flagged, counted in the audit, collapsed with --collapse-riskless" {
+	run --separate-stderr -0 trace-clean "$F/wrds-riskless.tsv"
+	assert_equal "$output" "$(cat "$F/wrds-riskless.expected")"
+	assert_equal "$(echo "$stderr" | grep -E '^(in|6|out) ')" "in    reports                   9   100.00
+in    capped_size               2    22.22
+6     riskless_pairs            2    40.00
+out   clean                     9   100.00"
+	# collapsed: the dealer prints of the pairs go, the customer prints
+	# stay flagged 1
+	run --separate-stderr -0 trace-clean --collapse-riskless --rejects rej.tsv "$F/wrds-riskless.tsv"
+	assert_equal "$output" "$(grep -v $'\tD\t0\t2$' "$F/wrds-riskless.expected")"
+	assert_equal "${#lines[@]}" 8
+	assert_equal "$(echo "$stderr" | grep -E '^(6|out) ')" "6     riskless_pairs            2    40.00
+6     riskless_leg              2    22.22
+out   clean                     7    77.78"
+	run -0 cols rej.tsv reason line detail
+	assert_output "$(printf '%s\n' "reason	line	detail" \
+		"riskless_leg	3	dealer print of a riskless-principal pair with the customer print at $F/wrds-riskless.tsv:2" \
+		"riskless_leg	8	dealer print of a riskless-principal pair with the customer print at $F/wrds-riskless.tsv:6")"
 }
 
 @test "the audit table: rows in, removed per step with %, rows out" {

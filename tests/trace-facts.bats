@@ -7,7 +7,7 @@ load measures_helper
 
 # the facts, in output order (trace-facts(1), FACTS)
 FACTS="trades bonds size_median_usd size_share_lt100k size_share_100k_1mm
-size_share_ge1mm size_share_ge5mm dealer_share customer_buy_share
+size_share_ge1mm size_share_ge5mm capped_share dealer_share customer_buy_share
 customer_sell_share riskless_share cost_oneway_bps cost_oneway_lt100k_bps
 cost_oneway_100k_1mm_bps cost_oneway_ge1mm_bps cost_oneway_ge5mm_bps
 cost_buysell_bps cost_buysell_lt100k_bps cost_buysell_100k_1mm_bps
@@ -61,12 +61,12 @@ sample() {
 @test "trace-facts: a hand-made sample, every row" {
 	sample > s.tsv
 	run --separate-stderr -0 trace-facts s.tsv
-	assert_equal "$stderr" "trace-facts: 5 trades, 1 bonds, $((2 * 60)) rows"
+	assert_equal "$stderr" "trace-facts: 5 trades, 1 bonds, $((2 * 61)) rows"
 	# the groups: all and the year, for every fact in order
 	assert_equal "$(cols <(echo "$output") fact | tail -n +2 | uniq | tr '\n' ' ')" \
 		"$(echo $FACTS) "
 	assert_equal "$(col <(echo "$output") group | sort | uniq -c | tr -s ' ')" \
-		"$(printf ' 60 2024\n 60 all')"
+		"$(printf ' 61 2024\n 61 all')"
 	# the year's rows are the sample's
 	assert_equal "$(echo "$output" | awk -F'\t' '$2 == "2024" { print $1, $3, $4 }')" \
 		"$(echo "$output" | awk -F'\t' '$2 == "all" { print $1, $3, $4 }')"
@@ -79,6 +79,7 @@ sample() {
 	size_share_100k_1mm	0.2	5
 	size_share_ge1mm	0.6	5
 	size_share_ge5mm	0.2	5
+	capped_share	0	5
 	dealer_share	0.4	5
 	customer_buy_share	0.6666666667	3
 	customer_sell_share	0.3333333333	3
@@ -116,6 +117,52 @@ sample() {
 	assert_equal "$(cat got)" "$(cat want)"
 }
 
+# One bond, one day, with trace-clean's capped and riskless columns: a
+# customer buy of 1MM flagged riskless 1 (its dealer print collapsed away),
+# a customer sell of 50k at 10:00:00 and a dealer print of 50k 30 s later,
+# both flagged 0, a capped 5MM+ customer buy and a capped 5MM+ dealer print
+# 5 s apart, flagged 0.
+flagged() {
+	printf 'cusip\tdate\ttime\tprice\tqty\tside\tcapped\triskless\n'
+	printf '%s\n' "A	2024-01-08	09:00:30	101	1000000	B	0	1" \
+		"A	2024-01-08	10:00:00	99	50000	S	0	0" \
+		"A	2024-01-08	10:00:30	99.5	50000	D	0	0" \
+		"A	2024-01-08	11:00:00	100	5000000	B	1	0" \
+		"A	2024-01-08	11:00:05	100	5000000	D	1	0"
+}
+
+@test "trace-facts: riskless share from the riskless column, or by the pair rule without it; capped trades out of the sizes" {
+	flagged > f.tsv
+	# the column: 1 of the 3 customer prints
+	run -0 trace-facts -q f.tsv
+	assert_line "$(printf 'riskless_share\tall\t0.3333333333\t3')"
+	# sizes of the 3 uncapped trades: 1MM, 50k, 50k; 2 of 5 capped
+	assert_line "$(printf 'size_median_usd\tall\t50000\t3')"
+	assert_line "$(printf 'size_share_lt100k\tall\t0.6666666667\t3')"
+	assert_line "$(printf 'size_share_ge5mm\tall\t0\t3')"
+	assert_line "$(printf 'capped_share\tall\t0.4\t5')"
+	# no capped 5MM+ trade in the >= 5MM costs
+	assert_line "$(printf 'cost_oneway_ge5mm_bps\tall\tNA\t0')"
+	# without the two columns: sizes exact, the rule pairs the 50k sale
+	# with the dealer print 30 s later and the 5MM buy with the 5MM
+	# dealer print: 2 of 3
+	cut -f1-6 f.tsv > plain.tsv
+	run -0 trace-facts -q plain.tsv
+	assert_line "$(printf 'riskless_share\tall\t0.6666666667\t3')"
+	assert_line "$(printf 'capped_share\tall\t0\t5')"
+	assert_line "$(printf 'size_share_ge5mm\tall\t0.4\t5')"
+	# the same file through trace-clean's rule: each dealer print once
+	printf '%s\n' "$(head -1 plain.tsv)" "A	2024-01-08	10:00:00	99	50000	S" \
+		"A	2024-01-08	10:00:10	99	50000	B" \
+		"A	2024-01-08	10:00:30	99.5	50000	D" > once.tsv
+	run -0 trace-facts -q once.tsv
+	assert_line "$(printf 'riskless_share\tall\t0.5\t2')"
+	# a flag on the wrong side is bad data
+	printf '%s\n' "$(head -1 f.tsv)" "A	2024-01-08	09:00:30	101	1000000	D	0	1" > bad.tsv
+	run --separate-stderr -1 trace-facts -q bad.tsv
+	assert_equal "$stderr" "trace-facts: bad.tsv:2: column 'riskless': '1' on a dealer print (1 marks a customer print, B or S; 2 a dealer print, D)"
+}
+
 @test "trace-facts: gamma and Roll with --min-obs; NA below it" {
 	# 100 101 100 101 on one day: changes a -a a, two pairs, cov -2a^2
 	trades "G 2024-01-08 09:00:00 100 100000 B" "G 2024-01-08 09:01:00 101 100000 S" \
@@ -136,7 +183,7 @@ sample() {
 	# sorted by cusip, date, time: A's rows, then B's
 	bonds "A BB" "C AAA" > b.tsv
 	run --separate-stderr -0 trace-facts -b b.tsv s.tsv
-	assert_equal "$stderr" "trace-facts: 6 trades, 2 bonds (1 not in b.tsv, counted as NR), $((7 * 60)) rows"
+	assert_equal "$stderr" "trace-facts: 6 trades, 2 bonds (1 not in b.tsv, counted as NR), $((7 * 61)) rows"
 	assert_equal "$(col <(echo "$output") group | head -7 | tr '\n' ' ')" \
 		"all HY NR 2023 2024 HY:2024 NR:2023 "
 	assert_line "$(printf 'trades\tHY\t5\t5')"
@@ -206,7 +253,7 @@ Try 'trace-facts --help' for more information."
 	# every group has every fact once, in order
 	assert_equal "$(col f.tsv fact | uniq | tr '\n' ' ')" "$(echo $FACTS) "
 	g=$(col f.tsv group | sort -u | wc -l)
-	assert_equal "$(data_rows f.tsv)" "$((60 * g))"
+	assert_equal "$(data_rows f.tsv)" "$((61 * g))"
 	# the trades of all are the file's; the years and the classes add up
 	n=$(data_rows t.tsv)
 	assert_equal "$(tawk '$c("fact") == "trades" && $c("group") == "all" { print $c("value") }' f.tsv)" "$n"

@@ -47,7 +47,7 @@ small() { trace-sim -n 30 --start 2021-01-04 --end 2021-06-30 "$@"; }
 	assert_equal "$(head -1 b.tsv)" "$(printf 'cusip\tissuer\tsector\trating\tcoupon\tmaturity\tissue_date\tamount_out')"
 	assert_equal "$(head -1 t.tsv)" "$(printf 'cusip\thalf_spread_bps\tkyle_lambda\talpha\tbeta\tsigma_bps\tadv_usd\tliquidity\ttrades_per_day\thalf_spread_trade_bps\tmarkup_bps\tpressure_k\tcost_bps')"
 	assert_equal "$(head -1 m.tsv)" "$(printf 'date\tvix\tcdx_ig_bps\tcdx_hy_bps\tust10y_pct\tlqd_volume\thyg_volume')"
-	assert_equal "$(head -1 c.tsv)" "$(printf 'cusip\tdate\ttime\tprice\tqty\tside')"
+	assert_equal "$(head -1 c.tsv)" "$(printf 'cusip\tdate\ttime\tprice\tqty\tside\tcapped\triskless')"
 	assert_equal "$(data_rows b.tsv)" 30
 	assert_equal "$(data_rows t.tsv)" 30
 	# one macro row per business day: 2021-01-04 .. 2021-06-30 has 128
@@ -129,6 +129,43 @@ small() { trace-sim -n 30 --start 2021-01-04 --end 2021-06-30 "$@"; }
 	done
 }
 
+@test "before 2012-02-06 the WRDS layout is written in that era's vocabulary, after it in today's" {
+	trace-sim -q -n 20 --start 2011-11-01 --end 2012-04-30 --counts-out k.tsv > raw.tsv
+	run -0 tawk 'FNR > 1 { print ($c("trd_rpt_dt") < "2012-02-06" ? "pre" : "post"), $c("trc_st"), $c("asof_cd") }' raw.tsv
+	assert_equal "$(echo "$output" | sort -u | tr '\t\n' '  ')" "post C  post R  post T  post T A post X  post Y R pre C  pre T  pre T A pre T R pre W  "
+	# a pre-2012 C or W names its report by orig_msg_seq_nb on its own
+	# report date; an as-of reversal carries no orig_msg_seq_nb
+	run -0 tawk 'FNR > 1 && $c("trd_rpt_dt") < "2012-02-06" {
+			k = $c("trd_rpt_dt") " " $c("msg_seq_nb")
+			if ($c("trc_st") == "T" && $c("asof_cd") != "R") seen[k] = 1
+			else if ($c("trc_st") != "T" && !(($c("trd_rpt_dt") " " $c("orig_msg_seq_nb")) in seen)) bad++
+			if ($c("asof_cd") == "R" && $c("orig_msg_seq_nb") != "") bad++
+		} END { print bad + 0 }' raw.tsv
+	assert_output 0
+	# the counts name both eras' steps
+	assert_equal "$(col k.tsv kind | tr '\n' ' ')" "reports cancelled corrected reversed pre_cancelled pre_corrected pre_reversed dealer_buy when_issued special_price settlement price_error clean as_of jumps "
+}
+
+@test "--format standard: WRDS's standard table, capped sizes in --clean-out too" {
+	trace-sim -q -n 30 --start 2021-01-04 --end 2021-03-31 --format standard \
+		--clean-out c.tsv --counts-out k.tsv --bonds-out b.tsv > std.tsv
+	run -0 head -1 std.tsv
+	assert_output "$(printf 'cusip_id\ttrd_exctn_dt\ttrd_exctn_tm\tmsg_seq_nb\ttrc_st\twis_fl\tcmsn_trd\tascii_rptd_vol_tx\trptd_pr\tasof_cd\tdays_to_sttl_ct\tsale_cndtn_cd\tspcl_trd_fl\tside\torig_msg_seq_nb\trptg_party_type\tcontra_party_type')"
+	run -0 awk -F'\t' 'NF != 17 { bad++ } END { print bad + 0 }' std.tsv
+	assert_output 0
+	# sizes above the cap: 5MM+ for investment grade, 1MM+ below
+	run -0 awk -F'\t' 'NR == FNR { if (FNR > 1) ig[$1] = ($4 ~ /^(AAA|AA|A|BBB)/); next }
+		FNR > 1 && $8 ~ /MM\+$/ { n++; if ($8 != (ig[$1] ? "5MM+" : "1MM+")) bad++ }
+		FNR > 1 && $8 !~ /MM\+$/ && $8 > (ig[$1] ? 5000000 : 1000000) { bad++ }
+		END { print (n > 0) " " bad + 0 }' b.tsv std.tsv
+	assert_output "1 0"
+	run -0 tawk 'FNR > 1 && $c("qty") > 5000000' c.tsv
+	assert_output ""
+	assert_equal "$(count capped_size k.tsv)" "$(tawk 'FNR > 1 && $c("ascii_rptd_vol_tx") ~ /MM\+$/' std.tsv | wc -l)"
+	run -2 trace-sim --format standard --split d --output x
+	assert_output --partial "--split and --output exclude each other"
+}
+
 @test "same trades in both formats" {
 	small > w.tsv
 	small --format finra > f.txt
@@ -151,10 +188,12 @@ Try 'trace-sim --help' for more information."
 	assert_output --partial "--end must not be before --start"
 	run -2 trace-sim --start 2021-01-02 --end 2021-01-03
 	assert_output --partial "the period holds no business day"
-	run -2 trace-sim --start 2011-06-01 --end 2012-06-29
-	assert_output --partial "--start: '2011-06-01' is before 2012-02-06"
+	run -2 trace-sim --format finra --start 2011-06-01 --end 2012-06-29
+	assert_output --partial "--start: '2011-06-01' is before 2012-02-06, when FINRA's files had another layout"
 	run -2 trace-sim --format xml
-	assert_output --partial "--format: unknown format 'xml'"
+	assert_output --partial "--format: unknown format 'xml' (want wrds, finra, public or standard)"
+	run -2 trace-sim --format public --counts-out c.tsv
+	assert_output --partial "--counts-out counts the cleaning steps of the wrds and finra layouts, not of --format public"
 	run -2 trace-sim --impact-scale -1
 	assert_output --partial "--impact-scale: bad value '-1'"
 	run -2 trace-sim --truth-out - --clean-out -
@@ -187,7 +226,7 @@ Try 'trace-sim --help' for more information."
 
 @test "--clean-out - sends the clean trades to stdout, raw reports dropped" {
 	run -0 small --clean-out - -q
-	assert_line --index 0 "$(printf 'cusip\tdate\ttime\tprice\tqty\tside')"
+	assert_line --index 0 "$(printf 'cusip\tdate\ttime\tprice\tqty\tside\tcapped\triskless')"
 }
 
 @test "side files may be devices, FIFOs or links: written in place, never replaced" {
@@ -205,4 +244,46 @@ Try 'trace-sim --help' for more information."
 	small -s 2 --truth-out link.tsv > /dev/null
 	assert [ -L link.tsv ]
 	assert_equal "$(cat real.tsv)" "$(small -s 2 --truth-out - -q)"
+}
+
+@test "public layout: FINRA's titles, CRLF, capped sizes by rating, Cancel rows, no inter-dealer buys" {
+	trace-sim -q -n 30 --start 2021-01-04 --end 2021-03-31 --format public \
+		--bonds-out b.tsv --clean-out c.tsv > p.csv
+	run -0 head -1 p.csv
+	assert_output "$(printf 'Date,Time,Settlement,Status,Quantity,Price,Yield,Remuneration,ATS,Modifier,2nd Modifier,Special,As-Of,Side,Reporting Party Type,Contra Party Type,CUSIP\r')"
+	# every line ends in CRLF and has 17 fields
+	run -0 awk -F, '!/\r$/ || NF != 17 { bad++ } END { print bad + 0, (NR > 1000) }' p.csv
+	assert_output "0 1"
+	# statuses T and Cancel; no dealer buy (side B with contra D or T)
+	run -0 sh -c "tail -n +2 p.csv | cut -d, -f4 | sort -u | tr '\n' ' '"
+	assert_output "Cancel T "
+	run -1 grep -E ',B,D,(D|T),' p.csv
+	# capped: 5MM+ only on IG bonds (rating BBB- or better), 1MM+ on HY;
+	# a number above the bond's cap never
+	tawk 'FNR > 1 { print $c("cusip"), $c("rating") }' b.tsv > r.txt
+	run -0 awk -F, 'NR == FNR { split($0, a, " "); r[a[1]] = a[2]; next }
+		FNR == 1 { next }
+		{ sub(/\r$/, ""); ig = r[$17] ~ /^(AAA|AA|A|BBB)[+-]?$/
+		  if ($5 == "5MM+") { n5++; if (!ig) bad++ }
+		  else if ($5 == "1MM+") { n1++; if (ig) bad++ }
+		  else if ($5 > (ig ? 5000000 : 1000000)) bad++ }
+		END { print bad + 0, (n5 > 0), (n1 > 0) }' r.txt p.csv
+	assert_output "0 1 1"
+	# the clean-out has those sizes at the cap, capped 1, and only there
+	run -0 tawk 'FNR > 1 && $c("capped") == 1 && $c("qty") != 5000000 && $c("qty") != 1000000 { bad++ }
+		FNR > 1 && $c("capped") == 1 { n++ } END { print bad + 0, (n > 0) }' c.tsv
+	assert_output "$(printf '0\t1')"
+}
+
+@test "A and T contra codes: in every layout, T only from 2016-07-18; the enhanced layouts' sizes are not capped" {
+	trace-sim -q -n 20 --start 2016-06-01 --end 2016-08-31 > w.tsv
+	run -0 tawk 'FNR > 1 { k = $c("cntra_mp_id"); n[k]++
+		if (k == "T" && $c("trd_exctn_dt") < "2016-07-18") early++ }
+		END { print (n["A"] > 0), (n["T"] > 0), early + 0, (n["C"] > n["A"]), (n["D"] > n["T"]) }' w.tsv
+	assert_output "$(printf '1\t1\t0\t1\t1')"
+	run -1 grep -E '5MM\+|1MM\+' w.tsv
+	trace-sim -q -n 20 --start 2016-06-01 --end 2016-08-31 --format finra > f.txt
+	run -0 awk -F'|' 'NR > 1 && NF > 20 { n[$28]++ } END { print (n["A"] > 0), (n["T"] > 0) }' f.txt
+	assert_output "1 1"
+	run -1 grep -E '5MM\+|1MM\+' f.txt
 }

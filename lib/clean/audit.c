@@ -79,6 +79,11 @@ detail(const liq_clean *c, uint32_t i, char *buf, size_t sz)
 		liq_num_fmt(a, c->o.max_price);
 		snprintf(buf, sz, "price outside (0, %s]", a);
 		break;
+	case LIQ_K_RISKLESS:
+		snprintf(buf, sz, "dealer print of a riskless-principal pair "
+			 "with the customer print at %s:%lu", lf,
+			 (unsigned long)l->line);
+		break;
 	case LIQ_K_PRICE_ERROR:
 		liq_num_fmt(a, r->price);
 		liq_num_fmt(b, liq_clean_pe_ref(c, i));
@@ -118,8 +123,8 @@ liq_clean_write_rejects(const liq_clean *c, FILE *fp)
 		liq_row_date(&w, r->exec_day);
 		liq_time_fmt(t, r->exec_tsec);
 		liq_row_strn(&w, t, 8);
-		if (is_public(r))
-			liq_row_na(&w); /* the public CSV has no report date */
+		if (is_public(r) || is_standard(r))
+			liq_row_na(&w); /* these layouts have no report date */
 		else
 			liq_row_date(&w, r->rpt_day);
 		if (r->rpt_tsec >= 0) {
@@ -161,7 +166,7 @@ liq_clean_audit(const liq_clean *c, FILE *fp)
 {
 	static const char STEP[LIQ_K_N] = {
 		0, '1', '1', '1', '2', '2', '2', '3', '4', '4', '4', '4', '4',
-		'4', '5'
+		'4', '5', '6'
 	};
 	double n = c->n ? (double)c->n : 1;
 	int k;
@@ -177,6 +182,17 @@ liq_clean_audit(const liq_clean *c, FILE *fp)
 		fprintf(fp, "%-5s %-14s %12lu %8.2f\n", "in", "capped_size",
 			c->ncapped, 100 * c->ncapped / n);
 	for (k = 1; k < LIQ_K_N; k++) {
+		/* step 6: the pairs, a note with their share of the clean
+		 * customer prints; the dealer prints removed with
+		 * --collapse-riskless */
+		if (k == LIQ_K_RISKLESS) {
+			fprintf(fp, "%-5c %-14s %12lu %8.2f\n", '6',
+				"riskless_pairs", c->npairs,
+				c->ncustomer ? 100.0 * c->npairs /
+					       (double)c->ncustomer : 0.0);
+			if (!c->o.collapse_riskless)
+				continue;
+		}
 		fprintf(fp, "%-5c %-14s %12lu %8.2f\n", STEP[k],
 			liq_clean_kind_name(k), c->count[k],
 			100 * c->count[k] / n);

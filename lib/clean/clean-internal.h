@@ -45,7 +45,8 @@ struct liq_clean {
 	unsigned long ncapped;   /* reports with a capped size */
 	uint32_t *pub;           /* public CSV Cancels and Corrections */
 	unsigned long npub, pubcap;
-	unsigned long nonesided; /* public inter-dealer T and Corrections */
+	unsigned long nonesided; /* public inter-dealer T and Corrections,
+				  * standard-table inter-dealer T and W */
 	unsigned long ncrlf;     /* input lines that ended in "\r\n" */
 	int minday;              /* earliest execution date */
 	/* results */
@@ -53,6 +54,10 @@ struct liq_clean {
 	unsigned long unmatched[LIQ_U_N];
 	uint32_t *order;         /* clean trades, output order */
 	unsigned long norder;
+	unsigned char *rl;       /* riskless flag of each, by order position
+				  * (step 6) */
+	unsigned long npairs;    /* riskless-principal pairs */
+	unsigned long ncustomer; /* clean customer prints step 6 saw */
 	uint32_t *rank;          /* rank of each bond by CUSIP */
 	liq_clean_pe *pe;        /* price errors, by report (step 5) */
 	unsigned long npe, pecap;
@@ -74,11 +79,22 @@ is_public(const rpt *r)
 	return r->msg < 0;
 }
 
+/* A report of WRDS's standard table (prior_day LIQ_PRIOR_STANDARD): the
+ * pre-2012 vocabulary whatever the date, no report date. */
+static inline int
+is_standard(const rpt *r)
+{
+	return r->prior_day < 0;
+}
+
+/* A report in the pre-2012 vocabulary (T C W): dated, by its report
+ * date, before 2012-02-06, or from the standard table. */
 static inline int
 is_pre(const rpt *r)
 {
-	return r->rpt_day < post_day && !is_public(r);
+	return (r->rpt_day < post_day || is_standard(r)) && !is_public(r);
 }
+
 
 static inline const char *
 cusip_of(const liq_clean *c, uint32_t b)
@@ -104,5 +120,10 @@ void liq_clean_step_prices(liq_clean *c);
 /* The reference price (median) of price error report i, or 0
  * (price-filter.c). */
 double liq_clean_pe_ref(const liq_clean *c, uint32_t i);
+
+/* Step 6 over the sorted clean reports: c->rl, c->npairs, c->ncustomer;
+ * with collapse_riskless the dealer prints of the pairs leave c->order
+ * (riskless.c). */
+void liq_clean_step_riskless(liq_clean *c);
 
 #endif

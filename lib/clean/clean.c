@@ -38,7 +38,7 @@ liq_clean_kind_name(int k)
 		"clean", "cancelled", "corrected", "reversed", "pre_cancelled",
 		"pre_corrected", "pre_reversed", "dealer_buy", "when_issued",
 		"special_price", "settlement", "locked_in", "agency",
-		"price_range", "price_error"
+		"price_range", "price_error", "riskless_leg"
 	};
 	return k >= 0 && k < LIQ_K_N ? N[k] : "?";
 }
@@ -63,6 +63,7 @@ liq_clean_free(liq_clean *c)
 	free(c->fname);
 	free(c->fstart);
 	free(c->order);
+	free(c->rl);
 	free(c->rank);
 	free(c->recs);
 	free(c->dsell);
@@ -123,6 +124,14 @@ note(liq_clean *c, const rpt *r, uint32_t i)
 			c->nonesided++; /* trades, not Cancels */
 		return;
 	}
+	if (is_standard(r)) {
+		/* one side of each inter-dealer trade: nothing to pair */
+		c->npre++;
+		if (r->contra == 'D' && r->st != 'C' && r->asof != 'R' &&
+		    r->asof != 'X')
+			c->nonesided++;
+		return;
+	}
 	if (is_pre(r))
 		c->npre++;
 	else if (r->st == 'X' || r->st == 'C' || r->st == 'Y')
@@ -137,10 +146,11 @@ void
 liq_clean_add(liq_clean *c, const liq_trace_rec *t)
 {
 	rpt *r;
-	int pre = t->rpt_day < post_day;
+	int standard = t->prior_day == LIQ_PRIOR_STANDARD;
+	int pre = t->rpt_day < post_day || standard;
 
 	/* the public CSV (no reference numbers): T, Cancel (X), Correction
-	 * (R), whatever the date */
+	 * (R), whatever the date; the standard table T, C or W */
 	const char *vocab = t->msg < 0 ? "TXR" : pre ? "TCW" : "TXCRY";
 
 	if (!t->st || !strchr(vocab, t->st)) {
@@ -148,9 +158,11 @@ liq_clean_add(liq_clean *c, const liq_trace_rec *t)
 		liq_date_fmt(d, t->rpt_day);
 		liq_die_at(LIQ_EXIT_DATA, liq_clean_file_of(c, c->n), t->line,
 			   "trade status '%c' on a report of %s: %s", t->st, d,
-			   pre ? "before 2012-02-06 TRACE reports are T, C or W"
-			       : "from 2012-02-06 TRACE reports are T, X, C, R "
-				 "or Y");
+			   standard ? "WRDS's standard TRACE reports are T, C "
+				      "or W"
+			   : pre ? "before 2012-02-06 TRACE reports are T, C or W"
+				 : "from 2012-02-06 TRACE reports are T, X, C, R "
+				   "or Y");
 	}
 	if (c->n >= LIQ_NONE - 1)
 		liq_die(LIQ_EXIT_DATA, "more than %lu reports",
@@ -228,6 +240,18 @@ liq_clean_capped(const liq_clean *c)
 	return c->ncapped;
 }
 
+unsigned long
+liq_clean_riskless_pairs(const liq_clean *c)
+{
+	return c->npairs;
+}
+
+unsigned long
+liq_clean_customer_prints(const liq_clean *c)
+{
+	return c->ncustomer;
+}
+
 /* ---- output ------------------------------------------------------------ */
 
 void
@@ -239,13 +263,18 @@ liq_clean_write(const liq_clean *c, FILE *fp)
 	liq_trades_out_begin(&w, fp);
 	for (i = 0; i < c->norder; i++) {
 		const rpt *r = &c->r[c->order[i]];
+		liq_trade t;
 		if (i + AHEAD < c->norder)
 			__builtin_prefetch(&c->r[c->order[i + AHEAD]]);
+		t.day = r->exec_day;
+		t.tsec = r->exec_tsec;
+		t.qty = r->qty;
 		/* the dealer reports its own side: a dealer sale is a
 		 * customer buy */
-		liq_trades_out_row(&w, cusip_of(c, r->bond), r->exec_day,
-				   r->exec_tsec, r->price, r->qty,
-				   r->contra == 'D' ? 0 : r->side == 'S' ? 1 : -1);
+		t.sign = r->contra == 'D' ? 0 : r->side == 'S' ? 1 : -1;
+		t.capped = (r->flags & LIQ_REC_CAPPED) != 0;
+		t.riskless = (signed char)c->rl[i];
+		liq_trades_out_row(&w, cusip_of(c, r->bond), &t, r->price);
 	}
 	liq_trades_out_end(&w);
 }

@@ -2,8 +2,8 @@
  *
  * Reports are added in input order (liq_trace_rec, clean/traceread.h),
  * held in memory (sizeof(liq_clean_report) bytes each), cleaned in five
- * counted steps by liq_clean_run(), and written sorted by (cusip, date,
- * time):
+ * counted steps by liq_clean_run(), flagged in a sixth, and written
+ * sorted by (cusip, date, time):
  *
  *   1. post-2012 (report date from 2012-02-06): an X (cancel) or C
  *      (cancelled correction) removes the T/R report it names, a Y
@@ -24,7 +24,11 @@
  *   4. screens: when issued, special price, settlement beyond the regular
  *      cycle, locked-in reports, agency trades without commission, prices
  *      <= 0 or above a maximum;
- *   5. the price-error filter (liq_price_errors).
+ *   5. the price-error filter (liq_price_errors);
+ *   6. riskless-principal pairs among the clean trades
+ *      (liq_trades_riskless, format/trades.h): flagged in trades.tsv's
+ *      riskless column and counted; with collapse_riskless each pair's
+ *      dealer print is removed.
  *
  *     liq_clean_opts o;  liq_clean_defaults(&o);
  *     liq_clean *c = liq_clean_new(&o);
@@ -37,7 +41,8 @@
  *
  * The modules: clean.c (adding reports, writing trades.tsv), steps.c
  * (steps 1-4, liq_clean_run), price-filter.c (step 5, price-filter.h),
- * audit.c (rejects, audit table, warnings), index.c (interning
+ * riskless.c (step 6), audit.c (rejects, audit table, warnings), index.c
+ * (interning
  * and matching, index.h); their shared state is clean-internal.h.
  */
 #ifndef LIQ_CLEAN_H
@@ -72,6 +77,8 @@ typedef struct liq_clean_opts {
 				   * than 1 + bounce times (or less than
 				   * 1 / (1 + bounce) times) its
 				   * neighbours (1: double or half) */
+	int collapse_riskless;    /* step 6: drop the dealer print of each
+				   * riskless-principal pair */
 } liq_clean_opts;
 
 void liq_clean_defaults(liq_clean_opts *o);
@@ -93,6 +100,8 @@ enum {
 	LIQ_K_AGENCY,
 	LIQ_K_PRICE_RANGE,
 	LIQ_K_PRICE_ERROR,
+	LIQ_K_RISKLESS,       /* dealer print of a riskless-principal pair
+			       * (collapse_riskless only) */
 	LIQ_K_N
 };
 
@@ -160,9 +169,16 @@ unsigned long liq_clean_unmatched(const liq_clean *c, int u);
  * or not. */
 unsigned long liq_clean_capped(const liq_clean *c);
 
+/* Riskless-principal pairs step 6 found among the clean trades, and the
+ * customer prints they were sought among (the clean customer prints
+ * before any collapse). */
+unsigned long liq_clean_riskless_pairs(const liq_clean *c);
+unsigned long liq_clean_customer_prints(const liq_clean *c);
+
 /* Write trades.tsv with format/trades.h's writer: cusip date time price
- * qty side, sorted by (cusip, date, time), ties in input order; side from
- * the customer's view. */
+ * qty side capped riskless, sorted by (cusip, date, time), ties in input
+ * order; side from the customer's view; capped 1 for a report read with
+ * a capped size; riskless from step 6. */
 void liq_clean_write(const liq_clean *c, FILE *fp);
 
 /* Write every removed report with its reason (TSV, input order). */
@@ -171,7 +187,9 @@ void liq_clean_write_rejects(const liq_clean *c, FILE *fp);
 /* The audit table (rows in, rows removed per step with %, rows out; rows
  * of the CRLF lines, the reports with capped sizes, the public Cancels and
  * Corrections that matched no report and the public inter-dealer reports
- * when there are any). */
+ * when there are any; the riskless-principal pairs with their share of
+ * the customer prints, and with collapse_riskless the dealer prints
+ * removed). */
 void liq_clean_audit(const liq_clean *c, FILE *fp);
 
 /* Unmatched records, one line (nothing when there are none). */

@@ -16,7 +16,8 @@
  * reports they act on through a hash of keys ------------------------- */
 
 /* The tags of the keys (the low byte of liq_key.w[0]). */
-enum { KEY_TRADE = 1, KEY_LINK, KEY_REV7, KEY_REV6, KEY_DEALER, KEY_PUBLIC };
+enum { KEY_TRADE = 1, KEY_LINK, KEY_REV7, KEY_REV6, KEY_DEALER, KEY_PUBLIC,
+       KEY_STD_C, KEY_STD_W };
 
 static uint64_t
 dbits(double x)
@@ -56,6 +57,23 @@ key_link(liq_key *k, uint32_t bond, int day, int64_t num)
 	k->w[0] = (uint64_t)bond << 32 | KEY_LINK;
 	k->w[1] = (uint64_t)(uint32_t)day;
 	k->w[2] = k->w[3] = 0;
+	k->w[4] = (uint64_t)num;
+}
+
+/* Key of a C or W of the standard table (tag KEY_STD_C or KEY_STD_W) or
+ * of a report it may name (number num): its numbers repeat from one
+ * dissemination day to the next, and it has no report date, so a C names
+ * its report by cusip, execution date and time, price, quantity and
+ * number (as Dick-Nielsen's code for the table matches), a W by cusip,
+ * execution date and time and number (a W may change the price or the
+ * size). */
+static void
+key_std(liq_key *k, const rpt *r, int tag, int64_t num)
+{
+	k->w[0] = (uint64_t)r->bond << 32 | (uint64_t)tag;
+	k->w[1] = (uint64_t)(uint32_t)r->exec_day << 32 | (uint32_t)r->exec_tsec;
+	k->w[2] = tag == KEY_STD_C ? dbits(r->price) : 0;
+	k->w[3] = tag == KEY_STD_C ? dbits(r->qty) : 0;
 	k->w[4] = (uint64_t)num;
 }
 
@@ -318,7 +336,8 @@ pair_reversals(liq_clean *c, const uint32_t *recs, unsigned long nrec, int tag,
 }
 
 /* Step 2: pre-2012 cancels (C) and corrections (W) through their
- * orig_msg_seq_nb on the same report date, then as-of reversals. */
+ * orig_msg_seq_nb on the same report date (in the standard table, which
+ * has none, by key_std), then as-of reversals. */
 static void
 step_pre(liq_clean *c, liq_match *defer)
 {
@@ -330,18 +349,32 @@ step_pre(liq_clean *c, liq_match *defer)
 	memset(&p, 0, sizeof p);
 	for (i = 0; i < c->n; i++) {
 		rpt *r = &c->r[i];
-		if (is_pre(r) && (r->st == 'C' || r->st == 'W')) {
+		if (!is_pre(r) || (r->st != 'C' && r->st != 'W'))
+			continue;
+		if (is_standard(r))
+			key_std(&k, r, r->st == 'C' ? KEY_STD_C : KEY_STD_W,
+				r->orig);
+		else
 			key_link(&k, r->bond, r->rpt_day, r->orig);
-			liq_match_add(&p, (uint32_t)i, &k);
-		}
+		liq_match_add(&p, (uint32_t)i, &k);
 	}
 	liq_match_build(&p);
 	for (i = 0; i < c->n && p.nrec; i++) {
 		rpt *t = &c->r[i];
 		if (!is_pre(t) || !is_target(t))
 			continue;
-		key_link(&k, t->bond, t->rpt_day, t->msg);
-		j = liq_match_take(&p, &k, liq_key_hash(&k), (uint32_t)i);
+		if (is_standard(t)) {
+			key_std(&k, t, KEY_STD_C, t->msg);
+			j = liq_match_take(&p, &k, liq_key_hash(&k), (uint32_t)i);
+			if (j == LIQ_NONE) {
+				key_std(&k, t, KEY_STD_W, t->msg);
+				j = liq_match_take(&p, &k, liq_key_hash(&k),
+						   (uint32_t)i);
+			}
+		} else {
+			key_link(&k, t->bond, t->rpt_day, t->msg);
+			j = liq_match_take(&p, &k, liq_key_hash(&k), (uint32_t)i);
+		}
 		if (j != LIQ_NONE) {
 			rpt *x = &c->r[p.rec[j]];
 			if (x->st == 'C') {
@@ -556,5 +589,6 @@ liq_clean_run(liq_clean *c)
 	screen_and_sort(c);
 	if (!c->o.keep_price_errors)
 		liq_clean_step_prices(c);
+	liq_clean_step_riskless(c);
 	c->count[LIQ_K_KEPT] = c->norder;
 }

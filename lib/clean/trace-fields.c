@@ -392,11 +392,60 @@ liq_trace_convert_public(liq_trace_in *in, liq_trace_rec *r)
 	r->line = in->rec_line;
 }
 
+/* A row of WRDS's standard table: no report date (the execution date
+ * stands for it, the time is unknown), trc_st T, C or W whatever the
+ * date, sizes as disseminated. The side (B or S, the reporting party's)
+ * and the contra party (C, A, D or T) come from the later years' side and
+ * contra_party_type columns; without either the trade cannot be signed
+ * and is read as between dealers (written with side D). */
+static void
+convert_standard(liq_trace_in *in, liq_trace_rec *r)
+{
+	const char *s;
+
+	r->cusip = get_cusip(in);
+	r->exec_day = get_date(in, F_EXEC_DT, &in->dc[0]);
+	r->exec_tsec = get_time(in, F_EXEC_TM);
+	r->rpt_day = r->exec_day;
+	r->rpt_tsec = -1;
+	r->msg = get_number(in, F_MSG, 0);
+	r->orig = get_number(in, F_ORIG, 1);
+	r->prior_day = LIQ_PRIOR_STANDARD;
+	r->st = get_code(in, F_ST, "TCW", "unknown trade status (want T, C or "
+			 "W)");
+	if (!r->st)
+		bad(in, F_ST, "unknown trade status (want T, C or W)", "");
+	r->asof = get_code(in, F_ASOF, "ARXD", "unknown as-of code");
+	r->flags = 0;
+	r->price = get_num(in, F_PRICE, "bad price");
+	r->qty = get_qty(in, &r->flags);
+	r->side = in->col[F_SIDE] >= 0
+			  ? get_code(in, F_SIDE, "BS", "bad side (want B, S or "
+				     "empty)")
+			  : 0;
+	s = in->col[F_CONTRA] >= 0 ? in->f[in->col[F_CONTRA]] : "";
+	r->contra = s[0] ? get_contra(in) : 0;
+	if (!r->side || !r->contra) {
+		r->side = 'S';
+		r->contra = 'D'; /* unsigned */
+	}
+	if (flag_y(in, F_WIS))
+		r->flags |= LIQ_REC_WIS;
+	if (flag_y(in, F_SPCL))
+		r->flags |= LIQ_REC_SPCL;
+	r->sttl = get_sttl(in, r->exec_day);
+	r->line = in->csv ? in->rec_line : in->t->lineno;
+}
+
 void
 liq_trace_convert(liq_trace_in *in, liq_trace_rec *r)
 {
 	char cap, cm;
 
+	if (in->fmt == LIQ_FMT_STANDARD) {
+		convert_standard(in, r);
+		return;
+	}
 	r->cusip = get_cusip(in);
 	r->exec_day = get_date(in, F_EXEC_DT, &in->dc[0]);
 	r->exec_tsec = get_time(in, F_EXEC_TM);

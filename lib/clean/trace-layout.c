@@ -1,4 +1,4 @@
-/* trace-layout — the four raw TRACE layouts trace-clean reads: the
+/* trace-layout — the five raw TRACE layouts trace-clean reads: the
  * column names of each, the names of the formats, telling the layout
  * from a header line, and finding a layout's columns in a header. */
 #include "clean/traceread-internal.h"
@@ -118,11 +118,37 @@ static const colspec PUBLIC_COLS[] = {
 	{ -1, NULL, 0 }
 };
 
+/* WRDS's standard TRACE table (trace_standard.trace): the disseminated
+ * reports, sizes as disseminated (ascii_rptd_vol_tx, capped at 5MM+ or
+ * 1MM+), trc_st T, C or W whatever the date, no report date and no
+ * reporting-party detail (rpt_side_cd, cntra_mp_id); the later years carry
+ * the reporting side (side) and the contra party (contra_party_type),
+ * without which a trade cannot be signed. */
+static const colspec STANDARD_COLS[] = {
+	{ F_CUSIP, "cusip_id", REQ },
+	{ F_EXEC_DT, "trd_exctn_dt", REQ },
+	{ F_EXEC_TM, "trd_exctn_tm", REQ },
+	{ F_MSG, "msg_seq_nb", REQ },
+	{ F_ORIG, "orig_msg_seq_nb", REQ },
+	{ F_ST, "trc_st", REQ },
+	{ F_ASOF, "asof_cd", REQ },
+	{ F_PRICE, "rptd_pr", REQ },
+	{ F_QTY, "ascii_rptd_vol_tx", REQ },
+	{ F_SIDE, "side", OPT },
+	{ F_CONTRA, "contra_party_type", OPT },
+	{ F_WIS, "wis_fl", NEED_WIS },
+	{ F_SPCL, "spcl_trd_fl", NEED_SPCL },
+	{ F_STTL_N, "days_to_sttl_ct", NEED_STTL },
+	{ F_CMSN, "cmsn_trd", OPT },
+	{ -1, NULL, 0 }
+};
+
 static const colspec *
 cols_of(liq_trace_fmt f)
 {
 	switch (f) {
 	case LIQ_FMT_WRDS: return WRDS_COLS;
+	case LIQ_FMT_STANDARD: return STANDARD_COLS;
 	case LIQ_FMT_FINRA: return FINRA_COLS;
 	case LIQ_FMT_PUBLIC: return PUBLIC_COLS;
 	default: return ACADEMIC_COLS;
@@ -133,10 +159,10 @@ int
 liq_trace_fmt_parse(const char *name)
 {
 	static const char *const N[] = { "auto", "wrds", "finra", "academic",
-					 "public" };
+					 "public", "standard" };
 	int i;
 
-	for (i = 0; i < 5; i++)
+	for (i = 0; i < 6; i++)
 		if (strcmp(name, N[i]) == 0)
 			return i;
 	return -1;
@@ -150,6 +176,7 @@ liq_trace_fmt_name(liq_trace_fmt f)
 	case LIQ_FMT_FINRA: return "finra";
 	case LIQ_FMT_ACADEMIC: return "academic";
 	case LIQ_FMT_PUBLIC: return "public";
+	case LIQ_FMT_STANDARD: return "standard";
 	default: return "auto";
 	}
 }
@@ -229,7 +256,9 @@ score(liq_trace_fmt f, const char *line, size_t len, char sep, int *nreq)
 liq_trace_fmt
 liq_trace_sniff(const char *line, size_t len, char *sep)
 {
-	int w, p, nreq;
+	static const liq_trace_fmt F[] = { LIQ_FMT_WRDS, LIQ_FMT_STANDARD,
+					   LIQ_FMT_PUBLIC };
+	int i, best = -1, bs = 0, nreq;
 
 	if (memchr(line, '|', len) && !memchr(line, '\t', len)) {
 		*sep = '|';
@@ -245,11 +274,17 @@ liq_trace_sniff(const char *line, size_t len, char *sep)
 		*sep = ',';
 	else
 		*sep = '\t';
-	w = score(LIQ_FMT_WRDS, line, len, *sep, &nreq);
-	p = score(LIQ_FMT_PUBLIC, line, len, *sep, &nreq);
-	if (!w && !p)
-		return LIQ_FMT_AUTO;
-	return p > w ? LIQ_FMT_PUBLIC : LIQ_FMT_WRDS;
+	/* a layout whose required titles are all there; else the most */
+	for (i = 0; i < 3; i++) {
+		int s = score(F[i], line, len, *sep, &nreq);
+		if (s == nreq)
+			return F[i];
+		if (s > bs) {
+			bs = s;
+			best = i;
+		}
+	}
+	return best < 0 ? LIQ_FMT_AUTO : F[best];
 }
 
 void
@@ -257,13 +292,13 @@ liq_trace_unknown_header(const char *name, const char *line, size_t len,
 			 char sep)
 {
 	static const liq_trace_fmt F[] = { LIQ_FMT_WRDS, LIQ_FMT_FINRA,
-		LIQ_FMT_ACADEMIC, LIQ_FMT_PUBLIC };
+		LIQ_FMT_ACADEMIC, LIQ_FMT_PUBLIC, LIQ_FMT_STANDARD };
 	const colspec *cs;
 	char miss[1024];
 	size_t m = 0;
 	int i, best = 0, bs = -1, bn = 0, nreq;
 
-	for (i = 0; i < 4; i++) {
+	for (i = 0; i < 5; i++) {
 		int s = score(F[i], line, len, sep, &nreq);
 		if (s > bs) {
 			bs = s;
@@ -281,8 +316,8 @@ liq_trace_unknown_header(const char *name, const char *line, size_t len,
 					      (int)strcspn(cs->names, ";"),
 					      cs->names);
 	liq_die(LIQ_EXIT_USAGE, "%s: cannot tell the layout from the header "
-		"'%.*s' (want WRDS, FINRA, Academic TRACE or FINRA's public "
-		"CSV; --format names it): nearest the %s layout, with %d of "
+		"'%.*s' (want WRDS Enhanced or standard TRACE, FINRA, Academic "
+		"TRACE or FINRA's public CSV; --format names it): nearest the %s layout, with %d of "
 		"its %d required columns; missing %s", name,
 		(int)(len > 60 ? 60 : len), line, liq_trace_fmt_name(F[best]),
 		bs, bn, miss);
@@ -379,7 +414,8 @@ liq_trace_resolve_columns(liq_trace_in *in, int need)
 	/* the settlement screen takes days to settlement or the date */
 	if ((need & LIQ_NEED_STTL) && in->col[F_STTL_N] < 0 &&
 	    in->col[F_STTL_DT] < 0)
-		missing(in, in->fmt == LIQ_FMT_WRDS ? "days_to_sttl_ct"
+		missing(in, in->fmt == LIQ_FMT_WRDS ||
+				    in->fmt == LIQ_FMT_STANDARD ? "days_to_sttl_ct"
 			    : in->fmt == LIQ_FMT_FINRA ? "Settlement Date"
 			    : in->fmt == LIQ_FMT_PUBLIC ? "Settlement"
 						       : "TRD_STLMT_DT",

@@ -150,7 +150,7 @@ liq_trace_open(const char *path, liq_trace_fmt fmt, int need)
 	if (fmt == LIQ_FMT_AUTO && seen == LIQ_FMT_AUTO)
 		liq_trace_unknown_header(in->t->name, line, len, sep);
 	in->fmt = fmt == LIQ_FMT_AUTO ? seen : fmt;
-	if (in->fmt == LIQ_FMT_WRDS)
+	if (in->fmt == LIQ_FMT_WRDS || in->fmt == LIQ_FMT_STANDARD)
 		in->sep = sep == ',' ? ',' : '\t';
 	else if (in->fmt == LIQ_FMT_PUBLIC)
 		in->sep = ',';

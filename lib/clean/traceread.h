@@ -1,13 +1,15 @@
 /* traceread — reading the raw TRACE layouts: WRDS Enhanced
- * TRACE (lower-case names; tab- or comma-separated), FINRA's Enhanced
+ * TRACE (lower-case names; tab- or comma-separated), WRDS's standard
+ * TRACE table (the disseminated reports: ascii_rptd_vol_tx sizes, T/C/W
+ * status, no report date or reporting-party detail), FINRA's Enhanced
  * Historical pipe-delimited files (post-2/6/2012 header titles, YYYYMMDD
  * dates, HHMMSS times, an all-digit trailer line) and FINRA's Academic
  * TRACE files (REC_CT_NB|TRD_ST_CD|... or the pre-2012 REC_CT_NB|TRC_ST|...)
  * and the CSV download of FINRA's public bond pages (Date,Time,Settlement,
  * Status,...,CUSIP: M/D/YYYY dates, '-' or '_' for empty, no reference
  * numbers). Lines may end in '\n' or '\r\n' (liq_trace_crlf counts the
- * latter). trace-clean reads all of them (trace-sim writes the first two with
- * sim/trace-write.h).
+ * latter). trace-clean reads all of them (trace-sim writes the WRDS ones and
+ * FINRA's Enhanced Historical layout with sim/trace-write.h).
  *
  *     liq_trace_in *in = liq_trace_open("raw.tsv", LIQ_FMT_AUTO, 0);
  *     liq_trace_rec rec;
@@ -29,19 +31,21 @@ typedef enum liq_trace_fmt {
 	LIQ_FMT_WRDS,      /* WRDS Enhanced TRACE, tab- or comma-separated */
 	LIQ_FMT_FINRA,     /* FINRA Enhanced Historical, post-2012 titles */
 	LIQ_FMT_ACADEMIC,  /* FINRA Academic TRACE */
-	LIQ_FMT_PUBLIC     /* FINRA's public bond-page CSV download */
+	LIQ_FMT_PUBLIC,    /* FINRA's public bond-page CSV download */
+	LIQ_FMT_STANDARD   /* WRDS's standard (disseminated) TRACE table */
 } liq_trace_fmt;
 
 /* The format called name ("auto", "wrds", "finra", "academic",
- * "public"), or -1. */
+ * "public", "standard"), or -1. */
 int liq_trace_fmt_parse(const char *name);
 const char *liq_trace_fmt_name(liq_trace_fmt f);
 
 /* The format a header line announces, or LIQ_FMT_AUTO when it is none of
  * them: a '|' with FINRA's "Reference Number" title means FINRA, with
  * Academic's REC_CT_NB or CUSIP_ID means Academic; a tab or a comma means
- * WRDS or the public CSV, whichever has more of its required titles in
- * the header (WRDS on a tie; neither when it has none). Titles are
+ * WRDS Enhanced, WRDS standard or the public CSV: the first of them (in
+ * that order) whose required titles are all in the header, else the one
+ * with the most of them (the earlier on a tie; none when it has none). Titles are
  * compared without a UTF-8 byte-order mark, surrounding spaces or quotes.
  * *sep gets the field separator. */
 liq_trace_fmt liq_trace_sniff(const char *line, size_t len, char *sep);
@@ -56,6 +60,12 @@ enum {
 			      * is the cap */
 };
 
+/* prior_day of a report of WRDS's standard TRACE table: its T/C/W
+ * vocabulary holds whatever the date, it has no report date (rpt_day is
+ * the execution date, rpt_tsec -1) and it carries one side of each
+ * inter-dealer trade. */
+enum { LIQ_PRIOR_STANDARD = -1 };
+
 /* One raw report, the same from every layout. */
 typedef struct liq_trace_rec {
 	const char *cusip;   /* valid until the next read */
@@ -66,7 +76,9 @@ typedef struct liq_trace_rec {
 			      * in the public CSV, which has none */
 	long long orig;      /* orig_msg_seq_nb / Prior Reference Number /
 			      * PREV_TRD_CNTRL_NB (PREV_REC_CT_NB); -1 blank */
-	int prior_day;       /* FINRA's Prior Trade Report Date; 0 blank */
+	int prior_day;       /* FINRA's Prior Trade Report Date; 0 blank;
+			      * LIQ_PRIOR_STANDARD for a report of WRDS's
+			      * standard table */
 	char st;             /* status: T X C R Y (post-2012), T C W (pre);
 			      * public CSV: T, X (Cancel), R (Correction) */
 	char asof;           /* 0, 'A' as of, 'R' reversal, 'X', 'D' */

@@ -26,6 +26,10 @@ typedef struct liq_trade {
 	double price;  /* clean price per 100 par */
 	double qty;    /* par traded, $ */
 	int sign;      /* +1 customer buy (B), -1 customer sell (S), 0 dealer (D) */
+	signed char capped;   /* 1: size disseminated capped, qty is the cap */
+	signed char riskless; /* 0 none, 1 customer print of a riskless-
+			       * principal pair, 2 its dealer print; -1 not
+			       * computed (format/trades.h) */
 } liq_trade;
 
 typedef struct liq_window {

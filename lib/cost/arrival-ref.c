@@ -195,8 +195,10 @@ work_grow(liq_impact_work *w, size_t n)
 
 /* Realized costs of the customer trades from the filter's output (ref in
  * log bps), and the arrays the fits need over the first nt trades:
- * c, x = q/adv, wt = 1 / (ref variance + customer noise variance).
- * Returns the number of prints with a cost among the first nt. */
+ * c, x = q/adv, wt = 1 / (ref variance + customer noise variance); a
+ * capped print (its size only known to be at least the cap) has a cost
+ * but stays out of the size fit. Returns the number of prints in the
+ * fit arrays. */
 static size_t
 costs(const liq_trade *t, size_t n, size_t nt, liq_impact_work *w,
       const double *var, double adv, double noise_var, double *c, double *x,
@@ -213,7 +215,7 @@ costs(const liq_trade *t, size_t n, size_t nt, liq_impact_work *w,
 		}
 		/* c = s (P - Pref) / Pref * 1e4, both prices as log bps */
 		w->cost[i] = t[i].sign * expm1((w->z[i] - w->lref[i]) / 1e4) * 1e4;
-		if (i < nt) {
+		if (i < nt && !t[i].capped) {
 			c[m] = w->cost[i];
 			x[m] = t[i].qty / adv;
 			wt[m] = 1 / (var[i] + noise_var);
@@ -243,7 +245,7 @@ spread(const liq_trade *t, size_t nt, const liq_impact_work *w,
 
 	for (i = 0; i < nt; i++) {
 		double v;
-		if (isnan(w->cost[i]))
+		if (isnan(w->cost[i]) || t[i].capped)
 			continue;
 		v = var[i] + nv;
 		if (res->fit.ok)

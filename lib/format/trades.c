@@ -10,7 +10,8 @@
 #include <string.h>
 
 const char *const liq_trades_columns[LIQ_TRADES_NCOL + 1] = {
-	"cusip", "date", "time", "price", "qty", "side", NULL
+	"cusip", "date", "time", "price", "qty", "side", "capped", "riskless",
+	NULL
 };
 
 struct liq_trades {
@@ -18,6 +19,7 @@ struct liq_trades {
 	int nfiles, cur;       /* cur: index of the open file */
 	liq_tsv *r;
 	int c_cusip, c_date, c_time, c_price, c_qty, c_side;
+	int c_capped, c_riskless;  /* -1: not in this file */
 	int had_header;
 	long count;
 	/* the trade returned last and the one read ahead */
@@ -77,6 +79,10 @@ next_file(liq_trades *in)
 		in->c_price = need(in, LIQ_TRADES_PRICE);
 		in->c_qty = need(in, LIQ_TRADES_QTY);
 		in->c_side = need(in, LIQ_TRADES_SIDE);
+		in->c_capped = liq_tsv_col(in->r,
+					   liq_trades_columns[LIQ_TRADES_CAPPED]);
+		in->c_riskless = liq_tsv_col(in->r,
+					     liq_trades_columns[LIQ_TRADES_RISKLESS]);
 		return 1;
 	}
 }
@@ -137,6 +143,32 @@ read_ahead(liq_trades *in)
 		t->sign = 0;
 	else
 		liq_tsv_fail(r, "column 'side': bad side '%s' (want B, S or D)", side);
+	t->capped = 0;
+	if (in->c_capped >= 0) {
+		const char *s = liq_tsv_field(r, in->c_capped);
+		if ((s[0] != '0' && s[0] != '1') || s[1])
+			liq_tsv_fail(r, "column 'capped': bad value '%s' (want 0 "
+				     "or 1)", s);
+		t->capped = (signed char)(s[0] - '0');
+		if (t->capped && t->qty != 1e6 && t->qty != 5e6)
+			liq_tsv_fail(r, "column 'qty': a capped size must be the "
+				     "cap, 1000000 or 5000000, not '%s'",
+				     liq_tsv_field(r, in->c_qty));
+	}
+	t->riskless = -1;
+	if (in->c_riskless >= 0) {
+		const char *s = liq_tsv_field(r, in->c_riskless);
+		if (s[0] < '0' || s[0] > '2' || s[1])
+			liq_tsv_fail(r, "column 'riskless': bad value '%s' (want "
+				     "0, 1 or 2)", s);
+		t->riskless = (signed char)(s[0] - '0');
+		if ((t->riskless == 1 && t->sign == 0) ||
+		    (t->riskless == 2 && t->sign != 0))
+			liq_tsv_fail(r, "column 'riskless': '%s' on a %s print "
+				     "(1 marks a customer print, B or S; 2 a "
+				     "dealer print, D)", s,
+				     t->sign ? "customer" : "dealer");
+	}
 	t->bday = liq_bday_ceil(t->day);
 
 	cmp = in->started ? strcmp(cusip, in->ahead_cusip) : 1;
@@ -250,33 +282,36 @@ row_start(liq_trades_out *o, const char *cusip, int day, int tsec)
 
 /* The fields after the price, and the end of the row. */
 static void
-row_end(liq_trades_out *o, double qty, int sign)
+row_end(liq_trades_out *o, const liq_trade *t)
 {
-	liq_row_num(&o->w, qty);
-	liq_row_strn(&o->w, liq_trades_side(sign), 1);
+	liq_row_num(&o->w, t->qty);
+	liq_row_strn(&o->w, liq_trades_side(t->sign), 1);
+	liq_row_strn(&o->w, t->capped ? "1" : "0", 1);
+	liq_row_strn(&o->w, t->riskless == 1 ? "1"
+			    : t->riskless == 2 ? "2" : "0", 1);
 	liq_row_next(&o->w);
 	if (o->w.len > 1 << 16)
 		liq_row_flush(&o->w, o->fp);
 }
 
 void
-liq_trades_out_row(liq_trades_out *o, const char *cusip, int day, int tsec,
-		   double price, double qty, int sign)
+liq_trades_out_row(liq_trades_out *o, const char *cusip, const liq_trade *t,
+		   double price)
 {
-	row_start(o, cusip, day, tsec);
+	row_start(o, cusip, t->day, t->tsec);
 	liq_row_num(&o->w, price);
-	row_end(o, qty, sign);
+	row_end(o, t);
 }
 
 void
-liq_trades_out_milli(liq_trades_out *o, const char *cusip, int day, int tsec,
-		     long price_milli, double qty, int sign)
+liq_trades_out_milli(liq_trades_out *o, const char *cusip,
+		     const liq_trade *t, long price_milli)
 {
 	char pb[32];
 
-	row_start(o, cusip, day, tsec);
+	row_start(o, cusip, t->day, t->tsec);
 	liq_row_strn(&o->w, pb, (size_t)liq_fmt_milli(pb, price_milli));
-	row_end(o, qty, sign);
+	row_end(o, t);
 }
 
 void
@@ -284,4 +319,65 @@ liq_trades_out_end(liq_trades_out *o)
 {
 	liq_row_flush(&o->w, o->fp);
 	liq_row_free(&o->w);
+}
+
+/* ---- riskless-principal pairs ------------------------------------------ */
+
+static long
+clock_of(const liq_trade *t)
+{
+	return (long)t->day * 86400 + t->tsec;
+}
+
+size_t
+liq_trades_riskless(liq_trade *t, size_t n)
+{
+	return liq_trades_riskless_mates(t, n, NULL);
+}
+
+size_t
+liq_trades_riskless_mates(liq_trade *t, size_t n, size_t *mate)
+{
+	size_t i, j, lo = 0, pairs = 0;
+
+	for (i = 0; i < n; i++) {
+		t[i].riskless = 0;
+		if (mate)
+			mate[i] = n;
+	}
+	for (i = 0; i < n; i++) {
+		long ts, best_d = LIQ_RISKLESS_S + 1;
+		size_t best = n;
+		if (t[i].sign == 0 || t[i].capped)
+			continue;
+		ts = clock_of(&t[i]);
+		/* rows before lo are more than the window before every
+		 * later customer print */
+		while (lo < n && clock_of(&t[lo]) < ts - LIQ_RISKLESS_S)
+			lo++;
+		for (j = lo; j < n; j++) {
+			long d = clock_of(&t[j]) - ts;
+			if (d > LIQ_RISKLESS_S)
+				break;
+			if (t[j].sign != 0 || t[j].capped || t[j].riskless ||
+			    t[j].qty != t[i].qty)
+				continue;
+			if (d < 0)
+				d = -d;
+			if (d < best_d) {   /* ties: the earlier row stays */
+				best_d = d;
+				best = j;
+			}
+		}
+		if (best < n) {
+			t[i].riskless = 1;
+			t[best].riskless = 2;
+			if (mate) {
+				mate[i] = best;
+				mate[best] = i;
+			}
+			pairs++;
+		}
+	}
+	return pairs;
 }

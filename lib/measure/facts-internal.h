@@ -14,13 +14,15 @@
 #include <stddef.h>
 
 /* size buckets: a trade is in every bucket its par falls in (>= 5MM is
- * also >= 1MM); index 0 of the bucketed costs is every customer trade */
+ * also >= 1MM), a capped trade (par unknown above the cap) in none;
+ * index 0 of the bucketed costs is every customer trade */
 enum { B_LT100K, B_100K_1MM, B_GE1MM, B_GE5MM, NBUCKET };
 
 enum {
 	F_TRADES, F_BONDS,
 	F_SIZE_MEDIAN, F_SIZE_SHARE,                       /* + NBUCKET */
-	F_DEALER = F_SIZE_SHARE + NBUCKET, F_BUY, F_SELL, F_RISKLESS,
+	F_CAPPED = F_SIZE_SHARE + NBUCKET,
+	F_DEALER, F_BUY, F_SELL, F_RISKLESS,
 	F_COST,                                            /* + 1 + NBUCKET */
 	F_BUYSELL = F_COST + 1 + NBUCKET,                  /* + 1 + NBUCKET */
 	F_IRC_MEAN = F_BUYSELL + 1 + NBUCKET, F_IRC_MEDIAN,
@@ -39,9 +41,9 @@ enum { YEAR0 = 1900, NYEAR = 301, NCELL = LIQ_FACTS_NCLASS * NYEAR };
 /* the days of those years, from 1900-01-01 (day -25567) */
 enum { DAY0 = -25567, NDAY = 110300 };
 
-/* the window of an imputed round trip and of a riskless-principal
- * match, seconds */
-enum { IRT_SPAN_S = 15 * 60, RISKLESS_S = 60 };
+/* the window of an imputed round trip, seconds (a riskless-principal
+ * match: format/trades.h) */
+enum { IRT_SPAN_S = 15 * 60 };
 
 typedef struct vec {
 	double *v;
@@ -50,7 +52,7 @@ typedef struct vec {
 
 typedef struct cell {
 	long trades, bonds, last_bond;
-	long customer, buys, sells, dealer, riskless;
+	long customer, buys, sells, dealer, riskless, capped;
 	long size_n[NBUCKET];
 	double cost_sum[1 + NBUCKET], bs_sum[1 + NBUCKET];
 	long cost_n[1 + NBUCKET], bs_n[1 + NBUCKET];
@@ -83,8 +85,9 @@ struct liq_facts {
 	hmap size, itd;
 	/* per bond scratch */
 	double *lp;             /* log prices */
-	long *dealer_idx;
 	int *tcell;             /* each trade's cell */
+	liq_trade *rl;          /* the rows, for the riskless-principal rule
+				 * when the input has no riskless column */
 	size_t cap;
 	/* per day scratch (imputed round trips) */
 	struct irt { int day, tsec; double qty, price; } *irt;

@@ -122,6 +122,7 @@ eval(liq_facts *f, int cls, int year, double *v, long *n)
 		s.sells += c->sells;
 		s.dealer += c->dealer;
 		s.riskless += c->riskless;
+		s.capped += c->capped;
 		for (k = 0; k < NBUCKET; k++)
 			s.size_n[k] += c->size_n[k];
 		for (k = 0; k < 1 + NBUCKET; k++) {
@@ -156,12 +157,15 @@ eval(liq_facts *f, int cls, int year, double *v, long *n)
 	n[F_TRADES] = s.trades;
 	v[F_BONDS] = (double)s.bonds;
 	n[F_BONDS] = s.bonds;
+	/* sizes: the trades whose par is known (not capped) */
 	v[F_SIZE_MEDIAN] = hmedian(f, &f->size, in);
-	n[F_SIZE_MEDIAN] = s.trades;
+	n[F_SIZE_MEDIAN] = s.trades - s.capped;
 	for (k = 0; k < NBUCKET; k++) {
-		v[F_SIZE_SHARE + k] = share(s.size_n[k], s.trades);
-		n[F_SIZE_SHARE + k] = s.trades;
+		v[F_SIZE_SHARE + k] = share(s.size_n[k], s.trades - s.capped);
+		n[F_SIZE_SHARE + k] = s.trades - s.capped;
 	}
+	v[F_CAPPED] = share(s.capped, s.trades);
+	n[F_CAPPED] = s.trades;
 	v[F_DEALER] = share(s.dealer, s.trades);
 	n[F_DEALER] = s.trades;
 	v[F_BUY] = share(s.buys, s.customer);

@@ -8,6 +8,7 @@
 #include "core/diag.h"
 #include "core/stats.h"
 #include "core/tsv.h"
+#include "format/trades.h"
 #include "ref/rating.h"
 
 #include <math.h>
@@ -20,7 +21,7 @@
 const char *const liq_facts_names[] = {
 	"trades", "bonds",
 	"size_median_usd", "size_share_lt100k", "size_share_100k_1mm",
-	"size_share_ge1mm", "size_share_ge5mm",
+	"size_share_ge1mm", "size_share_ge5mm", "capped_share",
 	"dealer_share", "customer_buy_share", "customer_sell_share",
 	"riskless_share",
 	"cost_oneway_bps", "cost_oneway_lt100k_bps", "cost_oneway_100k_1mm_bps",
@@ -140,8 +141,8 @@ liq_facts_free(liq_facts *f)
 	free(f->size.e);
 	free(f->itd.e);
 	free(f->lp);
-	free(f->dealer_idx);
 	free(f->tcell);
+	free(f->rl);
 	free(f->irt);
 	free(f->hol);
 	free(f->pairs.v);
@@ -154,10 +155,14 @@ liq_facts_free(liq_facts *f)
 
 /* ---- one bond --------------------------------------------------------- */
 
-/* the buckets of a par amount, as a bit set */
+/* the buckets of a trade's par, as a bit set: none when capped */
 static unsigned
-buckets(double q)
+buckets(const liq_trade *t)
 {
+	double q = t->qty;
+
+	if (t->capped)
+		return 0;
 	if (q < 1e5)
 		return 1u << B_LT100K;
 	if (q < 1e6)
@@ -268,7 +273,7 @@ day_costs(const liq_trade *t, size_t n, cell *c)
 		unsigned bk;
 		if (t[i].sign == 0)
 			continue;
-		bk = buckets(t[i].qty) << 1 | 1u;   /* bit 0: every trade */
+		bk = buckets(&t[i]) << 1 | 1u;   /* bit 0: every trade */
 		for (k = 0; k < 1 + NBUCKET; k++) {
 			if (!(bk & (1u << k)))
 				continue;
@@ -357,11 +362,10 @@ void
 liq_facts_bond(liq_facts *f, const liq_trade *t, size_t n, int cls)
 {
 	cell *base = f->c + (size_t)cls * NYEAR;
-	size_t i, j, k, nd = 0, mstart = 0;
+	size_t i, j, k, mstart = 0;
 	long bf, bl, prev_bday = -1;
 	int y, m, d, yf, mf, yl, ml, cur_month = -1;
 	int hday = -1, hol = 0;
-	long lo_d;
 
 	if (n == 0)
 		return;
@@ -370,17 +374,14 @@ liq_facts_bond(liq_facts *f, const liq_trade *t, size_t n, int cls)
 	if (n > f->cap) {
 		f->cap = 2 * n;
 		free(f->lp);
-		free(f->dealer_idx);
+		free(f->rl);
 		free(f->tcell);
 		f->lp = liq_xmalloc(f->cap * sizeof *f->lp);
 		f->tcell = liq_xmalloc(f->cap * sizeof *f->tcell);
-		f->dealer_idx = liq_xmalloc(f->cap * sizeof *f->dealer_idx);
+		f->rl = liq_xmalloc(f->cap * sizeof *f->rl);
 	}
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < n; i++)
 		f->lp[i] = log(t[i].price);
-		if (t[i].sign == 0)
-			f->dealer_idx[nd++] = (long)i;
-	}
 
 	/* business days, then months within them */
 	for (i = 0; i < n; i = j) {
@@ -417,7 +418,7 @@ liq_facts_bond(liq_facts *f, const liq_trade *t, size_t n, int cls)
 		}
 		for (k = i; k < j; k++) {
 			const liq_trade *x = t + k;
-			unsigned bk = buckets(x->qty);
+			unsigned bk = buckets(x);
 			int q;
 
 			f->tcell[k] = (int)(c - f->c);
@@ -425,7 +426,10 @@ liq_facts_bond(liq_facts *f, const liq_trade *t, size_t n, int cls)
 			for (q = 0; q < NBUCKET; q++)
 				if (bk & (1u << q))
 					c->size_n[q]++;
-			hadd(&f->size, x->qty, (int)(c - f->c), 1);
+			if (x->capped)
+				c->capped++;
+			else
+				hadd(&f->size, x->qty, (int)(c - f->c), 1);
 			if (x->sign == 0)
 				c->dealer++;
 			else {
@@ -451,28 +455,19 @@ liq_facts_bond(liq_facts *f, const liq_trade *t, size_t n, int cls)
 	month_gamma(f, t + mstart, f->lp + mstart, n - mstart,
 		    base + (cur_month / 12 - YEAR0));
 
-	/* riskless principal: a dealer print of the same par within
-	 * RISKLESS_S seconds, before or after */
-	lo_d = 0;
-	for (i = 0; i < n; i++) {
-		long ts, k2;
-		if (t[i].sign == 0)
-			continue;
-		ts = (long)t[i].day * 86400 + t[i].tsec;
-		while (lo_d < (long)nd &&
-		       (long)t[f->dealer_idx[lo_d]].day * 86400 +
-		       t[f->dealer_idx[lo_d]].tsec < ts - RISKLESS_S)
-			lo_d++;
-		for (k2 = lo_d; k2 < (long)nd; k2++) {
-			const liq_trade *x = t + f->dealer_idx[k2];
-			if ((long)x->day * 86400 + x->tsec > ts + RISKLESS_S)
-				break;
-			if (x->qty == t[i].qty) {
-				f->c[f->tcell[i]].riskless++;
-				break;
-			}
-		}
+	/* riskless principal: the customer prints of the pairs, as the
+	 * input's riskless column flags them, or by the rule of
+	 * format/trades.h when a row of the bond has no flag */
+	for (i = 0; i < n && t[i].riskless >= 0; i++)
+		;
+	if (i < n) {
+		memcpy(f->rl, t, n * sizeof *t);
+		liq_trades_riskless(f->rl, n);
+		t = f->rl;
 	}
+	for (i = 0; i < n; i++)
+		if (t[i].riskless == 1)
+			f->c[f->tcell[i]].riskless++;
 
 	/* the bond's business days and months from its first to its last
 	 * trade, by year */

@@ -31,7 +31,10 @@ typedef struct clean_rec {
 } clean_rec;
 
 typedef struct run {
-	int finra;
+	int finra, public_csv;
+	int standard;          /* WRDS's standard table */
+	int old;               /* reports mapped through `vocab` */
+	liq_old_vocab vocab;   /* the pre-2012 vocabulary */
 	const char *split;
 	FILE *out;             /* the raw stream, or the current split file */
 	liq_ofile *split_file; /* the current split file */
@@ -48,9 +51,19 @@ static void
 on_report(void *ctx, const liq_sim *s, const liq_sim_report *r)
 {
 	run *R = ctx;
+	liq_sim_report o;
 
+	if (R->old) {
+		if (!liq_old_vocab_map(&R->vocab, s, r, &o))
+			return;
+		r = &o;
+	}
 	if (R->finra)
 		liq_finra_write(R->out, s, r, ++R->recno);
+	else if (R->public_csv)
+		(void)liq_public_write(R->out, s, r);
+	else if (R->standard)
+		liq_standard_write(R->out, s, r);
 	else
 		liq_wrds_write(R->out, s, r);
 }
@@ -85,7 +98,8 @@ open_split(run *R, int day)
 		snprintf(path, sizeof path, "%s/enhanced-time-and-sales-cusip-%s.txt",
 			 R->split, d);
 	else
-		snprintf(path, sizeof path, "%s/trace-%s.tsv", R->split, d);
+		snprintf(path, sizeof path, "%s/trace-%s.%s", R->split, d,
+			 R->public_csv ? "csv" : "tsv");
 	R->split_file = liq_ofile_open(path);
 	return liq_ofile_fp(R->split_file);
 }
@@ -98,6 +112,10 @@ begin_file(run *R, int day)
 	R->recno = 0;
 	if (R->finra)
 		liq_finra_header(R->out);
+	else if (R->public_csv)
+		liq_public_header(R->out);
+	else if (R->standard)
+		liq_standard_header(R->out);
 	else
 		liq_wrds_header(R->out);
 }
@@ -167,6 +185,8 @@ write_clean(run *R, const liq_sim *s, const char *path, const char *costs)
 	unsigned long *start = liq_xcalloc((unsigned long)nb + 1, sizeof *start);
 	unsigned long i, *pos;
 	clean_rec *sorted;
+	liq_trade *t = NULL;
+	unsigned long tcap = 0, j;
 
 	/* Stable counting sort by bond: trades were made day by day, in time
 	 * order within a bond-day, so this yields (cusip, date, time). */
@@ -183,13 +203,38 @@ write_clean(run *R, const liq_sim *s, const char *path, const char *costs)
 		liq_ofile *f = liq_ofile_open(path);
 		liq_trades_out w;
 		liq_trades_out_begin(&w, liq_ofile_fp(f));
-		for (i = 0; i < R->nclean; i++) {
-			const clean_rec *c = &sorted[i];
-			liq_trades_out_milli(&w, liq_sim_bond_at(s, c->bond)->cusip,
-					     c->day, c->tsec, c->price_milli,
-					     (double)c->qty, c->sign);
+		/* bond by bond: the riskless-principal pairs flagged by the rule
+		 * trace-clean applies (format/trades.h) */
+		for (i = 0; i < R->nclean; i = j) {
+			const char *cusip = liq_sim_bond_at(s, sorted[i].bond)->cusip;
+			for (j = i + 1; j < R->nclean && sorted[j].bond == sorted[i].bond;
+			     j++)
+				;
+			/* the public CSV and the standard table disseminate sizes
+			 * above the cap capped */
+			long cap = R->public_csv || R->standard
+				? liq_standard_cap(s, sorted[i].bond)
+				: 0;
+			liq_grow(&t, &tcap, j - i, sizeof *t);
+			for (b = 0; b < (int)(j - i); b++) {
+				const clean_rec *c = &sorted[i + (unsigned long)b];
+				t[b].day = c->day;
+				t[b].tsec = c->tsec;
+				t[b].bday = 0;
+				t[b].price = 0;
+				t[b].qty = (double)c->qty;
+				t[b].sign = c->sign;
+				t[b].capped = cap && c->qty > cap;
+				if (t[b].capped)
+					t[b].qty = (double)cap;
+			}
+			liq_trades_riskless(t, j - i);
+			for (b = 0; b < (int)(j - i); b++)
+				liq_trades_out_milli(&w, cusip, &t[b],
+						     sorted[i + (unsigned long)b].price_milli);
 		}
 		liq_trades_out_end(&w);
+		free(t);
 		liq_ofile_close(f);
 	}
 	if (costs) {
@@ -225,6 +270,11 @@ liq_sim_write_files(liq_sim *s, const liq_sim_files *f)
 
 	memset(&R, 0, sizeof R);
 	R.finra = f->finra;
+	R.public_csv = f->public_csv;
+	R.standard = f->standard;
+	R.old = f->standard ||
+		liq_sim_get_opts(s)->start < liq_old_vocab_end();
+	liq_old_vocab_init(&R.vocab, f->standard);
 	R.split = f->split;
 	write_side(f->bonds, s, liq_sim_write_bonds);
 	write_side(f->macro, s, liq_sim_write_macro);
@@ -258,7 +308,13 @@ liq_sim_write_files(liq_sim *s, const liq_sim_files *f)
 	}
 	if (R.progress)
 		fputc('\n', stderr);
-	write_side(f->counts, s, liq_sim_write_counts);
+	if (R.old && f->counts) {
+		liq_ofile *cf = liq_ofile_open(f->counts);
+		liq_old_vocab_counts(&R.vocab, s, liq_ofile_fp(cf));
+		liq_ofile_close(cf);
+	} else {
+		write_side(f->counts, s, liq_sim_write_counts);
+	}
 	if (R.want_clean)
 		write_clean(&R, s, f->clean, f->costs);
 	free(R.clean);

@@ -1,11 +1,14 @@
 /* run — trace-sim's engine: run the simulator once and write what it
  * makes to files. The raw reports go to one stream or, with a split
  * directory, to one file per report date (named as FINRA names its files
- * for the FINRA layout, trace-YYYY-MM-DD.tsv for WRDS), each with its
- * header (and FINRA trailer); the side files (bonds, macro, truth,
- * counts), the trades.tsv that correct cleaning must yield (clean) and
- * the planted expected cost of each of its customer trades (costs), both
- * held in memory until the run ends, go where they are asked for.
+ * for the FINRA layout, trace-YYYY-MM-DD.tsv for WRDS,
+ * trace-YYYY-MM-DD.csv for the public CSV), each with its header (and
+ * FINRA trailer); the side files (bonds, macro, truth, counts), the
+ * trades.tsv that correct cleaning must yield (clean; with the public CSV
+ * and the standard table its sizes capped as those layouts disseminate
+ * them, capped 1) and the planted expected cost of each of its customer
+ * trades (costs), both held in memory until the run ends, go where they
+ * are asked for.
  *
  *     liq_sim *s = liq_sim_new(&o, &err);
  *     liq_sim_files f;
@@ -25,6 +28,9 @@
 
 typedef struct liq_sim_files {
 	int finra;             /* the raw layout: FINRA, or 0 for WRDS */
+	int public_csv;        /* the raw layout: FINRA's public CSV (then
+				* finra is 0) */
+	int standard;          /* 1: WRDS's standard table instead */
 	const char *split;     /* an existing directory for one file per
 				* report date; NULL: one stream */
 	const char *raw;       /* that stream, when not split: a path, "-"

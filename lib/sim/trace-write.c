@@ -3,7 +3,9 @@
 #include "core/calendar.h"
 #include "core/dates.h"
 #include "core/num.h"
+#include "core/tsv.h"
 
+#include <stdint.h>
 #include <string.h>
 
 const char *const liq_wrds_columns[] = {
@@ -11,6 +13,15 @@ const char *const liq_wrds_columns[] = {
 	"msg_seq_nb", "orig_msg_seq_nb", "trc_st", "asof_cd", "rptd_pr",
 	"entrd_vol_qt", "rpt_side_cd", "cntra_mp_id", "wis_fl", "spcl_trd_fl",
 	"days_to_sttl_ct", "sale_cndtn_cd", "lckd_in_ind", NULL
+};
+
+/* The columns of WRDS's standard TRACE table (trace_standard.trace) that
+ * trace-clean reads, in that table's order. */
+const char *const liq_standard_columns[] = {
+	"cusip_id", "trd_exctn_dt", "trd_exctn_tm", "msg_seq_nb", "trc_st",
+	"wis_fl", "cmsn_trd", "ascii_rptd_vol_tx", "rptd_pr", "asof_cd",
+	"days_to_sttl_ct", "sale_cndtn_cd", "spcl_trd_fl", "side",
+	"orig_msg_seq_nb", "rptg_party_type", "contra_party_type", NULL
 };
 
 /* The header row of FINRA's post-2/6/2012 Enhanced Historical files. */
@@ -28,6 +39,45 @@ const char *const liq_finra_columns[] = {
 	"Prior Trade Report Date", "Prior Reference Number",
 	"First Trade Control Date", "First Trade Control Number", NULL
 };
+
+/* The titles of the CSV download of a bond's Trade History on FINRA's
+ * public bond pages. */
+const char *const liq_public_columns[] = {
+	"Date", "Time", "Settlement", "Status", "Quantity", "Price", "Yield",
+	"Remuneration", "ATS", "Modifier", "2nd Modifier", "Special", "As-Of",
+	"Side", "Reporting Party Type", "Contra Party Type", "CUSIP", NULL
+};
+
+/* 2016-07-18, from which TRACE identifies ATSs (contra T) */
+enum { ATS_DAY = 17000 };
+
+char
+liq_sim_contra(const liq_sim_report *r)
+{
+	/* the trade's terms, hashed (splitmix64's finalizer) */
+	uint64_t h = (uint64_t)(unsigned)r->bond * 0x9e3779b97f4a7c15ULL ^
+		     (uint64_t)(unsigned)r->exec_day << 20 ^
+		     (uint64_t)(unsigned)r->exec_tsec ^
+		     (uint64_t)r->qty * 0xbf58476d1ce4e5b9ULL ^
+		     (uint64_t)r->price_milli * 0x94d049bb133111ebULL;
+	unsigned u;
+
+	h ^= h >> 30;
+	h *= 0xbf58476d1ce4e5b9ULL;
+	h ^= h >> 27;
+	h *= 0x94d049bb133111ebULL;
+	h ^= h >> 31;
+	u = (unsigned)(h % 1000);
+	if (r->contra == 'C')
+		return u < 20 ? 'A' : 'C';
+	return r->exec_day >= ATS_DAY && u < 30 ? 'T' : r->contra;
+}
+
+long
+liq_sim_size_cap(int rating)
+{
+	return rating <= 10 ? 5000000 : 1000000;
+}
 
 static void
 header(FILE *fp, const char *const *c, char sep)
@@ -50,9 +100,29 @@ liq_wrds_header(FILE *fp)
 }
 
 void
+liq_standard_header(FILE *fp)
+{
+	header(fp, liq_standard_columns, '\t');
+}
+
+void
 liq_finra_header(FILE *fp)
 {
 	header(fp, liq_finra_columns, '|');
+}
+
+void
+liq_public_header(FILE *fp)
+{
+	int i;
+
+	for (i = 0; liq_public_columns[i]; i++) {
+		if (i)
+			fputc(',', fp);
+		fputs(liq_public_columns[i], fp);
+	}
+	fputs("\r\n", fp);
+	fflush(fp);
 }
 
 static char *
@@ -132,7 +202,7 @@ liq_wrds_write(FILE *fp, const liq_sim *s, const liq_sim_report *r)
 	*p++ = '\t';
 	*p++ = r->side;
 	*p++ = '\t';
-	*p++ = r->contra;
+	*p++ = liq_sim_contra(r);
 	*p++ = '\t';
 	*p++ = r->wis;
 	*p++ = '\t';
@@ -142,6 +212,55 @@ liq_wrds_write(FILE *fp, const liq_sim *s, const liq_sim_report *r)
 	p = liq_put_uint(p, (unsigned long)r->sttl, 3);
 	*p++ = '\t'; /* sale_cndtn_cd */
 	*p++ = '\t'; /* lckd_in_ind */
+	*p++ = '\n';
+	fwrite(buf, 1, (size_t)(p - buf), fp);
+}
+
+long
+liq_standard_cap(const liq_sim *s, int bond)
+{
+	return liq_sim_size_cap(liq_sim_bond_at(s, bond)->rating);
+}
+
+void
+liq_standard_write(FILE *fp, const liq_sim *s, const liq_sim_report *r)
+{
+	char buf[256], *p = buf;
+	long cap = liq_standard_cap(s, r->bond);
+
+	p = put_s(p, liq_sim_bond_at(s, r->bond)->cusip);
+	*p++ = '\t';
+	p = put_date(p, r->exec_day, 0);
+	*p++ = '\t';
+	p = put_time(p, r->exec_tsec, 0);
+	*p++ = '\t';
+	p = liq_put_uint(p, (unsigned long)r->msg, 7);
+	*p++ = '\t';
+	*p++ = r->trc_st;
+	*p++ = '\t';
+	*p++ = r->wis;
+	p = put_s(p, "\tN\t"); /* cmsn_trd */
+	if (r->qty > cap)
+		p = put_s(p, cap == 5000000 ? "5MM+" : "1MM+");
+	else
+		p = liq_put_uint(p, (unsigned long)r->qty, 1);
+	*p++ = '\t';
+	p += liq_fmt_milli(p, r->price_milli);
+	*p++ = '\t';
+	if (r->asof)
+		*p++ = r->asof;
+	*p++ = '\t';
+	p = liq_put_uint(p, (unsigned long)r->sttl, 3);
+	p = put_s(p, "\t@\t"); /* sale_cndtn_cd: regular */
+	if (r->spcl)
+		*p++ = r->spcl;
+	*p++ = '\t';
+	*p++ = r->side;
+	*p++ = '\t';
+	if (r->orig_msg)
+		p = liq_put_uint(p, (unsigned long)r->orig_msg, 7);
+	p = put_s(p, "\tD\t"); /* rptg_party_type */
+	*p++ = r->contra;
 	*p++ = '\n';
 	fwrite(buf, 1, (size_t)(p - buf), fp);
 }
@@ -209,7 +328,7 @@ liq_finra_write(FILE *fp, const liq_sim *s, const liq_sim_report *r,
 	if (seller)
 		*p++ = 'P';
 	p = put_s(p, "|D|");
-	*p++ = r->contra;
+	*p++ = liq_sim_contra(r);
 	p = put_s(p, "|||"); /* Locked In, ATS */
 	if (r->spcl)
 		*p++ = r->spcl;
@@ -236,6 +355,59 @@ liq_finra_write(FILE *fp, const liq_sim *s, const liq_sim_report *r,
 	fwrite(buf, 1, (size_t)(p - buf), fp);
 }
 
+/* M/D/YYYY */
+static char *
+put_mdy(char *p, int day)
+{
+	int y, m, d;
+
+	liq_date_to_ymd(day, &y, &m, &d);
+	p = liq_put_uint(p, (unsigned long)m, 1);
+	*p++ = '/';
+	p = liq_put_uint(p, (unsigned long)d, 1);
+	*p++ = '/';
+	return liq_put_uint(p, (unsigned long)y, 4);
+}
+
+int
+liq_public_write(FILE *fp, const liq_sim *s, const liq_sim_report *r)
+{
+	const liq_sim_bond *b = liq_sim_bond_at(s, r->bond);
+	long cap = liq_sim_size_cap(b->rating);
+	char buf[256], *p = buf;
+
+	if ((r->contra == 'D' && r->side == 'B') || r->wis == 'Y')
+		return 0;
+	p = put_mdy(p, r->exec_day);
+	*p++ = ',';
+	p = put_time(p, r->exec_tsec, 0);
+	*p++ = ',';
+	p = put_mdy(p, liq_settle_date(r->exec_day, r->sttl));
+	*p++ = ',';
+	p = put_s(p, r->trc_st == 'T' || r->trc_st == 'R' ? "T" : "Cancel");
+	*p++ = ',';
+	if (r->qty > cap)
+		p = put_s(p, cap == 5000000 ? "5MM+" : "1MM+");
+	else
+		p = liq_put_uint(p, (unsigned long)r->qty, 1);
+	*p++ = ',';
+	p += liq_fmt_milli(p, r->price_milli);
+	p = put_s(p, ",-,-,-,-,-,"); /* Yield .. 2nd Modifier */
+	*p++ = r->spcl ? 'Y' : '-';
+	*p++ = ',';
+	*p++ = r->asof == 'A' && (r->trc_st == 'T' || r->trc_st == 'R') ? 'A'
+									: '-';
+	*p++ = ',';
+	*p++ = r->side;
+	p = put_s(p, ",D,");
+	*p++ = liq_sim_contra(r);
+	*p++ = ',';
+	p = put_s(p, b->cusip);
+	p = put_s(p, "\r\n");
+	fwrite(buf, 1, (size_t)(p - buf), fp);
+	return 1;
+}
+
 void
 liq_finra_trailer(FILE *fp, int day, long count)
 {
@@ -246,4 +418,145 @@ liq_finra_trailer(FILE *fp, int day, long count)
 	p = liq_put_uint(p, (unsigned long)count, 10);
 	*p++ = '\n';
 	fwrite(buf, 1, (size_t)(p - buf), fp);
+}
+
+/* ---- the pre-2012 vocabulary ------------------------------------------ */
+
+int
+liq_old_vocab_end(void)
+{
+	return liq_date_from_ymd(2012, 2, 6);
+}
+
+void
+liq_old_vocab_init(liq_old_vocab *v, int standard)
+{
+	memset(v, 0, sizeof *v);
+	v->standard = standard;
+	v->day = -1;
+}
+
+/* A number for a record the simulator numbers not (a C, a reversal of an
+ * X or C): 9000001, 9000002, ... within its report date. */
+static long
+own_number(liq_old_vocab *v, int day)
+{
+	if (day != v->day) {
+		v->day = day;
+		v->next = 9000001;
+	}
+	return v->next++;
+}
+
+/* Record r (an X or C of an earlier day's report) as an as-of reversal. */
+static void
+reversal(liq_old_vocab *v, const liq_sim_report *r, liq_sim_report *out)
+{
+	out->trc_st = 'T';
+	out->asof = 'R';
+	out->orig_msg = 0;
+	out->msg = own_number(v, r->rpt_day);
+}
+
+int
+liq_old_vocab_map(liq_old_vocab *v, const liq_sim *s,
+		  const liq_sim_report *r, liq_sim_report *out)
+{
+	int same_day;
+
+	*out = *r;
+	if (!v->standard && r->rpt_day >= liq_old_vocab_end())
+		return 1;
+	if (v->standard && r->contra == 'D' && r->side == 'B') {
+		/* the standard table has the seller's side only: the buyer's
+		 * report, the wrong one a C removes, and that C go */
+		v->reports--;
+		if (r->trc_st == 'C' || (r->trc_st == 'T' && r->link_self >= 0))
+			v->corrected--;
+		else
+			v->dealer_buy--;
+		return 0;
+	}
+	same_day = r->link_ref >= 0 &&
+		   liq_sim_link_day(s, r->link_ref) == r->rpt_day;
+	switch (r->trc_st) {
+	case 'X':
+		v->cancelled -= 2;
+		if (same_day) {
+			out->trc_st = 'C';
+			out->orig_msg = r->msg;
+			out->msg = own_number(v, r->rpt_day);
+			v->pre_cancelled += 2;
+		} else {
+			reversal(v, r, out);
+			v->pre_reversed += 2;
+		}
+		break;
+	case 'C':
+		v->corrected -= 2;
+		if (same_day) {
+			/* the W that follows replaces the report */
+			v->reports--;
+			v->pre_corrected++;
+			return 0;
+		}
+		reversal(v, r, out);
+		v->pre_reversed += 2;
+		break;
+	case 'R':
+		out->trc_st = same_day ? 'W' : 'T';
+		break;
+	case 'Y':
+		out->trc_st = 'T';
+		out->asof = 'R';
+		out->orig_msg = 0;
+		v->reversed -= 2;
+		v->pre_reversed += 2;
+		break;
+	default:
+		break;
+	}
+	if (v->standard) {
+		if (out->contra == 'D' && out->trc_st != 'C' && out->asof != 'R')
+			v->dealer_single++;
+		if (out->qty > liq_standard_cap(s, out->bond))
+			v->capped++;
+	}
+	return 1;
+}
+
+void
+liq_old_vocab_counts(const liq_old_vocab *v, const liq_sim *s, FILE *fp)
+{
+	static const char *const H[] = { "kind", "count", NULL };
+	const liq_sim_counts *c = liq_sim_get_counts(s);
+	const struct {
+		const char *k;
+		long v;
+		int shown;
+	} rows[] = {
+		{ "reports", c->reports + v->reports, 1 },
+		{ "capped_size", v->capped, v->standard },
+		{ "cancelled", c->cancelled + v->cancelled, 1 },
+		{ "corrected", c->corrected + v->corrected, 1 },
+		{ "reversed", c->reversed + v->reversed, 1 },
+		{ "pre_cancelled", v->pre_cancelled, 1 },
+		{ "pre_corrected", v->pre_corrected, 1 },
+		{ "pre_reversed", v->pre_reversed, 1 },
+		{ "dealer_buy", c->dealer_buy + v->dealer_buy, 1 },
+		{ "dealer_single", v->dealer_single, v->standard },
+		{ "when_issued", c->when_issued, 1 },
+		{ "special_price", c->special_price, 1 },
+		{ "settlement", c->settlement, 1 },
+		{ "price_error", c->price_error, 1 },
+		{ "clean", c->clean, 1 },
+		{ "as_of", c->as_of, 1 },
+		{ "jumps", c->jumps, 1 },
+	};
+	size_t i;
+
+	liq_write_header(fp, H);
+	for (i = 0; i < sizeof rows / sizeof *rows; i++)
+		if (rows[i].shown)
+			fprintf(fp, "%s\t%ld\n", rows[i].k, rows[i].v);
 }

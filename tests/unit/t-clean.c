@@ -202,6 +202,60 @@ t_pre_cancel(void)
 	liq_clean_free(c);
 }
 
+/* A report of WRDS's standard table, as the reader gives it: the
+ * execution date and time stand for the report's. */
+static liq_trace_rec
+S(const char *exec, long long msg, long long orig, char st, char asof,
+  double price, double qty)
+{
+	liq_trace_rec r = R("SSS", exec, exec, msg, orig, st, asof, price, qty,
+			    'S', 'C');
+
+	r.rpt_tsec = -1;
+	r.prior_day = LIQ_PRIOR_STANDARD;
+	return r;
+}
+
+/* The standard table, T/C/W whatever the date: its numbers repeat from
+ * one dissemination day to the next, so a C names its report by
+ * execution date and time, price, size and number, a W by execution date
+ * and time and number; its inter-dealer reports are one side, kept. */
+static void
+t_standard(void)
+{
+	liq_clean *c = new_clean();
+	/* 0: same number, same date, another time: not the C's report */
+	add(c, S("2014-03-03 10:00:00", 7, -1, 'T', 0, 100, 5000));
+	add(c, S("2014-03-03 11:00:00", 7, -1, 'T', 0, 100, 5000));
+	add(c, S("2014-03-03 11:00:00", 9, 7, 'C', 0, 100, 5000));
+	/* 3: a W with another price replaces its report */
+	add(c, S("2014-03-03 12:00:00", 8, -1, 'T', 0, 101, 5000));
+	add(c, S("2014-03-03 12:00:00", 10, 8, 'W', 0, 100.5, 5000));
+	/* 5: a C whose price differs matches nothing */
+	add(c, S("2014-03-03 13:00:00", 11, -1, 'T', 0, 100, 5000));
+	add(c, S("2014-03-03 13:00:00", 12, 11, 'C', 0, 99, 5000));
+	/* 7: an inter-dealer report: kept, counted */
+	{
+		liq_trace_rec d = S("2014-03-03 14:00:00", 13, -1, 'T', 0, 100,
+				    5000);
+		d.contra = 'D';
+		add(c, d);
+	}
+	liq_clean_run(c);
+	check_int(why(c, 0), LIQ_K_KEPT);
+	check_int(why(c, 1), LIQ_K_PRE_CANCELLED);
+	check_int(why(c, 2), LIQ_K_PRE_CANCELLED);
+	check_int(why(c, 3), LIQ_K_PRE_CORRECTED);
+	check_int(why(c, 4), LIQ_K_KEPT);
+	check_int(why(c, 5), LIQ_K_KEPT);
+	check_int(why(c, 6), LIQ_K_PRE_CANCELLED);
+	check_int(liq_clean_unmatched(c, LIQ_U_PRE_C), 1);
+	check_int(why(c, 7), LIQ_K_KEPT);
+	check_int(liq_clean_one_sided(c), 1);
+	check_int(liq_clean_count(c, LIQ_K_DEALER_BUY), 0);
+	liq_clean_free(c);
+}
+
 /* A W chain T <- W <- W resolves to the last W, in any input order. */
 static void
 t_pre_w_chain(void)
@@ -437,12 +491,12 @@ t_write(void)
 	liq_clean_run(c);
 	liq_clean_write(c, f);
 	fclose(f);
-	check_str(buf, "cusip\tdate\ttime\tprice\tqty\tside\n"
-		       "AAA\t2020-02-28\t16:00:00\t99\t1000\tS\n"
-		       "AAA\t2020-03-02\t10:00:00\t99.75\t250000\tD\n"
-		       "AAA\t2020-03-02\t10:00:00\t99.8\t1000\tB\n"
-		       "AAA\t2020-03-02\t11:00:00\t99.5\t1000000\tS\n"
-		       "ZZZ\t2020-03-02\t10:00:00\t100.25\t5000\tB\n");
+	check_str(buf, "cusip\tdate\ttime\tprice\tqty\tside\tcapped\triskless\n"
+		       "AAA\t2020-02-28\t16:00:00\t99\t1000\tS\t0\t0\n"
+		       "AAA\t2020-03-02\t10:00:00\t99.75\t250000\tD\t0\t0\n"
+		       "AAA\t2020-03-02\t10:00:00\t99.8\t1000\tB\t0\t0\n"
+		       "AAA\t2020-03-02\t11:00:00\t99.5\t1000000\tS\t0\t0\n"
+		       "ZZZ\t2020-03-02\t10:00:00\t100.25\t5000\tB\t0\t0\n");
 	liq_clean_free(c);
 }
 
@@ -472,6 +526,13 @@ t_capped(void)
 	check(strstr(buf, "in    reports                   3   100.00\n"
 			  "in    capped_size               2    66.67\n"
 			  "1     cancelled") != NULL);
+	/* the kept capped report is written capped 1 */
+	f = fmemopen(buf, sizeof buf, "w");
+	liq_clean_write(c, f);
+	fclose(f);
+	check_str(buf, "cusip\tdate\ttime\tprice\tqty\tside\tcapped\triskless\n"
+		       "AAA\t2020-03-02\t10:00:00\t100\t5000000\tB\t1\t0\n"
+		       "AAA\t2020-03-02\t11:00:00\t100\t5000\tS\t0\t0\n");
 	liq_clean_free(c);
 
 	c = new_clean();
@@ -483,6 +544,57 @@ t_capped(void)
 	fclose(f);
 	check(strstr(buf, "capped") == NULL);
 	liq_clean_free(c);
+}
+
+/* Step 6: a customer sale at 10:00:00 and a dealer print of its size at
+ * 10:00:30 pair; a customer buy of another size does not. Flagged and
+ * counted by default; with collapse_riskless the dealer print goes
+ * (riskless_leg), linked to the customer print. */
+static void
+t_riskless(void)
+{
+	liq_clean_opts o;
+	liq_clean *c;
+	char buf[2048];
+	FILE *f;
+	int k;
+
+	for (k = 0; k < 2; k++) {
+		liq_clean_defaults(&o);
+		o.collapse_riskless = k;
+		c = liq_clean_new(&o);
+		liq_clean_file(c, "test");
+		g_line = 1;
+		add(c, R("AAA", T0, D1, 1, -1, 'T', 0, 100, 250000, 'B', 'C'));
+		add(c, R("AAA", "2020-03-02 10:00:30", D1, 2, -1, 'T', 0, 100.1,
+			 250000, 'S', 'D'));
+		add(c, R("AAA", "2020-03-02 10:00:40", D1, 3, -1, 'T', 0, 100.2,
+			 10000, 'S', 'C'));
+		liq_clean_run(c);
+		check_int(liq_clean_riskless_pairs(c), 1);
+		check_int(liq_clean_customer_prints(c), 2);
+		check_int(liq_clean_count(c, LIQ_K_RISKLESS), k);
+		check_int(liq_clean_count(c, LIQ_K_KEPT), 3 - k);
+		check_int(liq_clean_at(c, 1)->why, k ? LIQ_K_RISKLESS : LIQ_K_KEPT);
+		check_str(liq_clean_kind_name(LIQ_K_RISKLESS), "riskless_leg");
+		f = fmemopen(buf, sizeof buf, "w");
+		liq_clean_write(c, f);
+		fclose(f);
+		check_str(buf, k
+			? "cusip\tdate\ttime\tprice\tqty\tside\tcapped\triskless\n"
+			  "AAA\t2020-03-02\t10:00:00\t100\t250000\tS\t0\t1\n"
+			  "AAA\t2020-03-02\t10:00:40\t100.2\t10000\tB\t0\t0\n"
+			: "cusip\tdate\ttime\tprice\tqty\tside\tcapped\triskless\n"
+			  "AAA\t2020-03-02\t10:00:00\t100\t250000\tS\t0\t1\n"
+			  "AAA\t2020-03-02\t10:00:30\t100.1\t250000\tD\t0\t2\n"
+			  "AAA\t2020-03-02\t10:00:40\t100.2\t10000\tB\t0\t0\n");
+		f = fmemopen(buf, sizeof buf, "w");
+		liq_clean_audit(c, f);
+		fclose(f);
+		check(strstr(buf, "6     riskless_pairs            1    50.00\n") != NULL);
+		check((strstr(buf, "6     riskless_leg              1    33.33\n") != NULL) == k);
+		liq_clean_free(c);
+	}
 }
 
 /* Statuses outside the vocabulary of the report's date are errors. */
@@ -664,12 +776,14 @@ main(void)
 	TEST(t_pre_cancel(), "pre-2012 C on the same report date");
 	TEST(t_pre_w_chain(), "pre-2012 W chains resolve to the last W");
 	TEST(t_pre_reversals(), "as-of R reversals: 7 keys, then 6");
+	TEST(t_standard(), "the standard table: T/C/W by execution time and terms");
 	TEST(t_post_y_of_pre_trade(), "a post-2012 Y of a pre-2012 trade");
 	TEST(t_dealer(), "inter-dealer buys drop one for one");
 	TEST(t_screens(), "screens and the settlement cycle by date");
 	TEST(t_price_errors(), "price errors: shifts, bounce-backs, jumps stay");
 	TEST(t_write(), "output order, ties, sides");
 	TEST(t_capped(), "capped sizes are counted, and audited when present");
+	TEST(t_riskless(), "step 6: riskless-principal pairs flagged, counted, collapsed on request");
 	TEST(t_public(), "public CSV: Cancel and Correction by trade terms");
 	TEST(t_crlf_audit(), "CRLF lines are a note in the audit table");
 	TEST(t_vocabulary(), "statuses outside the report date's vocabulary");

@@ -19,6 +19,8 @@ T(const char *ds, int hh, int mm, int ss, double p, double q, int sign)
 	t.price = p;
 	t.qty = q;
 	t.sign = sign;
+	t.capped = 0;
+	t.riskless = -1;   /* not computed: facts applies the rule */
 	return t;
 }
 
@@ -163,6 +165,73 @@ t_riskless(void)
 	liq_facts_bond(f, t, N(t), LIQ_FACTS_IG);
 	check_near(get(f, "riskless_share", "all", 4), 0.5, 0);
 	check_near(get(f, "dealer_share", "all", 8), 0.5, 0);
+	liq_facts_free(f);
+}
+
+/* Each dealer print pairs once: two buys of 1MM 10 s apart and one
+ * dealer 1MM between them make one pair (1 of 2); a capped 5MM buy and a
+ * 5MM dealer print make none. When the rows carry the riskless column,
+ * facts takes it as it is: the flags say 2 of 3 customer prints. */
+static void
+t_riskless_once(void)
+{
+	liq_facts *f = liq_facts_new(10, 0);
+	liq_trade t[] = {
+		T("2024-01-08", 10, 0, 0, 100, 1e6, 1),
+		T("2024-01-08", 10, 0, 5, 100, 1e6, 0),
+		T("2024-01-08", 10, 0, 10, 100, 1e6, 1),
+		T("2024-01-08", 11, 0, 0, 100, 5e6, 1),
+		T("2024-01-08", 11, 0, 1, 100, 5e6, 0),
+	};
+	liq_trade u[] = {
+		T("2024-01-08", 10, 0, 0, 100, 1e6, 1),
+		T("2024-01-08", 12, 0, 0, 100, 2e6, -1),
+		T("2024-01-08", 14, 0, 0, 100, 3e6, -1),
+	};
+	t[3].capped = 1;
+	liq_facts_bond(f, t, N(t), LIQ_FACTS_IG);
+	check_near(get(f, "riskless_share", "all", 3), 1 / 3.0, 1e-15);
+	liq_facts_free(f);
+	/* flags from the input: 1, 1, 0 */
+	f = liq_facts_new(10, 0);
+	u[0].riskless = 1;
+	u[1].riskless = 1;
+	u[2].riskless = 0;
+	liq_facts_bond(f, u, N(u), LIQ_FACTS_IG);
+	check_near(get(f, "riskless_share", "all", 3), 2 / 3.0, 1e-15);
+	liq_facts_free(f);
+}
+
+/* Capped trades: out of the size median, the size buckets and the
+ * bucketed costs, counted in capped_share. Trades 50k B, 5MM (capped)
+ * B, 200k S, dealer 1MM at 100: median of 50k, 200k, 1MM = 200k over 3;
+ * < 100k 1/3; >= 5MM 0/3; capped 1/4. Costs against 100: the 50k buy at
+ * 101 costs 100 bps, the capped buy at 102 200 bps, the 200k sell at 99
+ * 100 bps: all customer trades (200 + 100 + 100) / 3, n 3; >= 5MM none
+ * (NA, n 0); >= 1MM none. */
+static void
+t_capped(void)
+{
+	liq_facts *f = liq_facts_new(10, 0);
+	liq_trade t[] = {
+		T("2024-01-08", 9, 0, 0, 101, 50e3, 1),
+		T("2024-01-08", 9, 1, 0, 102, 5e6, 1),
+		T("2024-01-08", 9, 2, 0, 99, 200e3, -1),
+		T("2024-01-08", 9, 3, 0, 100, 1e6, 0),
+	};
+	long n;
+	t[1].capped = 1;
+	liq_facts_bond(f, t, N(t), LIQ_FACTS_IG);
+	check_near(get(f, "trades", "all", 4), 4, 0);
+	check_near(get(f, "size_median_usd", "all", 3), 200e3, 0);
+	check_near(get(f, "size_share_lt100k", "all", 3), 1 / 3.0, 1e-15);
+	check_near(get(f, "size_share_100k_1mm", "all", 3), 1 / 3.0, 1e-15);
+	check_near(get(f, "size_share_ge5mm", "all", 3), 0, 0);
+	check_near(get(f, "capped_share", "all", 4), 0.25, 0);
+	check_near(get(f, "cost_oneway_bps", "all", 3), 400 / 3.0, 1e-9);
+	check_near(get(f, "cost_oneway_lt100k_bps", "all", 1), 100, 1e-9);
+	check(isnan(liq_facts_get(f, "cost_oneway_ge5mm_bps", "all", &n)));
+	check_int(n, 0);
 	liq_facts_free(f);
 }
 
@@ -319,6 +388,8 @@ main(void)
 	TEST(t_costs(), "one-way cost against the day's VW inter-dealer price; buy minus sell");
 	TEST(t_irc(), "imputed round-trip costs: 2 or 3 trades of a size within 15 minutes");
 	TEST(t_riskless(), "riskless principal: a dealer print of the same size within 60 s");
+	TEST(t_riskless_once(), "riskless principal: each dealer print once, capped never; the input's flags when it has them");
+	TEST(t_capped(), "capped trades: out of the size facts and the bucketed costs, counted");
 	TEST(t_gamma_trade(), "gamma and Roll trade by trade, per bond-month");
 	TEST(t_gamma_daily(), "gamma from daily closes on consecutive business days");
 	TEST(t_zero_itd(), "zero-trade business days and months, inter-trade days");

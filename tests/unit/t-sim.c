@@ -552,7 +552,7 @@ t_files(void)
 	check_int(nfiles, 5);
 	check_int(total, liq_sim_get_counts(s)->reports);
 	n = lines_of(clean, first, last);
-	check_str(first, "cusip\tdate\ttime\tprice\tqty\tside");
+	check_str(first, "cusip\tdate\ttime\tprice\tqty\tside\tcapped\triskless");
 	check_int(n - 1, liq_sim_get_counts(s)->clean);
 	check(liq_sim_get_counts(s)->clean > 0);
 	n = lines_of(counts, first, last);

@@ -158,6 +158,104 @@ t_wrds_lines(void)
 	liq_sim_free(s);
 }
 
+/* The public CSV: a customer sale of 250000, a when-issued inter-dealer
+ * buy (neither side written: a buy, and when issued), its dealer sale
+ * when not when issued and above the cap (5MM+ or 1MM+ by the bond's
+ * rating), and a cancel of the first report (Cancel, its terms) */
+static void
+t_public_lines(void)
+{
+	liq_sim *s = small_sim(2, 2024, 1, 31);
+	liq_sim_report r[4];
+	char path[64], want[1024];
+	const liq_sim_bond *b0 = liq_sim_bond_at(s, 0), *b1 = liq_sim_bond_at(s, 1);
+	long cap1 = liq_sim_size_cap(b1->rating);
+	liq_trace_in *in;
+	liq_trace_rec x;
+	FILE *f;
+
+	hand_reports(r);
+	r[2] = r[1];
+	r[2].side = 'S';
+	r[2].wis = 'N';
+	r[2].qty = cap1 + 1000;
+	r[3] = r[0];
+	r[3].trc_st = 'X';
+	strcpy(path, tap_tmpfile(""));
+	f = fopen(path, "w");
+	liq_public_header(f);
+	check_int(liq_public_write(f, s, &r[0]), 1);
+	check_int(liq_public_write(f, s, &r[1]), 0);
+	check_int(liq_public_write(f, s, &r[2]), 1);
+	check_int(liq_public_write(f, s, &r[3]), 1);
+	fclose(f);
+	snprintf(want, sizeof want,
+		 "Date,Time,Settlement,Status,Quantity,Price,Yield,Remuneration,"
+		 "ATS,Modifier,2nd Modifier,Special,As-Of,Side,"
+		 "Reporting Party Type,Contra Party Type,CUSIP\r\n"
+		 "1/3/2024,09:30:05,1/5/2024,T,250000,101.25,-,-,-,-,-,-,-,S,D,%c,%s\r\n"
+		 "1/5/2024,15:59:59,1/8/2024,T,%s,99.005,-,-,-,-,-,Y,A,S,D,%c,%s\r\n"
+		 "1/3/2024,09:30:05,1/5/2024,Cancel,250000,101.25,-,-,-,-,-,-,-,S,D,%c,%s\r\n",
+		 liq_sim_contra(&r[0]), b0->cusip,
+		 cap1 == 5000000 ? "5MM+" : "1MM+", liq_sim_contra(&r[2]),
+		 b1->cusip, liq_sim_contra(&r[3]), b0->cusip);
+	check_str(slurp(path), want);
+
+	in = liq_trace_open(path, LIQ_FMT_AUTO, LIQ_NEED_SPCL | LIQ_NEED_STTL);
+	check_int(liq_trace_format(in), LIQ_FMT_PUBLIC);
+	check_int(liq_trace_next(in, &x), 1);
+	check_int(x.st, 'T');
+	check_int(x.sttl, 2);
+	check_near(x.qty, 250000, 0);
+	check_int(liq_trace_next(in, &x), 1);
+	check_int(x.flags, LIQ_REC_CAPPED | LIQ_REC_SPCL);
+	check_near(x.qty, (double)cap1, 0);
+	check_int(x.contra, 'D');
+	check_int(liq_trace_next(in, &x), 1);
+	check_int(x.st, 'X');
+	check_int(liq_trace_next(in, &x), 0);
+	liq_trace_close(in);
+	unlink(path);
+	liq_sim_free(s);
+}
+
+/* Caps by rating; A and T contra codes: rates, T only from 2016-07-18,
+ * and the same code for the same terms (a cancel restates its report's) */
+static void
+t_contra_cap(void)
+{
+	liq_sim_report r;
+	int i, na = 0, nt = 0, nt_early = 0, same = 1;
+
+	check_int((int)liq_sim_size_cap(10), 5000000);
+	check_int((int)liq_sim_size_cap(11), 1000000);
+	memset(&r, 0, sizeof r);
+	r.exec_tsec = 36000;
+	r.price_milli = 100000;
+	for (i = 0; i < 20000; i++) {
+		char a, b;
+		r.bond = i % 97;
+		r.qty = 1000 * (i + 1);
+		r.exec_day = D(2016, 7, 18) + i % 50;
+		r.contra = 'C';
+		r.trc_st = 'T';
+		a = liq_sim_contra(&r);
+		na += a == 'A';
+		r.trc_st = 'X';
+		b = liq_sim_contra(&r);
+		same &= a == b && (a == 'A' || a == 'C');
+		r.contra = 'D';
+		nt += liq_sim_contra(&r) == 'T';
+		r.exec_day = D(2016, 7, 17);
+		nt_early += liq_sim_contra(&r) == 'T';
+	}
+	check(same);
+	check(na > 300 && na < 500);    /* 2% of 20000 = 400 */
+	check(nt > 480 && nt < 720);    /* 3%: 600 */
+	check_int(nt_early, 0);
+	check_int(D(2016, 7, 18), 17000);
+}
+
 static void
 t_finra_lines(void)
 {
@@ -456,6 +554,8 @@ main(void)
 {
 	liq_progname = "t-trace-write";
 	TEST(t_wrds_lines(), "WRDS: the exact lines of two reports, read back field by field");
+	TEST(t_public_lines(), "public CSV: the lines FINRA disseminates, capped sizes, Cancels; read back");
+	TEST(t_contra_cap(), "size caps by rating; A and T contra codes at their rates, T from 2016-07-18");
 	TEST(t_finra_lines(), "FINRA: the exact lines and trailer of two reports, read back");
 	TEST(t_run(), "three months of simulated reports in both layouts read back unchanged");
 	TEST(t_trailer(), "FINRA trailer: date stamp and 10-digit count; a wrong one exits 1, a missing one warns");

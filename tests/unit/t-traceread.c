@@ -44,6 +44,64 @@ t_sniff(void)
 		check_int(liq_trace_fmt_parse("public"), LIQ_FMT_PUBLIC);
 		check_str(liq_trace_fmt_name(LIQ_FMT_PUBLIC), "public");
 	}
+	/* WRDS's standard table: all its required titles, not the
+	 * enhanced ones; an enhanced header with the standard table's size
+	 * column stays enhanced */
+	{
+		const char *std = "cusip_id,trd_exctn_dt,trd_exctn_tm,"
+				  "msg_seq_nb,trc_st,ascii_rptd_vol_tx,rptd_pr,"
+				  "asof_cd,side,orig_msg_seq_nb";
+		const char *enh = "cusip_id\ttrd_exctn_dt\ttrd_exctn_tm\t"
+				  "trd_rpt_dt\tmsg_seq_nb\torig_msg_seq_nb\t"
+				  "trc_st\tasof_cd\trptd_pr\tascii_rptd_vol_tx\t"
+				  "rpt_side_cd\tcntra_mp_id";
+		check_int(liq_trace_sniff(std, strlen(std), &sep),
+			  LIQ_FMT_STANDARD);
+		check_int(sep, ',');
+		check_int(liq_trace_sniff(enh, strlen(enh), &sep), LIQ_FMT_WRDS);
+		check_int(liq_trace_fmt_parse("standard"), LIQ_FMT_STANDARD);
+		check_str(liq_trace_fmt_name(LIQ_FMT_STANDARD), "standard");
+	}
+}
+
+/* WRDS's standard table: no report date (the execution date stands for
+ * it), T/C/W, capped sizes, side and contra party when given, unsigned
+ * (side S, contra D) when not. */
+static void
+t_standard(void)
+{
+	const char *p;
+	liq_trace_in *in;
+	liq_trace_rec r;
+
+	p = tap_tmpfile("cusip_id\ttrd_exctn_dt\ttrd_exctn_tm\tmsg_seq_nb\t"
+		       "trc_st\tascii_rptd_vol_tx\trptd_pr\tasof_cd\t"
+		       "days_to_sttl_ct\tside\torig_msg_seq_nb\t"
+		       "contra_party_type\twis_fl\tspcl_trd_fl\n"
+		       "AAA\t2009-05-04\t10:00:00\t0000007\tW\t1MM+\t99.5\t\t"
+		       "003\tB\t0000003\tC\tN\t\n"
+		       "AAA\t2013-05-06\t11:00:00\t0000008\tC\t250000\t99.75\t"
+		       "\t002\t\t\t\tN\t\n");
+	in = liq_trace_open(p, LIQ_FMT_AUTO, LIQ_NEED_STTL);
+	check_int(liq_trace_format(in), LIQ_FMT_STANDARD);
+	check_int(liq_trace_next(in, &r), 1);
+	check_int(r.rpt_day, r.exec_day);
+	check_int(r.rpt_tsec, -1);
+	check_int(r.prior_day, LIQ_PRIOR_STANDARD);
+	check_int(r.st, 'W');
+	check_int(r.orig, 3);
+	check_near(r.qty, 1e6, 0);
+	check_int(r.flags & LIQ_REC_CAPPED, LIQ_REC_CAPPED);
+	check_int(r.side, 'B');
+	check_int(r.contra, 'C');
+	check_int(r.sttl, 3);
+	check_int(liq_trace_next(in, &r), 1);
+	check_int(r.st, 'C'); /* a C after 2012: still the old vocabulary */
+	check_int(r.side, 'S');
+	check_int(r.contra, 'D');
+	check_int(liq_trace_next(in, &r), 0);
+	liq_trace_close(in);
+	unlink(p);
 }
 
 /* The public CSV: CRLF line ends (stripped, counted), M/D/YYYY dates,
@@ -342,6 +400,7 @@ main(void)
 	TEST(t_wrds_academic(), "WRDS and Academic reports, field by field");
 	TEST(t_capped_contra(), "capped sizes at the cap; contra parties A and T");
 	TEST(t_public(), "FINRA's public CSV, field by field, with CRLF");
+	TEST(t_standard(), "WRDS's standard table, field by field");
 	TEST(t_layout_columns(), "pre-2012 Academic names; a missing column");
 	return tap_done();
 }

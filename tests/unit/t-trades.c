@@ -1,7 +1,8 @@
 /* Unit tests of lib/format/trades: the trades.tsv reader — fields, sides,
  * weekend trades, bond boundaries, peeking, several files as one stream
- * (each with its own column order, empty files skipped), and the sort
- * check and field errors. */
+ * (each with its own column order, empty files skipped), the sort
+ * check and field errors, the optional capped and riskless columns, and
+ * the riskless-principal pair rule on hand-made rows. */
 #include "core/dates.h"
 #include "format/trades.h"
 #include "tap.h"
@@ -180,6 +181,7 @@ read_status(const char *one, const char *two, char *err, size_t errsz)
 }
 
 #define HDR "cusip\tdate\ttime\tprice\tqty\tside\n"
+#define HDR_OLD HDR
 
 static void
 t_errors(void)
@@ -231,12 +233,179 @@ t_errors(void)
 	check(strstr(err, "side") != NULL);
 }
 
+/* capped and riskless read when present; without them capped 0 and
+ * riskless -1 (not computed) */
+static void
+t_flags(void)
+{
+	char a[64], b[64];
+	char *files[2];
+	liq_trades *in;
+	liq_trade t;
+
+	strcpy(a, tap_tmpfile(
+		"cusip\tdate\ttime\tprice\tqty\tside\tcapped\triskless\n"
+		"AAA000001\t2024-01-08\t10:00:00\t100\t5000000\tB\t1\t0\n"
+		"AAA000001\t2024-01-08\t10:00:30\t100\t20000\tS\t0\t1\n"
+		"AAA000001\t2024-01-08\t10:00:40\t100\t20000\tD\t0\t2\n"));
+	strcpy(b, tap_tmpfile(HDR_OLD
+		"BBB000002\t2024-01-08\t10:00:00\t100\t5000000\tB\n"));
+	files[0] = a;
+	files[1] = b;
+	in = liq_trades_open(files, 2);
+	check_int(liq_trades_next(in, &t), 1);
+	check_int(t.capped, 1);
+	check_int(t.riskless, 0);
+	check_int(liq_trades_next(in, &t), 1);
+	check_int(t.capped, 0);
+	check_int(t.riskless, 1);
+	check_int(liq_trades_next(in, &t), 1);
+	check_int(t.riskless, 2);
+	check_int(liq_trades_next(in, &t), 1);
+	check_int(t.capped, 0);
+	check_int(t.riskless, -1);
+	check_int(liq_trades_next(in, &t), 0);
+	liq_trades_close(in);
+	unlink(a);
+	unlink(b);
+}
+
+#define HDR2 "cusip\tdate\ttime\tprice\tqty\tside\tcapped\triskless\n"
+
+static void
+t_flag_errors(void)
+{
+	char err[1024];
+
+	check_int(read_status(HDR2 "AAA000001\t2024-01-08\t10:00:00\t100\t1\tB\t2\t0\n",
+			      NULL, err, sizeof err), 1);
+	check(strstr(err, "column 'capped': bad value '2'") != NULL);
+	check_int(read_status(HDR2 "AAA000001\t2024-01-08\t10:00:00\t100\t2000000\tB\t1\t0\n",
+			      NULL, err, sizeof err), 1);
+	check(strstr(err, "capped size must be the cap, 1000000 or 5000000, "
+			  "not '2000000'") != NULL);
+	check_int(read_status(HDR2 "AAA000001\t2024-01-08\t10:00:00\t100\t1\tB\t0\tx\n",
+			      NULL, err, sizeof err), 1);
+	check(strstr(err, "column 'riskless': bad value 'x'") != NULL);
+	check_int(read_status(HDR2 "AAA000001\t2024-01-08\t10:00:00\t100\t1\tD\t0\t1\n",
+			      NULL, err, sizeof err), 1);
+	check(strstr(err, "'1' on a dealer print") != NULL);
+	check_int(read_status(HDR2 "AAA000001\t2024-01-08\t10:00:00\t100\t1\tS\t0\t2\n",
+			      NULL, err, sizeof err), 1);
+	check(strstr(err, "'2' on a customer print") != NULL);
+	check(strstr(err, ":2:") != NULL);
+}
+
+/* a print at second s of 2024-01-08 (s may pass midnight), par q, side */
+static liq_trade
+P(long s, double q, int sign, int capped)
+{
+	liq_trade t = { 0 };
+
+	t.day = liq_date_from_ymd(2024, 1, 8) + (int)(s / 86400);
+	t.tsec = (int)(s % 86400);
+	t.bday = liq_bday_ceil(t.day);
+	t.price = 100;
+	t.qty = q;
+	t.sign = sign;
+	t.capped = (signed char)capped;
+	t.riskless = -1;
+	return t;
+}
+
+#define NR(a) (sizeof (a) / sizeof *(a))
+#define H10 36000L
+
+/* The pair rule, case by case. */
+static void
+t_riskless(void)
+{
+	size_t mate[8];
+
+	{	/* a match 60 s after; none at 61 s */
+		liq_trade t[] = { P(H10, 1e6, 1, 0), P(H10 + 60, 1e6, 0, 0),
+				  P(H10 + 600, 2e6, -1, 0),
+				  P(H10 + 661, 2e6, 0, 0) };
+		check_int((int)liq_trades_riskless(t, NR(t)), 1);
+		check_int(t[0].riskless, 1);
+		check_int(t[1].riskless, 2);
+		check_int(t[2].riskless, 0);
+		check_int(t[3].riskless, 0);
+	}
+	{	/* the dealer print before the customer print; other sizes
+		 * never match */
+		liq_trade t[] = { P(H10, 3e6, 0, 0), P(H10 + 30, 3e6, 1, 0),
+				  P(H10 + 40, 400e3, -1, 0),
+				  P(H10 + 50, 500e3, 0, 0) };
+		check_int((int)liq_trades_riskless(t, NR(t)), 1);
+		check_int(t[0].riskless, 2);
+		check_int(t[1].riskless, 1);
+		check_int(t[2].riskless, 0);
+		check_int(t[3].riskless, 0);
+	}
+	{	/* two candidates: the nearer (20 s after, not 50 s before) */
+		liq_trade t[] = { P(H10 - 50, 1e6, 0, 0), P(H10, 1e6, 1, 0),
+				  P(H10 + 20, 1e6, 0, 0) };
+		check_int((int)liq_trades_riskless_mates(t, NR(t), mate), 1);
+		check_int(t[0].riskless, 0);
+		check_int(t[1].riskless, 1);
+		check_int(t[2].riskless, 2);
+		check_int((int)mate[1], 2);
+		check_int((int)mate[2], 1);
+		check_int((int)mate[0], 3); /* none: n */
+	}
+	{	/* as near before as after: the earlier */
+		liq_trade t[] = { P(H10 - 10, 1e6, 0, 0), P(H10, 1e6, 1, 0),
+				  P(H10 + 10, 1e6, 0, 0) };
+		check_int((int)liq_trades_riskless(t, NR(t)), 1);
+		check_int(t[0].riskless, 2);
+		check_int(t[2].riskless, 0);
+	}
+	{	/* capped prints never match, on either side */
+		liq_trade t[] = { P(H10, 5e6, 1, 1), P(H10 + 5, 5e6, 0, 0),
+				  P(H10 + 100, 1e6, -1, 0),
+				  P(H10 + 101, 1e6, 0, 1) };
+		check_int((int)liq_trades_riskless(t, NR(t)), 0);
+		check_int(t[0].riskless + t[1].riskless + t[2].riskless +
+			  t[3].riskless, 0);
+	}
+	{	/* each dealer print used once: two customer prints, one
+		 * dealer print; the first customer print (in row order)
+		 * takes it, the second has none */
+		liq_trade t[] = { P(H10, 1e6, 1, 0), P(H10 + 10, 1e6, 0, 0),
+				  P(H10 + 12, 1e6, -1, 0) };
+		check_int((int)liq_trades_riskless_mates(t, NR(t), mate), 1);
+		check_int(t[0].riskless, 1);
+		check_int(t[1].riskless, 2);
+		check_int(t[2].riskless, 0);
+		check_int((int)mate[0], 1);
+		check_int((int)mate[2], 3);
+	}
+	{	/* across midnight: 23:59:40 and 00:00:30 the next day are
+		 * 50 s apart */
+		liq_trade t[] = { P(86400 - 20, 1e6, 1, 0),
+				  P(86400 + 30, 1e6, 0, 0) };
+		check_int((int)liq_trades_riskless(t, NR(t)), 1);
+		check_int(t[1].riskless, 2);
+	}
+	{	/* flags of an earlier call are cleared; no rows: no pairs */
+		liq_trade t[] = { P(H10, 1e6, 1, 0) };
+		t[0].riskless = 1;
+		check_int((int)liq_trades_riskless(t, NR(t)), 0);
+		check_int(t[0].riskless, 0);
+		check_int((int)liq_trades_riskless(t, 0), 0);
+	}
+}
+
 int
 main(void)
 {
 	TEST(t_fields(), "fields, sides, a weekend trade, bond boundaries, peek");
 	TEST(t_files(), "several files as one stream, their own column orders, empty ones skipped");
 	TEST(t_empty(), "an empty input has no header and no trades");
+	TEST(t_flags(), "capped and riskless read; a file without them: capped 0, riskless -1");
+	TEST(t_flag_errors(), "bad capped and riskless values exit 1 with the line");
+	TEST(t_riskless(), "riskless-principal pairs: 60 s, nearest, earlier on ties, capped never, each dealer print once, across midnight");
 	TEST(t_errors(), "unsorted input and bad fields exit 1 with the line; a missing column exits 2");
 	return tap_done();
 }
