@@ -184,8 +184,8 @@ row() {
 @test "fixture: WRDS's standard TRACE table, sniffed or named; capped sizes, C/W/reversal, one-sided and unsigned reports" {
 	run --separate-stderr -0 trace-clean "$F/wrds-standard.tsv"
 	assert_equal "$output" "$(cat "$F/wrds-standard.expected")"
-	assert_equal "$(echo "$stderr" | head -n 19)" "$(cat "$F/wrds-standard.audit")"
-	assert_equal "$(echo "$stderr" | sed -n 20p)" "trace-clean: matched no report: 1 pre-2012 C cancel (dropped; --rejects lists them)"
+	assert_equal "$(echo "$stderr" | head -n 20)" "$(cat "$F/wrds-standard.audit")"
+	assert_equal "$(echo "$stderr" | sed -n 21p)" "trace-clean: matched no report: 1 pre-2012 C cancel (dropped; --rejects lists them)"
 	run --separate-stderr -0 trace-clean -q --format standard --rejects rej.tsv "$F/wrds-standard.tsv"
 	assert_equal "$output" "$(cat "$F/wrds-standard.expected")"
 	# no report date in the table: NA in the rejects

@@ -306,8 +306,7 @@ emit_phantom(liq_sim *s, int bi, int day, int tsec, double eff, double h,
 	x.link_ref = p.link_self;
 	x.rpt_day = xd;
 	x.rpt_tsec = xt;
-	if (kind == 'Y')
-		x.asof = 'R';
+	x.asof = kind == 'Y' ? 'R' : 0;
 	emit(s, &x, today);
 	if (kind == 'X')
 		s->c.cancelled += 2;
