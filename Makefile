@@ -52,7 +52,7 @@ MAN1     = $(TOOLS:%=man/man1/%.1)
 MAN7     = man/man7/liq.7
 WWW      = $(wildcard www/*)
 
-.PHONY: all deps check unit demo demo-full bench memcheck install uninstall clean help
+.PHONY: all deps check unit demo demo-full facts bench memcheck install uninstall clean help
 .DEFAULT_GOAL := all
 .SUFFIXES:
 .SECONDARY:
@@ -115,6 +115,14 @@ demo-full: all
 	    OUT=out-full BONDS=3000 START=2015-01-02 END=2023-12-29 SPLIT=2021-01-01 \
 	    SHARDS=2 JOBS=2
 
+# the simulator next to the published record of TRACE (README.md, "How
+# realistic is the simulator"): trace-facts on the default universe
+facts: all
+	@mkdir -p build/facts
+	@bin/trace-sim -q --clean-out build/facts/trades.tsv --bonds-out build/facts/bonds.tsv > /dev/null
+	@bin/trace-facts -q -b build/facts/bonds.tsv build/facts/trades.tsv > build/facts/facts.tsv
+	@scripts/facts-table build/facts/facts.tsv
+
 BENCH_BIN = build/bench/tsv-read
 
 build/bench/%: bench/%.c $(LIB_A) | deps
@@ -157,6 +165,7 @@ help:
 	@echo 'make check      build, then run every unit test and bats test (prove)'
 	@echo 'make demo       build, then run the example pipeline on simulated data'
 	@echo 'make demo-full  the same on 3,000 bonds over 2015-2023 (examples/out-full; 20 min, 5.7 GB)'
+	@echo 'make facts      the simulator next to the published TRACE record (seconds)'
 	@echo 'make bench      run the benchmarks in bench/ (minutes; needs disk)'
 	@echo 'make memcheck   liqserve under valgrind (a minute)'
 	@echo 'make install    tools to $$(DESTDIR)$$(PREFIX)/bin, pages to $$(MANPREFIX),'
