@@ -91,3 +91,13 @@ between() {
 		[ "$(echo "$m >= 0.95 * $p && $m <= 1.05 * $p" | bc -l)" = 1 ]
 	done
 }
+
+@test "README.md's facts table is the one make facts prints" {
+	cd "$BATS_FILE_TMPDIR"
+	run -0 "$LIQ_ROOT/scripts/facts-table" facts.tsv
+	assert [ "${#lines[@]}" -eq 11 ]
+	want=$(printf '%s\n' "$output" | tail -n +3)
+	got=$(awk '/^## How realistic is the simulator/ { on = 1; next } on && /^## / { exit }
+		on && /^\| / && !/^\| fact / && !/^\|---/' "$LIQ_ROOT/README.md")
+	assert_equal "$got" "$want"
+}

@@ -25,8 +25,11 @@ setup_file() {
 	run -0 liqscore -q -m model.json --latest --explain 2 features.tsv
 	echo "$output" > l.tsv
 	assert_line --index 0 "$(printf 'cusip\tdate\tscore_pred\tbucket\tp_low\tp_medium\tp_high\tshap1_feature\tshap1_value\tshap2_feature\tshap2_value')"
-	assert_equal "$(col l.tsv cusip | sort -u | wc -l)" 60
-	assert_equal "$(data_rows l.tsv)" 60
+	# one row per bond of the features (some of the 60 never trade)
+	nb=$(col features.tsv cusip | sort -u | wc -l)
+	assert [ "$nb" -ge 40 ]
+	assert_equal "$(col l.tsv cusip | sort -u | wc -l)" "$nb"
+	assert_equal "$(data_rows l.tsv)" "$nb"
 	# each bond's row is its last date, and |shap1| >= |shap2|
 	assert_equal "$(cols l.tsv cusip date | tail -n +2)" \
 		"$(tawk 'FNR > 1 { last[$c("cusip")] = $c("date") } END { for (k in last) print k "\t" last[k] }' features.tsv | sort)"
