@@ -93,7 +93,8 @@ g10() { awk '{ printf "%.10g\n", $1 }'; }
 	run -0 http GET /health
 	assert_line --index 1 200
 	run -0 jq -r '[.status, .tables.bonds, .tables.scores, .tables.impact, .tables.model_features > 0, .tables.dashboard_files > 0] | @tsv' <<< "$(curl -s "$URL/health")"
-	assert_output "ok	$(data_rows "$U/bonds.tsv")	$(data_rows "$U/bonds.tsv")	$(data_rows "$U/impact.tsv")	true	true"
+	# a score for each bond that trades (some of bonds.tsv never do)
+	assert_output "ok	$(data_rows "$U/bonds.tsv")	$(col "$U/scores.tsv" cusip | sort -u | wc -l)	$(data_rows "$U/impact.tsv")	true	true"
 	run -0 curl -s -I "$URL/health"
 	assert_output --partial 'HTTP/1.1 200'
 	assert_output --partial 'Content-Type: application/json'
@@ -271,8 +272,10 @@ g10() { awk '{ printf "%.10g\n", $1 }'; }
 	norm() { awk -F'\t' -v OFS='\t' '{ for (i = 2; i <= NF; i++) if ($i ~ /^-?[0-9.]+(e[-+]?[0-9]+)?$/) $i = sprintf("%.10g", $i); print }' "$1"; }
 	run -0 diff <(norm cli.tsv) <(norm api.tsv)
 	# the inverse per query, and the body's limits
-	j=$(curl -s -X POST "$URL/pretrade" -d "{\"queries\":[{\"cusip\":\"$C1\",\"side\":\"B\",\"target_cost_bps\":60,\"days\":2}]}")
-	printf 'cusip\tside\n%s\tB\n' "$C1" | pretrade -q -i "$U/impact.tsv" --target-cost-bps 60 --days 2 > both.tsv
+	# a target 40 bps above the bond's half spread
+	tgt=$(tawk -v k="$C1" 'FNR > 1 && $c("cusip") == k { printf "%.0f", $c("half_spread_post_bps") + 40 }' "$U/impact.tsv")
+	j=$(curl -s -X POST "$URL/pretrade" -d "{\"queries\":[{\"cusip\":\"$C1\",\"side\":\"B\",\"target_cost_bps\":$tgt,\"days\":2}]}")
+	printf 'cusip\tside\n%s\tB\n' "$C1" | pretrade -q -i "$U/impact.tsv" --target-cost-bps "$tgt" --days 2 > both.tsv
 	[ "$(jq -r '.results[0].size_mm' <<< "$j" | g10)" = "$(cell both.tsv size_mm "$C1" | g10)" ]
 	for body in '{"queries":[1]}' '{"queries":[{"size_mm":1}]}' '{"queries":[{"cusip":"x","sise_mm":1}]}' \
 		'{"queries":[],"participation":0}' '{"queries":[{"cusip":"x","days":-1}]}' 'null'; do
