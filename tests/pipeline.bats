@@ -44,8 +44,11 @@ setup_file() {
 
 @test "every bond with features is scored" {
 	cd "$BATS_FILE_TMPDIR"
-	assert_equal "$(col out/latest.tsv cusip | sort -u | wc -l)" 80
-	assert_equal "$(col out/features.tsv cusip | sort -u | wc -l)" 80
+	# the bonds that trade (some of the 80 never do)
+	nb=$(col out/trades.tsv cusip | sort -u | wc -l)
+	assert [ "$nb" -ge 60 ]
+	assert_equal "$(col out/latest.tsv cusip | sort -u | wc -l)" "$nb"
+	assert_equal "$(col out/features.tsv cusip | sort -u | wc -l)" "$nb"
 	assert [ "$(data_rows out/scores.tsv)" -gt 0 ]
 	assert_equal "$(data_rows out/scores.tsv)" "$(data_rows out/features.tsv)"
 	assert_equal "$(tawk 'FNR > 1 && ($c("score_pred") == "NA" || $c("bucket") == "NA")' out/scores.tsv | wc -l)" 0
