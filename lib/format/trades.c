@@ -3,7 +3,9 @@
 #include "core/dates.h"
 #include "core/diag.h"
 #include "core/num.h"
+#include "core/text.h"
 #include "core/tsv.h"
+#include "ref/cusip.h"
 
 #include <limits.h>
 #include <stdlib.h>
@@ -101,6 +103,7 @@ read_ahead(liq_trades *in)
 	const char *cusip, *side;
 	liq_trade *t = &in->ahead;
 	size_t n;
+	char q[64];
 	int cmp;
 
 	for (;;) {
@@ -112,22 +115,20 @@ read_ahead(liq_trades *in)
 			return 0;
 	}
 	r = in->r;
-	cusip = liq_tsv_field(r, in->c_cusip);
+	cusip = liq_tsv_cusip(r, in->c_cusip);
 	n = strlen(cusip);
-	if (n == 0 || n >= sizeof in->cusip)
-		liq_tsv_fail(r, "column 'cusip': bad value '%s'", cusip);
 	t->day = liq_tsv_date(r, in->c_date);
 	if (liq_time_parse(liq_tsv_field(r, in->c_time), &t->tsec) != 0)
 		liq_tsv_fail(r, "column 'time': bad time '%s' (want HH:MM:SS)",
-			     liq_tsv_field(r, in->c_time));
+			     liq_quote(q, sizeof q, liq_tsv_field(r, in->c_time)));
 	t->price = liq_tsv_num_req(r, in->c_price);
 	if (!(t->price > 0))
 		liq_tsv_fail(r, "column 'price': price must be positive, not '%s'",
-			     liq_tsv_field(r, in->c_price));
+			     liq_quote(q, sizeof q, liq_tsv_field(r, in->c_price)));
 	t->qty = liq_tsv_num_req(r, in->c_qty);
 	if (!(t->qty > 0))
 		liq_tsv_fail(r, "column 'qty': quantity must be positive, not '%s'",
-			     liq_tsv_field(r, in->c_qty));
+			     liq_quote(q, sizeof q, liq_tsv_field(r, in->c_qty)));
 	side = liq_tsv_field(r, in->c_side);
 	if (side[0] == 'B' && !side[1])
 		t->sign = 1;
@@ -136,7 +137,8 @@ read_ahead(liq_trades *in)
 	else if (side[0] == 'D' && !side[1])
 		t->sign = 0;
 	else
-		liq_tsv_fail(r, "column 'side': bad side '%s' (want B, S or D)", side);
+		liq_tsv_fail(r, "column 'side': bad side '%s' (want B, S or D)",
+			     liq_quote(q, sizeof q, side));
 	t->bday = liq_bday_ceil(t->day);
 
 	cmp = in->started ? strcmp(cusip, in->ahead_cusip) : 1;

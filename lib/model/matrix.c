@@ -2,8 +2,10 @@
 
 #include "core/diag.h"
 #include "core/num.h"
+#include "core/text.h"
 #include "model/composite.h"
 #include "core/tsv.h"
+#include "ref/cusip.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -30,7 +32,7 @@ liq_matrix_load(const char *path, const char *target, int is_class,
 {
 	liq_tsv *r = liq_tsv_open(path);
 	liq_matrix *d = liq_xcalloc(1, sizeof *d);
-	int *fcol, c_date, c_y, c_composite, i, j;
+	int *fcol, c_cusip, c_date, c_y, c_composite, i, j;
 	unsigned long cap = 0, xcap = 0;
 
 	d->target = target;
@@ -38,6 +40,7 @@ liq_matrix_load(const char *path, const char *target, int is_class,
 	if (!liq_tsv_header(r))
 		liq_die(LIQ_EXIT_DATA, "%s: empty file (want features.tsv from "
 			"liqfeatures)", path);
+	c_cusip = liq_tsv_col(r, "cusip");
 	c_date = liq_tsv_need(r, "date");
 	c_y = liq_tsv_need(r, target);
 	for (i = 0; i < nexcl; i++)
@@ -64,13 +67,18 @@ liq_matrix_load(const char *path, const char *target, int is_class,
 		}
 		liq_grow(&d->X, &xcap, ((unsigned long)k + 1) * (unsigned long)d->p,
 			 sizeof *d->X);
+		/* the row is checked whole, the cusip too (not used) */
+		if (c_cusip >= 0)
+			(void)liq_tsv_cusip(r, c_cusip);
 		d->date[k] = liq_tsv_date(r, c_date);
 		if (is_class) {
 			const char *s = liq_tsv_field(r, c_y);
 			int code = liq_bucket_code(s);
+			char q[64];
 			if (code < 0 && strcmp(s, "NA"))
 				liq_tsv_fail(r, "column '%s': bad class '%s' (want Low, "
-					     "Medium, High or NA)", target, s);
+					     "Medium, High or NA)", target,
+					     liq_quote(q, sizeof q, s));
 			d->y[k] = code < 0 ? NAN : code;
 		} else {
 			d->y[k] = liq_tsv_num(r, c_y);

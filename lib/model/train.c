@@ -44,6 +44,18 @@ typedef struct run {
 	liq_row w;
 } run;
 
+/* Rows dated from..to whose target is NA: skipped by select_rows(), and
+ * counted in the summary so that nothing is dropped without a word. */
+static long
+count_no_target(const liq_matrix *d, int from, int to)
+{
+	long i, n = 0;
+
+	for (i = 0; i < d->n; i++)
+		n += d->date[i] >= from && d->date[i] <= to && isnan(d->y[i]);
+	return n;
+}
+
 static long *
 select_rows(const run *R, int from, int to, int need_composite, long *nout)
 {
@@ -510,8 +522,10 @@ liq_train_run(const liq_matrix *d, const liq_train_opts *o, FILE *fp)
 			write_importance(&R, b, best, tr_all, ntr_all);
 		if (o->splits_out)
 			write_splits(o, sp, nsp + (o->test_from != INT_MIN), ntr_s, nev_s);
-		liq_note("%ld training rows, %d features, %d rounds%s", ntr_all, d->p,
-			 best, nsp ? " (early stopping on the last fold)" : "");
+		liq_note("%ld training rows (%ld more without a '%s' value, "
+			 "skipped), %d features, %d rounds%s", ntr_all,
+			 count_no_target(d, o->train_from, train_to), d->target,
+			 d->p, best, nsp ? " (early stopping on the last fold)" : "");
 		XGBoosterFree(b);
 	}
 	free(dates);
