@@ -6,6 +6,7 @@
 #include "core/tsv.h"
 #include "model/baseline.h"
 #include "model/explain.h"
+#include "model/horizon.h"
 #include "model/metrics.h"
 #include "model/xgb.h"
 
@@ -515,6 +516,14 @@ liq_train_run(const liq_matrix *d, const liq_train_opts *o, FILE *fp)
 		liq_xgb_set_attr(b, "liq_rounds", buf);
 		snprintf(buf, sizeof buf, "%d", o->gap);
 		liq_xgb_set_attr(b, "liq_gap", buf);
+		/* the horizon of score_fwd, when the target depends on it
+		   and it is not the default (a model without the attribute
+		   is a 21-day one: models trained before it mean the same) */
+		if (d->horizon > 0 && d->horizon != LIQ_HORIZON_DEFAULT &&
+		    (!strcmp(d->target, "score_fwd") || !strcmp(d->target, "bucket"))) {
+			snprintf(buf, sizeof buf, "%d", d->horizon);
+			liq_xgb_set_attr(b, "liq_horizon", buf);
+		}
 		liq_xgb_set_attr(b, "liq_version", "liqtrain (liq) " LIQ_VERSION);
 		if (o->model_out)
 			liq_xgb_save(b, o->model_out);
