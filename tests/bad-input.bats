@@ -28,7 +28,7 @@ matrix() {
 		[ "$col" != - ] || col=
 		rc=0
 		"$CELL" "$BATS_FILE_TMPDIR/base" "$BATS_TEST_TMPDIR/cell" "$tool" "$case" \
-			"$file" $col > /dev/null 2> err || rc=$?
+			"$file" $col < /dev/null > /dev/null 2> err || rc=$?
 		err=$(cat err)
 		if [ "$rc" != "$want" ]; then
 			echo "$tool $case: exit $rc, not $want: $(head -c 300 err)"
