@@ -7,8 +7,10 @@
 #include "format/scores.h"
 #include "model/composite.h"
 #include "model/explain.h"
+#include "model/horizon.h"
 #include "model/predict.h"
 #include "model/xgb.h"
+#include "ref/cusip.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -131,6 +133,32 @@ load(const char *path, const char *want, int threads)
 	return b;
 }
 
+/* The horizon a model forecasts at, in business days: its liq_horizon,
+ * else 21 (liqfeatures' default) for a model of score_fwd or bucket; -1
+ * for a model of another target, or one liqtrain did not write. */
+static int
+model_horizon(BoosterHandle b)
+{
+	const char *t = liq_xgb_attr(b, "liq_target"), *h;
+	int ahead = t && (!strcmp(t, "score_fwd") || !strcmp(t, "bucket"));
+
+	if (!ahead)
+		return -1;
+	h = liq_xgb_attr(b, "liq_horizon");  /* (t's buffer is reused) */
+	return h ? atoi(h) : LIQ_HORIZON_DEFAULT;
+}
+
+/* Exit 1 when the features' horizon H is not the model's. */
+static void
+check_horizon(const char *fpath, int H, const char *mpath, int mh)
+{
+	if (mh > 0 && H != mh)
+		liq_die(LIQ_EXIT_DATA, "%s: score_fwd is the score %d business days "
+			"on (liqfeatures -H %d), but %s forecasts %d days on: build "
+			"the features with -H %d, or train a model on these", fpath,
+			H, H, mpath, mh, mh);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -147,7 +175,8 @@ main(int argc, char **argv)
 	const char *mpath = NULL, *cpath = NULL;
 	state S;
 	liq_tsv *r;
-	int c, threads = 2, k, ccusip, cdate;
+	int c, threads = 2, k, ccusip, cdate, cscore = -1, cfwd = -1, mh, ch, H = -1;
+	liq_horizon *hz = NULL;
 	size_t nn;
 	char prev[32] = "", prev_date[16] = "";
 	int prev_day = 0;
@@ -192,6 +221,8 @@ main(int argc, char **argv)
 				liq_usage("%s and %s were trained on different features "
 					  "('%s' and '%s')", mpath, cpath, S.names[k], cnm[k]);
 	}
+	mh = model_horizon(S.reg);
+	ch = S.cls ? model_horizon(S.cls) : -1;
 	r = liq_tsv_open(optind < argc ? argv[optind] : "-");
 	S.col = liq_xmalloc(nn * sizeof *S.col);
 	liq_predict_chunk_init(&S.c, S.nf, CHUNK);
@@ -209,22 +240,33 @@ main(int argc, char **argv)
 				liq_die(LIQ_EXIT_USAGE, "%s: missing column '%s', a feature "
 					"of %s", r->name, S.names[k], mpath);
 		}
+		/* the features' horizon, found back from score and score_fwd
+		   (model/horizon.h), must be the models' */
+		cscore = liq_tsv_col(r, "score");
+		cfwd = liq_tsv_col(r, "score_fwd");
+		if ((mh > 0 || ch > 0) && cscore >= 0 && cfwd >= 0)
+			hz = liq_horizon_new();
 		header(&S);
 		while (liq_tsv_next(r)) {
-			const char *cu = liq_tsv_field(r, ccusip);
+			const char *cu = liq_tsv_cusip(r, ccusip);
 			long slot;
 			int cmp = strcmp(cu, prev);
 			/* a real calendar date (2020-02-30 is refused), and a
 			   date is at most 10 bytes, which the key has room for */
 			int day = liq_tsv_date(r, cdate);
 			rows++;
+			if (hz && H < 0 &&
+			    (H = liq_horizon_row(hz, cu, liq_bday_floor(day),
+						 liq_tsv_num(r, cscore),
+						 liq_tsv_num(r, cfwd))) >= 0) {
+				check_horizon(r->name, H, mpath, mh);
+				check_horizon(r->name, H, cpath, ch);
+			}
 			if (S.latest && (cmp < 0 || (cmp == 0 && day <= prev_day)))
 				liq_tsv_fail(r, "--latest needs the input sorted by "
 					     "cusip, date ('%s' %s after '%s' %s)",
 					     cu, liq_tsv_field(r, cdate), prev,
 					     prev_date);
-			if (strlen(cu) >= sizeof prev)
-				liq_tsv_fail(r, "bad cusip '%s'", cu);
 			/* with --latest, a bond's rows overwrite one slot */
 			if (S.latest && cmp == 0 && S.c.n > 0)
 				slot = S.c.n - 1;
@@ -243,9 +285,14 @@ main(int argc, char **argv)
 				S.c.X[(size_t)slot * nn + (size_t)k] =
 					(float)liq_tsv_num(r, S.col[k]);
 		}
+		if (hz && H < 0 && (H = liq_horizon_get(hz)) >= 0) {
+			check_horizon(r->name, H, mpath, mh);
+			check_horizon(r->name, H, cpath, ch);
+		}
 	} else {
 		header(&S);
 	}
+	liq_horizon_free(hz);
 	flush_chunk(&S);
 	liq_tsv_close(r);
 	liq_note("%ld rows read, %ld scored", rows, S.written);

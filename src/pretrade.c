@@ -7,6 +7,7 @@
 #include "cost/pretrade.h"
 #include "cost/recalibrate.h"
 #include "format/scores.h"
+#include "ref/bonds.h"
 #include "core/tsv.h"
 
 #include <math.h>
@@ -24,6 +25,8 @@ static const char usage_text[] =
 "                           (impact-fit) (required)\n"
 "      --scores FILE        scores.tsv (liqscore): each bond's latest\n"
 "                           score_pred and bucket\n"
+"  -b, --bonds FILE         bonds.tsv: a size above the bond's amount_out\n"
+"                           is bad_size (as in liqserve)\n"
 "  -p, --participation X    share of ADV traded a day (default 0.1)\n"
 "      --target-cost-bps X  instead of size_mm: the largest size whose\n"
 "                           expected cost is at most X bps\n"
@@ -61,7 +64,7 @@ static const char *const cost_cols[] = {
 };
 
 typedef struct opts {
-	const char *impact, *scores, *recal;
+	const char *impact, *scores, *recal, *bonds;
 	double participation, target, days;   /* NaN: not given */
 	int as_of;                            /* 0: the prints' last date */
 	long lookback;
@@ -72,6 +75,7 @@ run(const opts *o, const char *path)
 {
 	liq_impact_table *T = liq_impact_table_load(o->impact, 0);
 	liq_score_table *S = o->scores ? liq_score_table_load(o->scores) : NULL;
+	liq_bonds *B = o->bonds ? liq_bonds_load(o->bonds) : NULL;
 	liq_tsv *r;
 	int inverse = !isnan(o->target) || !isnan(o->days);
 	int c_cusip = -1, c_size = -1, c_side = -1, i;
@@ -129,7 +133,12 @@ run(const opts *o, const char *path)
 		q.target_bps = o->target;
 		q.days = o->days;
 		q.participation = o->participation;
-		q.amount_usd = NAN;
+		if (B) {
+			const liq_bond *b = liq_bonds_find(B, cusip);
+			q.amount_usd = b ? b->amount : NAN;
+		} else {
+			q.amount_usd = NAN;
+		}
 		liq_pretrade_answer(liq_impact_table_find(T, cusip), o->impact, &q, &a);
 		if (a.msg[0]) {
 			liq_warn_at(r->name, r->lineno, "%s", a.msg);
@@ -162,6 +171,8 @@ run(const opts *o, const char *path)
 	liq_row_free(&row);
 	liq_tsv_close(r);
 	liq_score_table_free(S);
+	if (B)
+		liq_bonds_free(B);
 	liq_impact_table_free(T);
 	return bad ? LIQ_EXIT_DATA : LIQ_EXIT_OK;
 }
@@ -174,6 +185,7 @@ main(int argc, char **argv)
 	static const struct option lo[] = {
 		{ "impact", required_argument, NULL, 'i' },
 		{ "scores", required_argument, NULL, O_SCORES },
+		{ "bonds", required_argument, NULL, 'b' },
 		{ "participation", required_argument, NULL, 'p' },
 		{ "target-cost-bps", required_argument, NULL, O_TARGET },
 		{ "days", required_argument, NULL, O_DAYS },
@@ -183,11 +195,11 @@ main(int argc, char **argv)
 		LIQ_COMMON_LONGOPTS,
 		{ NULL, 0, NULL, 0 }
 	};
-	opts o = { NULL, NULL, NULL, LIQ_PARTICIPATION, NAN, NAN, 0, LIQ_RECAL_LOOKBACK };
+	opts o = { NULL, NULL, NULL, NULL, LIQ_PARTICIPATION, NAN, NAN, 0, LIQ_RECAL_LOOKBACK };
 	int c;
 
 	liq_init(argv[0]);
-	while ((c = liq_getopt(argc, argv, LIQ_SHORTOPTS("i:p:"), lo)) != -1) {
+	while ((c = liq_getopt(argc, argv, LIQ_SHORTOPTS("b:i:p:"), lo)) != -1) {
 		if (liq_opt_common(c, usage_text))
 			continue;
 		switch (c) {
@@ -196,6 +208,9 @@ main(int argc, char **argv)
 			break;
 		case O_SCORES:
 			o.scores = optarg;
+			break;
+		case 'b':
+			o.bonds = optarg;
 			break;
 		case 'p':
 			o.participation = liq_opt_num("--participation", optarg, 1e-6, 1);

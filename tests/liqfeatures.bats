@@ -127,9 +127,9 @@ liqfeatures: $(data_rows roll.tsv) rows, 4 bonds in bonds-few.tsv, 0 macro serie
 	assert_output --partial "liqfeatures: write error"
 }
 
-@test "liqfeatures: a negative volume, trade count or size is refused with file:line" {
+@test "liqfeatures: a negative measure (all but Kyle's lambda and t) is refused with file:line" {
 	cd "$BATS_FILE_TMPDIR"
-	for m in volume_mm trades_per_day avg_size_mm; do
+	for m in roll_bps amihud itt_median_h itt_max_h zero_days_frac volume_mm trades_per_day avg_size_mm; do
 		# the first panel with the column is the one read
 		for p in roll amihud kyle itt; do
 			if head -n 1 $p.tsv | tr '\t' '\n' | grep -qx $m; then break; fi
@@ -140,6 +140,6 @@ liqfeatures: $(data_rows roll.tsv) rows, 4 bonds in bonds-few.tsv, 0 macro serie
 			if [ $q = $p ]; then args+=(neg-$q.tsv); else args+=($q.tsv); fi
 		done
 		run --separate-stderr -1 liqfeatures -q -b bonds.tsv "${args[@]}"
-		assert_equal "$stderr" "liqfeatures: neg-$p.tsv:4: column '$m': negative value '-5' (a count or an amount, 0 or more)"
+		assert_equal "$stderr" "liqfeatures: neg-$p.tsv:4: column '$m': negative value '-5' (a spread, ratio, time, count or amount: 0 or more)"
 	done
 }

@@ -91,3 +91,28 @@ setup_file() {
 	run --separate-stderr -1 liqscore -q -m model.json --latest twice.tsv
 	assert_equal "$stderr" "liqscore: twice.tsv:3: --latest needs the input sorted by cusip, date ('$cu' $d1 after '$cu' $d1)"
 }
+
+@test "liqscore: features built with another horizon than the model's are refused" {
+	cd "$BATS_FILE_TMPDIR"
+	liqfeatures -q -H 10 -b bonds.tsv --macro macro.tsv roll.tsv amihud.tsv kyle.tsv itt.tsv > f10.tsv
+	run --separate-stderr -1 liqscore -q -m model.json f10.tsv
+	assert_equal "$stderr" "liqscore: f10.tsv: score_fwd is the score 10 business days on (liqfeatures -H 10), but model.json forecasts 21 days on: build the features with -H 21, or train a model on these"
+	run --separate-stderr -1 liqscore -q -m model.json -c classifier.json f10.tsv
+	assert_equal "$stderr" "liqscore: f10.tsv: score_fwd is the score 10 business days on (liqfeatures -H 10), but model.json forecasts 21 days on: build the features with -H 21, or train a model on these"
+	# a model trained on them records H (21, the default, is not written)
+	liqtrain -q -y score_fwd --cv 2 --rounds 5 --test 2021-07-01:2021-12-31 -o m10.json f10.tsv > /dev/null
+	run -0 grep -o '"liq_horizon":"[0-9]*"' m10.json
+	assert_output '"liq_horizon":"10"'
+	run -1 grep -c liq_horizon model.json
+	run --separate-stderr -0 liqscore -q -m m10.json f10.tsv
+	assert_equal "$(printf '%s\n' "$output" | wc -l)" "$(wc -l < f10.tsv)"
+	run --separate-stderr -1 liqscore -q -m m10.json features.tsv
+	assert_equal "$stderr" "liqscore: features.tsv: score_fwd is the score 21 business days on (liqfeatures -H 21), but m10.json forecasts 10 days on: build the features with -H 10, or train a model on these"
+	# the bonds in another order, or a date range of the rows, show it too
+	(head -n 1 f10.tsv; tail -n +2 f10.tsv | sort -t "$TAB" -k1,1r -k2,2) > rev.tsv
+	run --separate-stderr -1 liqscore -q -m model.json rev.tsv
+	assert_regex "$stderr" "^liqscore: rev.tsv: score_fwd is the score 10 business days on"
+	tawk 'FNR == 1 || $c("date") <= "2021-03-31"' f10.tsv > early.tsv
+	run --separate-stderr -1 liqscore -q -m model.json early.tsv
+	assert_regex "$stderr" "^liqscore: early.tsv: score_fwd is the score 10 business days on"
+}

@@ -98,3 +98,18 @@ setup_file() {
 	run -2 liqtrain features.tsv
 	assert_output --partial "-y COLUMN is required"
 }
+
+@test "liqtrain: the summary counts the training rows skipped for an NA target" {
+	cd "$BATS_FILE_TMPDIR"
+	run --separate-stderr -0 liqtrain -y score_fwd --cv 2 --rounds 5 --test 2021-07-01:2021-12-31 features.tsv
+	assert_regex "$stderr" "^liqtrain: [0-9]+ training rows \([0-9]+ more without a 'score_fwd' value, skipped\), "
+	read -r n1 m1 <<< "$(printf '%s\n' "$stderr" | sed -E -n "s/^liqtrain: ([0-9]+) training rows \(([0-9]+) more.*/\1 \2/p")"
+	# k more rows of the training period without a target: k more skipped
+	tawk 'FNR > 1 && $c("date") == "2020-06-01" && $c("score_fwd") != "NA" { $c("score_fwd") = "NA" } { print }' \
+		features.tsv > na.tsv
+	k=$(tawk 'FNR > 1 && $c("date") == "2020-06-01" && $c("score_fwd") != "NA"' features.tsv | wc -l)
+	assert [ "$k" -gt 0 ]
+	run --separate-stderr -0 liqtrain -y score_fwd --cv 2 --rounds 5 --test 2021-07-01:2021-12-31 na.tsv
+	read -r n2 m2 <<< "$(printf '%s\n' "$stderr" | sed -E -n "s/^liqtrain: ([0-9]+) training rows \(([0-9]+) more.*/\1 \2/p")"
+	assert_equal "$((n1 - n2)) $((m2 - m1))" "$k $k"
+}

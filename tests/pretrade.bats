@@ -244,3 +244,21 @@ pretrade: 1 queries, 1 ok, 0 not"
 	run -0 pretrade -V
 	assert_output "pretrade (liq) 0.1.0"
 }
+
+@test "pretrade --bonds: a size above the amount outstanding is bad_size, not a price" {
+	f="$FIX/liqserve"
+	printf 'cusip\tsize_mm\tside\nAAA000001\t1\tB\nAAA000001\t501\tS\nCCC000003\t1\tB\n' > q.tsv
+	run --separate-stderr -1 pretrade -q -i "$f/impact.tsv" -b "$f/bonds.tsv" q.tsv
+	assert_equal "$(printf '%s\n' "$output" | cols - cusip size_mm status | tail -n +2 | tr '\t\n' ' ;')" \
+		"AAA000001 1 ok;AAA000001 501 bad_size;CCC000003 1 no_fit;"
+	assert_equal "$(printf '%s\n' "$output" | tawk 'FNR > 1 && $c("status") == "bad_size" { print $c("cost_bps") }')" NA
+	assert_equal "${stderr_lines[0]}" "pretrade: q.tsv:3: bad size '501' (more than the bond's amount outstanding, \$500 MM)"
+	# without --bonds the size is priced
+	run --separate-stderr -1 pretrade -q -i "$f/impact.tsv" q.tsv
+	assert_equal "$(printf '%s\n' "$output" | cols - status | tail -n +2 | tr '\n' ' ')" "ok ok no_fit "
+	# a bad bonds.tsv is refused before any query
+	printf 'cusip\tissuer\tsector\trating\tcoupon\tmaturity\tissue_date\tamount_out\nAAA000001\tX\tbank\tAA\t3\t2030-01-01\t2020-01-01\tlots\n' > bad.tsv
+	run --separate-stderr -1 pretrade -q -i "$f/impact.tsv" -b bad.tsv q.tsv
+	assert_equal "$stderr" "pretrade: bad.tsv:2: column 'amount_out': bad number 'lots'"
+	assert_equal "$output" ""
+}

@@ -283,6 +283,14 @@ row() {
 	{ cat "$f"; echo 0048; } > three.txt
 	run --separate-stderr -1 trace-clean three.txt
 	assert_equal "$stderr" "trace-clean: three.txt:9: 3 short lines at the end (Academic files end with at most 2)"
+	# a last report cut short is not a trailer, with or without the
+	# trailing lines after it
+	{ head -n 7 "$f"; sed -n 8p "$f" | cut -d '|' -f 1-5; } > cut.txt
+	run --separate-stderr -1 trace-clean cut.txt
+	assert_equal "$stderr" "trace-clean: cut.txt:8: 5 fields, the header has 39 (a truncated line?)"
+	{ head -n 7 "$f"; sed -n 8p "$f" | cut -d '|' -f 1-5; tail -n 2 "$f"; } > cut2.txt
+	run --separate-stderr -1 trace-clean cut2.txt
+	assert_equal "$stderr" "trace-clean: cut2.txt:8: 5 fields, the header has 39 (a truncated line?)"
 }
 
 @test "fixture: inter-dealer pair and agency leg in WRDS CSV" {

@@ -4,6 +4,7 @@
 #include "clean/traceread-internal.h"
 
 #include "core/diag.h"
+#include "core/text.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -394,8 +395,18 @@ void
 liq_trace_resolve_columns(liq_trace_in *in, int need)
 {
 	const colspec *cs = cols_of(in->fmt);
-	int i, which;
+	int i, j, which;
 
+	/* a title twice: which of the two holds the data is not known */
+	for (i = 0; i < in->nhdr; i++)
+		for (j = i + 1; j < in->nhdr; j++)
+			if (strcmp(in->hdr[i], in->hdr[j]) == 0) {
+				char q[64];
+				liq_die_at(LIQ_EXIT_DATA, in->t->name, 1, "column '%s' "
+					   "appears twice in the header (fields %d "
+					   "and %d)", liq_quote(q, sizeof q, in->hdr[i]),
+					   i + 1, j + 1);
+			}
 	for (i = 0; i < F_N; i++)
 		in->col[i] = -1;
 	for (; cs->names; cs++) {

@@ -251,7 +251,7 @@ bad_count(const liq_trace_in *in)
 
 /* The end of a file: a FINRA file without its trailer (an excerpt, a
  * re-saved file) is read with a warning, since its count cannot be
- * checked; an Academic file may end with two short lines. */
+ * checked; an Academic file may end with two lines of digits. */
 static void
 at_end(const liq_trace_in *in)
 {
@@ -303,9 +303,12 @@ next_row(liq_trace_in *in)
 		if (in->fmt == LIQ_FMT_FINRA && in->nfield == 1 &&
 		    all_digits(in->t->f[0])) {
 			finra_trailer(in);
-		} else if (in->fmt == LIQ_FMT_ACADEMIC && in->nfield < in->nhdr) {
+		} else if (in->fmt == LIQ_FMT_ACADEMIC && in->nfield == 1 &&
+			   all_digits(in->t->f[0])) {
 			/* Academic files end with two lines of FINRA
-			 * identifiers; allowed only at the very end */
+			 * identifiers, each one field of digits; allowed only
+			 * at the very end. Any other short line (a report cut
+			 * short) is an error, not a trailer. */
 			if (!in->nshort++)
 				in->short_line = in->t->lineno;
 		} else {

@@ -17,7 +17,7 @@ const liq_impact_col liq_impact_cols[] = {
 	{ "n", "customer prints with a cost in the fit sample", 'l', ROW(n),
 	  LIQ_ICOL_NONNEG, NULL },
 	{ "alpha", "impact coefficient alpha (NA without a fit)", 'n', ROW(alpha),
-	  LIQ_ICOL_NEED, NULL },
+	  LIQ_ICOL_NEED | LIQ_ICOL_POS, NULL },
 	{ "beta", "impact exponent beta (NA without a fit)", 'n', ROW(beta),
 	  LIQ_ICOL_NEED, NULL },
 	{ "se_log_alpha", "standard error of log alpha", 'n', ROW(se_log_alpha),
@@ -317,9 +317,7 @@ liq_impact_table_load(const char *path, int flags)
 		liq_grow(&t->m, &cap, (unsigned long)t->n + 1, sizeof *t->m);
 		m = &t->m[t->n++];
 		/* the cusip first: a bad one is the row's first error */
-		x.cusip = liq_tsv_field(r, col[0]);
-		if (!x.cusip[0] || strlen(x.cusip) >= sizeof m->cusip)
-			liq_tsv_fail(r, "column 'cusip': bad value '%s'", x.cusip);
+		x.cusip = liq_tsv_cusip(r, col[0]);
 		strcpy(m->cusip, x.cusip);
 		for (j = 1; j < NCOLS; j++)
 			if (!(liq_impact_cols[j].flags & LIQ_ICOL_SKIP))

@@ -2,7 +2,9 @@
 
 #include "core/diag.h"
 #include "core/num.h"
+#include "core/text.h"
 #include "core/tsv.h"
+#include "ref/cusip.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -46,9 +48,11 @@ values(const liq_tsv *r, const liq_latest_col *cols, const int *col, int p,
 			x[j] = liq_tsv_num(r, col[j]);
 			continue;
 		}
-		if (strlen(liq_tsv_field(r, col[j])) >= LIQ_LATEST_TEXT)
+		if (strlen(liq_tsv_field(r, col[j])) >= LIQ_LATEST_TEXT) {
+			char q[64];
 			liq_tsv_fail(r, "column '%s': bad value '%s'", cols[j].name,
-				     liq_tsv_field(r, col[j]));
+				     liq_quote(q, sizeof q, liq_tsv_field(r, col[j])));
+		}
 		strcpy(s[j], liq_tsv_field(r, col[j]));
 	}
 }
@@ -89,12 +93,10 @@ liq_latest_read(const char *path, const liq_latest_col *cols, int p,
 	if (text)
 		s = liq_xmalloc(np * sizeof *s);
 	while (liq_tsv_next(r)) {
-		const char *cu = liq_tsv_field(r, c_cusip);
+		const char *cu = liq_tsv_cusip(r, c_cusip);
 		int d = liq_tsv_date(r, c_date);
 		row *last = n ? &R[n - 1] : NULL;
 
-		if (!cu[0] || strlen(cu) >= sizeof R->cusip)
-			liq_tsv_fail(r, "column 'cusip': bad value '%s'", cu);
 		/* every row is checked, kept or not */
 		values(r, cols, col, p, x, s);
 		/* sorted input keeps one row per bond: overwrite it */

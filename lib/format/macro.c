@@ -3,6 +3,7 @@
 #include "core/dates.h"
 #include "core/diag.h"
 #include "core/num.h"
+#include "core/text.h"
 #include "core/tsv.h"
 
 #include <csv.h>
@@ -173,9 +174,11 @@ liq_macro_load(liq_macro *m, const char *path)
 			for (q = name; *q; q++)
 				*q = (char)tolower((unsigned char)*q);
 		for (k = 0; k < m->ncols; k++)
-			if (strcmp(m->c[k].name, name) == 0)
+			if (strcmp(m->c[k].name, name) == 0) {
+				char qn[64];
 				liq_die(LIQ_EXIT_USAGE, "macro series '%s' is in both %s and %s",
-					name, m->c[k].file, path);
+					liq_quote(qn, sizeof qn, name), m->c[k].file, path);
+			}
 		m->c = liq_xrealloc(m->c, (size_t)(m->ncols + 1) * sizeof *m->c);
 		c = &m->c[m->ncols++];
 		memset(c, 0, sizeof *c);
@@ -191,9 +194,11 @@ liq_macro_load(liq_macro *m, const char *path)
 		if (t.nf[r] != t.nf[0])
 			liq_die_at(LIQ_EXIT_DATA, path, r + 1, "%d fields, the header has %d",
 				   t.nf[r], t.nf[0]);
-		if (liq_date_parse(t.rows[r][0], &day) != 0)
+		if (liq_date_parse(t.rows[r][0], &day) != 0) {
+			char q[64];
 			liq_die_at(LIQ_EXIT_DATA, path, r + 1, "bad date '%s' (want YYYY-MM-DD)",
-				   t.rows[r][0]);
+				   liq_quote(q, sizeof q, t.rows[r][0]));
+		}
 		for (f = 1; f < t.nf[0]; f++) {
 			liq_macro_col *c = &m->c[first + f - 1];
 			const char *s = t.rows[r][f];

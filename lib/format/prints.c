@@ -2,6 +2,8 @@
 
 #include "core/dates.h"
 #include "core/diag.h"
+#include "core/text.h"
+#include "ref/cusip.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -76,7 +78,7 @@ liq_prints_next(liq_prints_in *in, liq_print *p)
 		return 0;
 	p->cost_bps = liq_tsv_num(in->r, in->c_cost);
 	p->date = liq_tsv_date(in->r, in->c_date);
-	p->cusip = liq_tsv_field(in->r, in->c_cusip);
+	p->cusip = liq_tsv_cusip(in->r, in->c_cusip);
 	p->tsec = 0;
 	p->sign = 0;
 	p->qty = p->price = p->ref_price = p->ref_sd_bps = NAN;
@@ -87,10 +89,12 @@ double
 liq_prints_qty(const liq_prints_in *in)
 {
 	double q = liq_tsv_num_req(in->r, in->c_qty);
+	char v[64];
 
 	if (!(q > 0))
 		liq_tsv_fail(in->r, "column 'qty': bad value '%s' (want a "
-			     "positive par amount)", liq_tsv_field(in->r, in->c_qty));
+			     "positive par amount)",
+			     liq_quote(v, sizeof v, liq_tsv_field(in->r, in->c_qty)));
 	return q;
 }
 

@@ -3,7 +3,9 @@
 #include "core/dates.h"
 #include "core/diag.h"
 #include "core/num.h"
+#include "core/text.h"
 #include "core/tsv.h"
+#include "ref/cusip.h"
 
 #include <limits.h>
 #include <stdlib.h>
@@ -107,6 +109,7 @@ read_ahead(liq_trades *in)
 	const char *cusip, *side;
 	liq_trade *t = &in->ahead;
 	size_t n;
+	char q[64];
 	int cmp;
 
 	for (;;) {
@@ -118,22 +121,20 @@ read_ahead(liq_trades *in)
 			return 0;
 	}
 	r = in->r;
-	cusip = liq_tsv_field(r, in->c_cusip);
+	cusip = liq_tsv_cusip(r, in->c_cusip);
 	n = strlen(cusip);
-	if (n == 0 || n >= sizeof in->cusip)
-		liq_tsv_fail(r, "column 'cusip': bad value '%s'", cusip);
 	t->day = liq_tsv_date(r, in->c_date);
 	if (liq_time_parse(liq_tsv_field(r, in->c_time), &t->tsec) != 0)
 		liq_tsv_fail(r, "column 'time': bad time '%s' (want HH:MM:SS)",
-			     liq_tsv_field(r, in->c_time));
+			     liq_quote(q, sizeof q, liq_tsv_field(r, in->c_time)));
 	t->price = liq_tsv_num_req(r, in->c_price);
 	if (!(t->price > 0))
 		liq_tsv_fail(r, "column 'price': price must be positive, not '%s'",
-			     liq_tsv_field(r, in->c_price));
+			     liq_quote(q, sizeof q, liq_tsv_field(r, in->c_price)));
 	t->qty = liq_tsv_num_req(r, in->c_qty);
 	if (!(t->qty > 0))
 		liq_tsv_fail(r, "column 'qty': quantity must be positive, not '%s'",
-			     liq_tsv_field(r, in->c_qty));
+			     liq_quote(q, sizeof q, liq_tsv_field(r, in->c_qty)));
 	side = liq_tsv_field(r, in->c_side);
 	if (side[0] == 'B' && !side[1])
 		t->sign = 1;
@@ -142,25 +143,26 @@ read_ahead(liq_trades *in)
 	else if (side[0] == 'D' && !side[1])
 		t->sign = 0;
 	else
-		liq_tsv_fail(r, "column 'side': bad side '%s' (want B, S or D)", side);
+		liq_tsv_fail(r, "column 'side': bad side '%s' (want B, S or D)",
+			     liq_quote(q, sizeof q, side));
 	t->capped = 0;
 	if (in->c_capped >= 0) {
 		const char *s = liq_tsv_field(r, in->c_capped);
 		if ((s[0] != '0' && s[0] != '1') || s[1])
 			liq_tsv_fail(r, "column 'capped': bad value '%s' (want 0 "
-				     "or 1)", s);
+				     "or 1)", liq_quote(q, sizeof q, s));
 		t->capped = (signed char)(s[0] - '0');
 		if (t->capped && t->qty != 1e6 && t->qty != 5e6)
 			liq_tsv_fail(r, "column 'qty': a capped size must be the "
 				     "cap, 1000000 or 5000000, not '%s'",
-				     liq_tsv_field(r, in->c_qty));
+				     liq_quote(q, sizeof q, liq_tsv_field(r, in->c_qty)));
 	}
 	t->riskless = -1;
 	if (in->c_riskless >= 0) {
 		const char *s = liq_tsv_field(r, in->c_riskless);
 		if (s[0] < '0' || s[0] > '2' || s[1])
 			liq_tsv_fail(r, "column 'riskless': bad value '%s' (want "
-				     "0, 1 or 2)", s);
+				     "0, 1 or 2)", liq_quote(q, sizeof q, s));
 		t->riskless = (signed char)(s[0] - '0');
 		if ((t->riskless == 1 && t->sign == 0) ||
 		    (t->riskless == 2 && t->sign != 0))

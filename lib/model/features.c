@@ -7,6 +7,7 @@
 #include "core/text.h"
 #include "core/tsv.h"
 #include "core/stats.h"
+#include "ref/cusip.h"
 
 #include <limits.h>
 #include <math.h>
@@ -93,9 +94,9 @@ unsorted(const liq_tsv *r)
 /* Trades, volume and sizes are counts and amounts: a negative one is a
  * broken panel, not a value to turn into an NA feature (its log). */
 static int
-counts_or_sizes(int k)
+nonneg(int k)
 {
-	return k == M_TPD || k == M_VOL || k == M_SIZE;
+	return k != M_KYLE && k != M_KYLE_T;
 }
 
 static _Noreturn void
@@ -103,8 +104,8 @@ negative(const liq_tsv *r, int col)
 {
 	char qn[64], qv[64];
 
-	liq_tsv_fail(r, "column '%s': negative value '%s' (a count or an "
-		     "amount, 0 or more)", liq_quote(qn, sizeof qn, r->hdr[col]),
+	liq_tsv_fail(r, "column '%s': negative value '%s' (a spread, ratio, "
+		     "time, count or amount: 0 or more)", liq_quote(qn, sizeof qn, r->hdr[col]),
 		     liq_quote(qv, sizeof qv, liq_tsv_field(r, col)));
 }
 
@@ -179,16 +180,23 @@ join_next(join *J, const char **cu, const char **dt)
 	}
 	if (!more)
 		return 0;
-	*cu = liq_tsv_field(J->P[0].r, J->kc[0]);
+	/* (a cusip is at most 12 bytes: the series keeps it whole) */
+	*cu = liq_tsv_cusip(J->P[0].r, J->kc[0]);
 	*dt = liq_tsv_field(J->P[0].r, J->kd[0]);
 	for (i = 1; i < J->np; i++)
 		if (strcmp(liq_tsv_field(J->P[i].r, J->kc[i]), *cu) ||
-		    strcmp(liq_tsv_field(J->P[i].r, J->kd[i]), *dt))
+		    strcmp(liq_tsv_field(J->P[i].r, J->kd[i]), *dt)) {
+			char q[4][64];
 			liq_tsv_fail(J->P[i].r, "row '%s %s' does not match %s:%ld "
 				     "'%s %s': the panels must share their rows",
-				     liq_tsv_field(J->P[i].r, J->kc[i]),
-				     liq_tsv_field(J->P[i].r, J->kd[i]), J->P[0].name,
-				     J->P[0].r->lineno, *cu, *dt);
+				     liq_quote(q[0], sizeof q[0],
+					       liq_tsv_field(J->P[i].r, J->kc[i])),
+				     liq_quote(q[1], sizeof q[1],
+					       liq_tsv_field(J->P[i].r, J->kd[i])),
+				     J->P[0].name, J->P[0].r->lineno,
+				     liq_quote(q[2], sizeof q[2], *cu),
+				     liq_quote(q[3], sizeof q[3], *dt));
+		}
 	return 1;
 }
 
@@ -227,8 +235,6 @@ series_step(series *S, const liq_features_opts *o, const liq_tsv *r,
 	if (cmp < 0 || (cmp == 0 && strcmp(dt, S->prev_date) <= 0))
 		unsorted(r);
 	if (cmp != 0) {
-		if (strlen(cu) >= sizeof S->cusip)
-			liq_tsv_fail(r, "column 'cusip': bad value '%s'", cu);
 		strcpy(S->cusip, cu);
 		S->bond = liq_bonds_find(o->bonds, cu);
 		S->missing_bonds += S->bond == NULL;
@@ -462,7 +468,7 @@ liq_features_run(const liq_features_opts *o, FILE *fp)
 		for (k = 0; k < NMEAS; k++) {
 			const liq_tsv *pr = J.P[J.src_panel[k]].r;
 			m[k] = liq_tsv_num(pr, J.src_col[k]);
-			if (m[k] < 0 && counts_or_sizes(k))
+			if (m[k] < 0 && nonneg(k))
 				negative(pr, J.src_col[k]);
 		}
 		liq_row_str(&w, cu);

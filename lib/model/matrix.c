@@ -1,9 +1,13 @@
 #include "model/matrix.h"
 
+#include "core/dates.h"
 #include "core/diag.h"
 #include "core/num.h"
+#include "core/text.h"
 #include "model/composite.h"
+#include "model/horizon.h"
 #include "core/tsv.h"
+#include "ref/cusip.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -30,7 +34,8 @@ liq_matrix_load(const char *path, const char *target, int is_class,
 {
 	liq_tsv *r = liq_tsv_open(path);
 	liq_matrix *d = liq_xcalloc(1, sizeof *d);
-	int *fcol, c_date, c_y, c_composite, i, j;
+	int *fcol, c_cusip, c_date, c_y, c_composite, c_fwd, i, j;
+	liq_horizon *hz = NULL;
 	unsigned long cap = 0, xcap = 0;
 
 	d->target = target;
@@ -38,12 +43,16 @@ liq_matrix_load(const char *path, const char *target, int is_class,
 	if (!liq_tsv_header(r))
 		liq_die(LIQ_EXIT_DATA, "%s: empty file (want features.tsv from "
 			"liqfeatures)", path);
+	c_cusip = liq_tsv_col(r, "cusip");
 	c_date = liq_tsv_need(r, "date");
 	c_y = liq_tsv_need(r, target);
 	for (i = 0; i < nexcl; i++)
 		(void)liq_tsv_need(r, excl[i]);
 	c_composite = liq_tsv_col(r, "score");
 	d->has_composite = c_composite >= 0;
+	c_fwd = liq_tsv_col(r, "score_fwd");
+	if (c_cusip >= 0 && c_composite >= 0 && c_fwd >= 0)
+		hz = liq_horizon_new();
 	fcol = liq_xmalloc((size_t)r->nhdr * sizeof *fcol);
 	d->names = liq_xmalloc((size_t)r->nhdr * sizeof *d->names);
 	for (i = 0; i < r->nhdr; i++)
@@ -64,18 +73,27 @@ liq_matrix_load(const char *path, const char *target, int is_class,
 		}
 		liq_grow(&d->X, &xcap, ((unsigned long)k + 1) * (unsigned long)d->p,
 			 sizeof *d->X);
+		/* the row is checked whole, the cusip too (not used) */
+		if (c_cusip >= 0)
+			(void)liq_tsv_cusip(r, c_cusip);
 		d->date[k] = liq_tsv_date(r, c_date);
 		if (is_class) {
 			const char *s = liq_tsv_field(r, c_y);
 			int code = liq_bucket_code(s);
+			char q[64];
 			if (code < 0 && strcmp(s, "NA"))
 				liq_tsv_fail(r, "column '%s': bad class '%s' (want Low, "
-					     "Medium, High or NA)", target, s);
+					     "Medium, High or NA)", target,
+					     liq_quote(q, sizeof q, s));
 			d->y[k] = code < 0 ? NAN : code;
 		} else {
 			d->y[k] = liq_tsv_num(r, c_y);
 		}
 		d->composite[k] = c_composite >= 0 ? liq_tsv_num(r, c_composite) : NAN;
+		if (hz)
+			(void)liq_horizon_row(hz, liq_tsv_field(r, c_cusip),
+					      liq_bday_floor(d->date[k]), d->composite[k],
+					      c_fwd == c_y ? d->y[k] : liq_tsv_num(r, c_fwd));
 		for (j = 0; j < d->p; j++)
 			d->X[(size_t)k * (size_t)d->p + (size_t)j] =
 				(float)liq_tsv_num(r, fcol[j]);
@@ -83,6 +101,8 @@ liq_matrix_load(const char *path, const char *target, int is_class,
 	}
 	liq_tsv_close(r);
 	free(fcol);
+	d->horizon = hz ? liq_horizon_get(hz) : -1;
+	liq_horizon_free(hz);
 	return d;
 }
 

@@ -22,6 +22,9 @@ typedef struct liq_matrix {
 	int has_composite;
 	const char *target;
 	int is_class;
+	int horizon;         /* H of score_fwd as the rows show it (model/
+				horizon.h), -1 unknown or no cusip, score
+				and score_fwd columns */
 } liq_matrix;
 
 /* Load path. `target` names the target column (exit 2 if absent); with

@@ -6,6 +6,7 @@
 #include "core/tsv.h"
 #include "model/baseline.h"
 #include "model/explain.h"
+#include "model/horizon.h"
 #include "model/metrics.h"
 #include "model/xgb.h"
 
@@ -43,6 +44,18 @@ typedef struct run {
 	FILE *fp;
 	liq_row w;
 } run;
+
+/* Rows dated from..to whose target is NA: skipped by select_rows(), and
+ * counted in the summary so that nothing is dropped without a word. */
+static long
+count_no_target(const liq_matrix *d, int from, int to)
+{
+	long i, n = 0;
+
+	for (i = 0; i < d->n; i++)
+		n += d->date[i] >= from && d->date[i] <= to && isnan(d->y[i]);
+	return n;
+}
 
 static long *
 select_rows(const run *R, int from, int to, int need_composite, long *nout)
@@ -503,6 +516,14 @@ liq_train_run(const liq_matrix *d, const liq_train_opts *o, FILE *fp)
 		liq_xgb_set_attr(b, "liq_rounds", buf);
 		snprintf(buf, sizeof buf, "%d", o->gap);
 		liq_xgb_set_attr(b, "liq_gap", buf);
+		/* the horizon of score_fwd, when the target depends on it
+		   and it is not the default (a model without the attribute
+		   is a 21-day one: models trained before it mean the same) */
+		if (d->horizon > 0 && d->horizon != LIQ_HORIZON_DEFAULT &&
+		    (!strcmp(d->target, "score_fwd") || !strcmp(d->target, "bucket"))) {
+			snprintf(buf, sizeof buf, "%d", d->horizon);
+			liq_xgb_set_attr(b, "liq_horizon", buf);
+		}
 		liq_xgb_set_attr(b, "liq_version", "liqtrain (liq) " LIQ_VERSION);
 		if (o->model_out)
 			liq_xgb_save(b, o->model_out);
@@ -510,8 +531,10 @@ liq_train_run(const liq_matrix *d, const liq_train_opts *o, FILE *fp)
 			write_importance(&R, b, best, tr_all, ntr_all);
 		if (o->splits_out)
 			write_splits(o, sp, nsp + (o->test_from != INT_MIN), ntr_s, nev_s);
-		liq_note("%ld training rows, %d features, %d rounds%s", ntr_all, d->p,
-			 best, nsp ? " (early stopping on the last fold)" : "");
+		liq_note("%ld training rows (%ld more without a '%s' value, "
+			 "skipped), %d features, %d rounds%s", ntr_all,
+			 count_no_target(d, o->train_from, train_to), d->target,
+			 d->p, best, nsp ? " (early stopping on the last fold)" : "");
 		XGBoosterFree(b);
 	}
 	free(dates);

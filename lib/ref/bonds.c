@@ -4,6 +4,7 @@
 #include "core/dates.h"
 #include "core/diag.h"
 #include "core/num.h"
+#include "core/text.h"
 #include "core/tsv.h"
 
 #include <limits.h>
@@ -49,11 +50,9 @@ liq_bonds_load(const char *path)
 	c_amount = liq_tsv_need(r, "amount_out");
 	while (liq_tsv_next(r)) {
 		liq_bond *b;
-		const char *cu = liq_tsv_field(r, c_cusip), *ra;
+		const char *cu = liq_tsv_cusip(r, c_cusip), *ra;
 		liq_grow(&B->b, &cap, (unsigned long)B->n + 1, sizeof *B->b);
 		b = &B->b[B->n++];
-		if (!cu[0] || strlen(cu) >= sizeof b->cusip)
-			liq_tsv_fail(r, "column 'cusip': bad value '%s'", cu);
 		strcpy(b->cusip, cu);
 		b->issuer = liq_xstrdup(c_issuer < 0 ||
 					strcmp(liq_tsv_field(r, c_issuer), "NA") == 0
@@ -62,9 +61,12 @@ liq_bonds_load(const char *path)
 					? "" : liq_tsv_field(r, c_sector));
 		ra = liq_tsv_field(r, c_rating);
 		b->rating = liq_rating_notch(ra);
-		if (!b->rating && strcmp(ra, "NA") && strcmp(ra, "NR") && ra[0])
+		if (!b->rating && strcmp(ra, "NA") && strcmp(ra, "NR") && ra[0]) {
+			char q[64];
 			liq_tsv_fail(r, "column 'rating': unknown rating '%s' "
-				     "(want S&P letters AAA to D, NR or NA)", ra);
+				     "(want S&P letters AAA to D, NR or NA)",
+				     liq_quote(q, sizeof q, ra));
+		}
 		b->coupon = liq_tsv_num(r, c_coupon);
 		b->maturity = opt_date(r, c_mat);
 		b->issue = opt_date(r, c_issue);

@@ -1,5 +1,7 @@
 #include "ref/cusip.h"
 
+#include "core/text.h"
+
 #include <string.h>
 
 int
@@ -32,6 +34,28 @@ int
 liq_cusip_valid(const char *s)
 {
 	return strlen(s) == 9 && liq_cusip_check(s) == s[8];
+}
+
+int
+liq_cusip_ok(const char *s)
+{
+	size_t n = strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+			     "0123456789*@#");
+
+	return n > 0 && n <= 12 && s[n] == '\0';
+}
+
+const char *
+liq_tsv_cusip(const liq_tsv *r, int col)
+{
+	const char *s = liq_tsv_field(r, col);
+	char qn[64], qv[64];
+
+	if (!liq_cusip_ok(s))
+		liq_tsv_fail(r, "column '%s': bad CUSIP '%s' (want 1 to 12 letters, "
+			     "digits, *, @ or #)", liq_quote(qn, sizeof qn, r->hdr[col]),
+			     liq_quote(qv, sizeof qv, s));
+	return s;
 }
 
 int
