@@ -3,6 +3,8 @@
 #   make            install missing Debian packages, build bin/*
 #   make check      the same, then every unit and bats test through prove
 #   make demo       the same, then the example pipeline on simulated data
+#   make fuzz       the libFuzzer harnesses of tests/fuzz, FUZZ_SECONDS each
+#   make check-asan every test again, built with ASan and UBSan
 #   make help       every target
 #
 # PREFIX, DESTDIR, MANPREFIX are honoured by install/uninstall.
@@ -26,8 +28,10 @@ LDLIBS_BASE = -lgsl -lgslcblas -lm
 # libmicrohttpd and jansson for liqserve; curl and jq for its tests;
 # chromium for the dashboard's browser test, driven by playwright-core
 # from npm (NPM_DIR; node and npm come from Debian when missing).
+# clang and libclang-rt-dev (libFuzzer, the sanitizers' runtimes) build the
+# fuzzing harnesses of tests/fuzz.
 DEB_PKGS = gcc make libc6-dev libgsl-dev libxgboost-dev libcsv-dev \
-           libmicrohttpd-dev libjansson-dev \
+           libmicrohttpd-dev libjansson-dev clang libclang-rt-dev \
            bats bats-assert bats-support perl groff-base bc parallel curl jq chromium
 NPM_DIR  = tests/browser
 
@@ -42,17 +46,22 @@ LIBS_liqserve = -lmicrohttpd -ljansson -lxgboost -lpthread
 # unit tests may reach any module
 TEST_LIBS = -lcsv -lxgboost -lmicrohttpd -ljansson -lpthread
 
+# where objects and tools go: check-asan builds into other directories
+B       ?= build
+OUTBIN  ?= bin
+
 LIB_SRC  = $(wildcard lib/*/*.c)
-LIB_OBJ  = $(LIB_SRC:lib/%.c=build/lib/%.o) build/gen/openapi.o
-LIB_A    = build/libliq.a
-BINS     = $(TOOLS:%=bin/%)
+LIB_OBJ  = $(LIB_SRC:lib/%.c=$(B)/lib/%.o) $(B)/gen/openapi.o
+LIB_A    = $(B)/libliq.a
+BINS     = $(TOOLS:%=$(OUTBIN)/%)
 UNIT_SRC = $(wildcard tests/unit/t-*.c)
-UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=build/tests/%)
+UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 MAN1     = $(TOOLS:%=man/man1/%.1)
 MAN7     = man/man7/liq.7
 WWW      = $(wildcard www/*)
 
-.PHONY: all deps check unit demo demo-full facts bench memcheck install uninstall clean help
+.PHONY: all deps check unit demo demo-full facts bench memcheck install uninstall clean help \
+        fuzz fuzz-bin fuzz-replay replay-bin check-asan
 .DEFAULT_GOAL := all
 .SUFFIXES:
 .SECONDARY:
@@ -66,31 +75,31 @@ ifeq ($(LIQ_NO_DEPS),)
 	@scripts/npm-deps $(NPM_DIR)
 endif
 
-build/lib/%.o: lib/%.c | deps
+$(B)/lib/%.o: lib/%.c | deps
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
-build/src/%.o: src/%.c | deps
+$(B)/src/%.o: src/%.c | deps
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
 # the OpenAPI document liqserve serves, compiled in as a C string
-build/gen/openapi.c: lib/serve/openapi.json scripts/embed
+$(B)/gen/openapi.c: lib/serve/openapi.json scripts/embed
 	@mkdir -p $(@D)
 	scripts/embed liq_openapi_json < lib/serve/openapi.json > $@.tmp && mv $@.tmp $@
 
-build/gen/%.o: build/gen/%.c | deps
+$(B)/gen/%.o: $(B)/gen/%.c | deps
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
 
 $(LIB_A): $(LIB_OBJ)
 	@rm -f $@
 	ar rcs $@ $(LIB_OBJ)
 
-bin/%: build/src/%.o $(LIB_A)
+$(OUTBIN)/%: $(B)/src/%.o $(LIB_A)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(LIB_A) $(LIBS_$*) $(LDLIBS_BASE) $(LDLIBS)
 
-build/tests/%: tests/unit/%.c $(LIB_A) tests/unit/tap.h | deps
+$(B)/tests/%: tests/unit/%.c $(LIB_A) tests/unit/tap.h | deps
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP $(LDFLAGS) -o $@ $< $(LIB_A) $(TEST_LIBS) $(LDLIBS_BASE) $(LDLIBS)
 
@@ -101,7 +110,7 @@ unit: $(UNIT_BIN)
 # (prove runs two files at a time: XGBoost's OpenMP threads must not spin
 # while they wait, see examples/Makefile)
 check: export OMP_WAIT_POLICY ?= PASSIVE
-check: all unit
+check: all unit replay-bin
 	prove -j2 -e tests/run-test $(UNIT_BIN) tests/*.bats
 
 demo: all
@@ -118,10 +127,10 @@ demo-full: all
 # the simulator next to the published record of TRACE (README.md, "How
 # realistic is the simulator"): trace-facts on the default universe
 facts: all
-	@mkdir -p build/facts
-	@bin/trace-sim -q --clean-out build/facts/trades.tsv --bonds-out build/facts/bonds.tsv > /dev/null
-	@bin/trace-facts -q -b build/facts/bonds.tsv build/facts/trades.tsv > build/facts/facts.tsv
-	@scripts/facts-table build/facts/facts.tsv
+	@mkdir -p $(B)/facts
+	@$(OUTBIN)/trace-sim -q --clean-out $(B)/facts/trades.tsv --bonds-out $(B)/facts/bonds.tsv > /dev/null
+	@$(OUTBIN)/trace-facts -q -b $(B)/facts/bonds.tsv $(B)/facts/trades.tsv > $(B)/facts/facts.tsv
+	@scripts/facts-table $(B)/facts/facts.tsv
 
 BENCH_BIN = build/bench/tsv-read
 
@@ -142,6 +151,82 @@ ifeq ($(LIQ_NO_DEPS),)
 endif
 	scripts/memcheck-liqserve
 
+# ---- fuzzing (tests/fuzz/README) -------------------------------------
+# The harnesses are built with clang, libFuzzer, ASan and UBSan into
+# build-fuzz/ (the library too, with a small TSV read buffer); the replay
+# binaries run a harness once over files, with $(CC), for `make check`.
+FUZZ       = fuzz-tsv fuzz-traceread fuzz-macro fuzz-http
+FUZZ_CC    = clang
+FUZZ_SAN   = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+FUZZ_CFLAGS = -O1 -g $(FUZZ_SAN) -DLIQ_TSV_BUF=4096
+FUZZ_SECONDS ?= 300
+FUZZ_JOBS  ?= 1
+# fuzz.h: what one input allocates and opens is recorded through these
+FUZZ_WRAP  = $(foreach f,malloc calloc realloc free strdup open close fopen fclose,-Wl,--wrap=$(f))
+# libcsv statically, so that its allocations are recorded too
+FUZZ_LIBS  = -l:libcsv.a -lmicrohttpd -ljansson -lxgboost -lpthread $(LDLIBS_BASE)
+FUZZ_DEFS  = -DFUZZ_ROOT='"$(CURDIR)"'
+FUZZ_LIB_OBJ = $(LIB_SRC:lib/%.c=build-fuzz/lib/%.o) build-fuzz/gen/openapi.o
+FUZZ_BIN   = $(FUZZ:%=build-fuzz/%)
+REPLAY_BIN = $(FUZZ:fuzz-%=$(B)/fuzz/replay-%)
+FUZZ_HDR   = tests/fuzz/fuzz.h
+
+build-fuzz/lib/%.o: lib/%.c | deps
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(ALL_CPPFLAGS) $(WARN) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c -o $@ $<
+
+build-fuzz/gen/openapi.o: $(B)/gen/openapi.c | deps
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(ALL_CPPFLAGS) $(WARN) $(FUZZ_CFLAGS) -c -o $@ $<
+
+build-fuzz/libliq.a: $(FUZZ_LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $(FUZZ_LIB_OBJ)
+
+build-fuzz/fuzz-%: tests/fuzz/fuzz-%.c tests/fuzz/fuzz.c $(FUZZ_HDR) build-fuzz/libliq.a | deps
+	$(FUZZ_CC) $(ALL_CPPFLAGS) $(FUZZ_DEFS) $(WARN) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ \
+	    tests/fuzz/fuzz-$*.c tests/fuzz/fuzz.c build-fuzz/libliq.a $(FUZZ_WRAP) $(FUZZ_LIBS)
+
+$(B)/fuzz/replay-%: tests/fuzz/fuzz-%.c tests/fuzz/fuzz.c tests/fuzz/replay.c $(FUZZ_HDR) $(LIB_A) | deps
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(FUZZ_DEFS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ tests/fuzz/fuzz-$*.c \
+	    tests/fuzz/fuzz.c tests/fuzz/replay.c $(LIB_A) $(FUZZ_WRAP) $(FUZZ_LIBS) $(LDLIBS)
+
+fuzz-bin: $(FUZZ_BIN)
+replay-bin: $(REPLAY_BIN)
+
+# each harness for FUZZ_SECONDS, FUZZ_JOBS of them at a time; the table
+# at the end has the executions and crashes of each (logs, new inputs and
+# crashing inputs in build-fuzz/)
+fuzz: fuzz-bin
+	FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_JOBS=$(FUZZ_JOBS) scripts/fuzz $(FUZZ)
+
+# every harness once over its seeds and its regression inputs (seconds)
+fuzz-replay: replay-bin
+	@for h in $(FUZZ:fuzz-%=%); do \
+	    $(B)/fuzz/replay-$$h tests/fuzz/corpus/fuzz-$$h tests/fuzz/regress/fuzz-$$h \
+	        > /dev/null 2> $(B)/fuzz/replay-$$h.err || { cat $(B)/fuzz/replay-$$h.err; exit 1; }; \
+	    echo "fuzz-$$h: replayed, no crash"; \
+	done
+
+# Every unit and bats test against tools, unit tests and replay binaries
+# built with AddressSanitizer and UndefinedBehaviorSanitizer (build-asan/,
+# bin-asan/; the tests take the tools from LIQ_BIN). Leaks count; the
+# suppressions in tests/lsan.supp cover the uninstrumented libxgboost.
+ASAN_CFLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer
+check-asan: export OMP_WAIT_POLICY ?= PASSIVE
+check-asan: export ASAN_OPTIONS = detect_leaks=1:abort_on_error=0:exitcode=86
+check-asan: export LSAN_OPTIONS = suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0
+check-asan: export UBSAN_OPTIONS = halt_on_error=1:print_stacktrace=1:exitcode=87
+check-asan: export LIQ_BIN = $(CURDIR)/bin-asan
+check-asan: export LIQ_BUILD = $(CURDIR)/build-asan
+check-asan: deps
+	$(MAKE) --no-print-directory B=build-asan OUTBIN=bin-asan LIQ_NO_DEPS=1 \
+	    CFLAGS='$(ASAN_CFLAGS)' LDFLAGS='-fsanitize=address,undefined' \
+	    build-asan/libliq.a $(TOOLS:%=bin-asan/%) \
+	    $(UNIT_SRC:tests/unit/%.c=build-asan/tests/%) $(FUZZ:fuzz-%=build-asan/fuzz/replay-%)
+	prove -j2 -e tests/run-test $(UNIT_SRC:tests/unit/%.c=build-asan/tests/%) tests/*.bats
+
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANPREFIX)/man1 $(DESTDIR)$(MANPREFIX)/man7 \
 		$(DESTDIR)$(WWWDIR)
@@ -158,7 +243,7 @@ uninstall:
 	-rmdir $(DESTDIR)$(WWWDIR) $(DESTDIR)$(PREFIX)/share/liq 2>/dev/null
 
 clean:
-	rm -rf build $(BINS) examples/out
+	rm -rf build $(BINS) examples/out build-fuzz build-asan bin-asan
 
 help:
 	@echo 'make            install missing packages (scripts/deps) and build bin/*'
@@ -168,10 +253,15 @@ help:
 	@echo 'make facts      the simulator next to the published TRACE record (seconds)'
 	@echo 'make bench      run the benchmarks in bench/ (minutes; needs disk)'
 	@echo 'make memcheck   liqserve under valgrind (a minute)'
+	@echo 'make fuzz       each libFuzzer harness of tests/fuzz for FUZZ_SECONDS (300),'
+	@echo '                FUZZ_JOBS (1) at a time; executions and crashes per harness'
+	@echo 'make fuzz-replay  each harness once over its seeds and regression inputs'
+	@echo 'make check-asan every unit and bats test, built with ASan and UBSan'
+	@echo '                into build-asan/ and bin-asan/ (slow)'
 	@echo 'make install    tools to $$(DESTDIR)$$(PREFIX)/bin, pages to $$(MANPREFIX),'
 	@echo '                the dashboard to $$(PREFIX)/share/liq/www'
 	@echo 'make uninstall  remove what install put there'
 	@echo 'make clean      remove build/ and bin/*'
 	@echo 'variables: PREFIX=$(PREFIX) MANPREFIX=$(MANPREFIX) DESTDIR= CC= CFLAGS= LIQ_NO_DEPS=1'
 
--include $(LIB_OBJ:.o=.d) $(TOOLS:%=build/src/%.d) $(UNIT_BIN:=.d)
+-include $(LIB_OBJ:.o=.d) $(TOOLS:%=$(B)/src/%.d) $(UNIT_BIN:=.d) $(FUZZ_LIB_OBJ:.o=.d)

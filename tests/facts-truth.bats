@@ -8,7 +8,7 @@ load test_helper
 
 setup_file() {
 	cd "$BATS_FILE_TMPDIR"
-	export PATH="$BATS_TEST_DIRNAME/../bin:$PATH"
+	export PATH="$LIQ_BIN:$PATH"
 	trace-sim -q --clean-out trades.tsv --bonds-out bonds.tsv --costs-out costs.tsv > /dev/null
 	trace-facts -q -b bonds.tsv trades.tsv > facts.tsv
 }

@@ -92,7 +92,7 @@ truth_cols() {
 
 setup_file() {
 	cd "$BATS_FILE_TMPDIR"
-	export PATH="$BATS_TEST_DIRNAME/../bin:$PATH"
+	export PATH="$LIQ_BIN:$PATH"
 	export CUTS LOGLIN_CUTS
 	seed_run 1 &
 	p1=$!

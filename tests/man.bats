@@ -7,12 +7,12 @@ load test_helper
 pages() { ls "$LIQ_ROOT"/man/man1/*.1; }
 
 @test "every built tool has a man page and every page a tool" {
-	for t in "$LIQ_ROOT"/bin/*; do
+	for t in "$LIQ_BIN"/*; do
 		[ -x "$t" ] || continue
 		assert [ -f "$LIQ_ROOT/man/man1/$(basename "$t").1" ]
 	done
 	for p in $(pages); do
-		assert [ -x "$LIQ_ROOT/bin/$(basename "$p" .1)" ]
+		assert [ -x "$LIQ_BIN/$(basename "$p" .1)" ]
 	done
 }
 
@@ -35,7 +35,7 @@ pages() { ls "$LIQ_ROOT"/man/man1/*.1; }
 @test "every long option of --help is in the man page" {
 	for p in $(pages); do
 		tool=$(basename "$p" .1)
-		for o in $("$LIQ_ROOT/bin/$tool" --help | grep -o -- '--[a-z][a-z-]*' | sort -u); do
+		for o in $("$LIQ_BIN/$tool" --help | grep -o -- '--[a-z][a-z-]*' | sort -u); do
 			esc=$(printf '%s' "$o" | sed 's/-/\\\\-/g')
 			grep -q -- "$esc" "$p" || fail "$tool: $o is not in $p"
 		done

@@ -24,7 +24,7 @@ truth_col() { # FILE COLUMN
 
 setup_file() {
 	cd "$BATS_FILE_TMPDIR"
-	export PATH="$BATS_TEST_DIRNAME/../bin:$PATH"
+	export PATH="$LIQ_BIN:$PATH"
 	trace-sim -q --truth-out truth.tsv --clean-out trades.tsv > /dev/null
 	trace-sim -q --plain --impact-scale 0 --truth-out truth0.tsv --clean-out trades0.tsv > /dev/null
 	trace-sim -q --plain --truth-out truthp.tsv --clean-out tradesp.tsv > /dev/null

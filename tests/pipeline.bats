@@ -7,9 +7,9 @@ load test_helper
 
 setup_file() {
 	cd "$BATS_FILE_TMPDIR"
-	export PATH="$BATS_TEST_DIRNAME/../bin:$PATH"
+	export PATH="$LIQ_BIN:$PATH"
 	export EX="$BATS_TEST_DIRNAME/../examples"
-	export V="BONDS=80 START=2020-01-02 END=2021-12-31 SPLIT=2021-07-01 LIQBIN=$BATS_TEST_DIRNAME/../bin"
+	export V="BONDS=80 START=2020-01-02 END=2021-12-31 SPLIT=2021-07-01 LIQBIN=$LIQ_BIN"
 	make -s -C "$EX" OUT="$BATS_FILE_TMPDIR/out" $V demo > summary.txt 2> make.err
 	[ -s summary.txt ]
 }

@@ -7,7 +7,7 @@ load test_helper
 
 setup_file() {
 	cd "$BATS_FILE_TMPDIR"
-	export PATH="$BATS_TEST_DIRNAME/../bin:$PATH"
+	export PATH="$LIQ_BIN:$PATH"
 	trace-sim -q --bonds-out bonds.tsv --macro-out macro.tsv --truth-out truth.tsv \
 		--clean-out trades.tsv > /dev/null
 	for m in roll amihud kyle itt; do $m -q trades.tsv > $m.tsv; done

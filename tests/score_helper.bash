@@ -8,7 +8,7 @@ TAB=$(printf '\t')
 # score_universe [models]: in $BATS_FILE_TMPDIR (for setup_file)
 score_universe() {
 	cd "$BATS_FILE_TMPDIR" || return 1
-	export PATH="$BATS_TEST_DIRNAME/../bin:$PATH"
+	export PATH="$LIQ_BIN:$PATH"
 	trace-sim -q -n 60 --end 2021-12-31 --bonds-out bonds.tsv --macro-out macro.tsv \
 		--clean-out trades.tsv > /dev/null
 	for m in roll amihud kyle itt; do $m -q trades.tsv > $m.tsv; done

@@ -1,11 +1,13 @@
 # Shared set-up for the bats tests: bats-support/bats-assert from Debian,
-# the freshly built tools first on PATH, a scratch directory per test.
+# the freshly built tools first on PATH (LIQ_BIN), a scratch directory per test.
 bats_require_minimum_version 1.5.0
 load '/usr/lib/bats/bats-support/load'
 load '/usr/lib/bats/bats-assert/load'
 
 LIQ_ROOT="$(cd "$BATS_TEST_DIRNAME/.." && pwd)"
-PATH="$LIQ_ROOT/bin:$PATH"
+# the tools under test: bin/, or LIQ_BIN (make check-asan's bin-asan/)
+LIQ_BIN="${LIQ_BIN:-$LIQ_ROOT/bin}"
+PATH="$LIQ_BIN:$PATH"
 FIX="$LIQ_ROOT/tests/fixtures"
 export LC_ALL=C
 # A test runs make itself (pipeline.bats): what the suite's caller gave its

@@ -13,10 +13,13 @@
 const char *liq_progname = "liq";
 int liq_quiet;
 int liq_exit_fast;
+void (*liq_exit_hook)(int code);
 
 void
 liq_exit(int code)
 {
+	if (liq_exit_hook)
+		liq_exit_hook(code);
 	if (liq_exit_fast) {
 		fflush(stderr);
 		_exit(code);

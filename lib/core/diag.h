@@ -33,6 +33,11 @@ void liq_init(const char *argv0);
  * the parent's atexit handlers nor library destructors run there. */
 extern int liq_exit_fast;
 
+/* For test harnesses (tests/fuzz): when set, liq_exit() calls it before
+ * anything else, and it must not return (it longjmps back into the
+ * harness, which then frees what the reader held). NULL in the tools. */
+extern void (*liq_exit_hook)(int code);
+
 /* Exit with `code`: exit(3), or _exit(2) when liq_exit_fast is set. Every
  * exit on an error path of libliq goes through here. */
 _Noreturn void liq_exit(int code);

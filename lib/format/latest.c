@@ -121,7 +121,8 @@ liq_latest_read(const char *path, const liq_latest_col *cols, int p,
 	free(x);
 	free(s);
 	/* unsorted input: each cusip's last date, the later line on a tie */
-	qsort(R, (size_t)n, sizeof *R, cmp_row);
+	if (n)   /* qsort() must not get a NULL array, even empty */
+		qsort(R, (size_t)n, sizeof *R, cmp_row);
 	L->cusip = liq_xmalloc((size_t)(n ? n : 1) * sizeof *L->cusip);
 	L->date = liq_xmalloc((size_t)(n ? n : 1) * sizeof *L->date);
 	L->x = liq_xmalloc((size_t)(n ? n : 1) * np * sizeof *L->x);

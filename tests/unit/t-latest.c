@@ -105,7 +105,8 @@ load_it(void *v)
 {
 	const job *j = v;
 	static const char *const one[] = { "score_pred", NULL };
-	liq_latest_load(j->path, one, j->need, ", a feature of model.json");
+	liq_latest_free(liq_latest_load(j->path, one, j->need,
+					", a feature of model.json"));   /* no leak */
 }
 
 static int

@@ -148,6 +148,7 @@ load_it(void *arg)
 	if (c->first)
 		liq_macro_load(m, c->first);
 	liq_macro_load(m, c->path);
+	liq_macro_free(m);   /* a load that succeeds leaks nothing */
 }
 
 /* exit status of loading content (after `first`, if given); the message
