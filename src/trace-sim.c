@@ -164,6 +164,7 @@ main(int argc, char **argv)
 		case O_PLAIN:
 			o.markup = o.pressure = o.riskless = 0;
 			o.off_hours = o.dormancy = 0;
+			o.alpha0 = 1;
 			break;
 		}
 	}

@@ -49,6 +49,7 @@ typedef struct liq_sim_opts {
 	double riskless;       /* share of customer trades with a dealer leg */
 	double off_hours;      /* scale of after-hours/weekend/holiday rates */
 	double dormancy;       /* scale of the ageing that makes bonds dormant */
+	double alpha0;         /* scale of the planted temporary impact alpha */
 } liq_sim_opts;
 
 /* Fill o with the documented defaults (seed 1, 500 bonds, 2020-01-02 to

@@ -50,7 +50,6 @@ static const double TENOR_P[7] = { .05, .12, .25, .18, .25, .05, .10 };
 #define AGE_D 2.1             /* dormancy: L falls by AGE_D log(1 + age) */
 #define MARKUP0 25.0          /* customer markup at $100k, bps above h */
 #define PRESS_K 4.5           /* pressure of a customer trade of one ADV, in sigma */
-#define ALPHA0 0.15           /* scale of the temporary impact alpha */
 #define MAX_BLOCK 20          /* largest trade, in days of the bond's volume */
 #define MIN_BLOCK 50000.0     /* ... but never below $50k */
 
@@ -182,6 +181,7 @@ liq_sim_defaults(liq_sim_opts *o)
 	o->riskless = 0.4;
 	o->off_hours = 1;
 	o->dormancy = 1;
+	o->alpha0 = 0.15;
 }
 
 /* ---- the universe ---------------------------------------------------- */
@@ -363,7 +363,7 @@ build_universe(liq_sim *s)
 			b->base = 0.9 * log(b->amount / 5e8) - 0.10 * (notch - 8) +
 				  ieff + gsl_ran_gaussian(r, 0.25);
 			b->stress_beta = 0.15 + 0.04 * (notch > 10 ? notch - 10 : 0);
-			b->alpha = ALPHA0 * exp(-0.1 * b->base + gsl_ran_gaussian(r, 0.25));
+			b->alpha = s->o.alpha0 * exp(-0.1 * b->base + gsl_ran_gaussian(r, 0.25));
 			b->beta = 0.4 + 0.3 * gsl_rng_uniform(r);
 			b->kyle = exp(-0.7 - 0.6 * b->base + 0.05 * (notch - 8));
 			b->press_k = PRESS_K * exp(gsl_ran_gaussian(r, 0.3));
