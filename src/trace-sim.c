@@ -165,6 +165,8 @@ main(int argc, char **argv)
 			o.markup = o.pressure = o.riskless = 0;
 			o.off_hours = o.dormancy = 0;
 			o.alpha0 = 1;
+			o.lambda_a = 0.3;
+			o.cust_share = 0.7;
 			break;
 		}
 	}

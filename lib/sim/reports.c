@@ -414,7 +414,7 @@ bond_day(liq_sim *s, int bi, const trade_ctx *tc)
 	gsl_rng *g = s->rng;
 	const liq_sim_opts *o = &s->o;
 	double L = s->lat[(long)bi * s->nd + tc->k];
-	double h = liq_sim_half_spread(b, L), lam = liq_sim_intensity(L);
+	double h = liq_sim_half_spread(b, L), lam = liq_sim_intensity(s, L);
 	double sig = b->sigma0 * (1 + 0.5 * tc->stress) / 1e4;
 	double anchor = log(100);
 	int wi = tc->bday < b->issue_b;

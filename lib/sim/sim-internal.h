@@ -6,7 +6,7 @@
  *     liq_sim *s = liq_sim_new(&o, &err);
  *     const liq_sim_bond *b = &s->b[0];
  *     double L = s->lat[0 * s->nd + k];     // bond 0, business day b0 + k
- *     double h = liq_sim_half_spread(b, L), lam = liq_sim_intensity(L);
+ *     double h = liq_sim_half_spread(b, L), lam = liq_sim_intensity(s, L);
  *     long q = liq_sim_draw_size(s->rng, b->max_size);
  */
 #ifndef LIQ_SIM_INTERNAL_H
@@ -57,8 +57,8 @@ struct liq_sim {
 /* Half spread, bps, of bond b at latent liquidity L. */
 double liq_sim_half_spread(const liq_sim_bond *b, double L);
 
-/* Expected trades per day at latent liquidity L. */
-double liq_sim_intensity(double L);
+/* Expected orders per day at latent liquidity L. */
+double liq_sim_intensity(const liq_sim *s, double L);
 
 /* One trade size in $ par from the size mixture, capped at cap. */
 long liq_sim_draw_size(gsl_rng *r, double cap);

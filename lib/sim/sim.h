@@ -50,6 +50,7 @@ typedef struct liq_sim_opts {
 	double off_hours;      /* scale of after-hours/weekend/holiday rates */
 	double dormancy;       /* scale of the ageing that makes bonds dormant */
 	double alpha0;         /* scale of the planted temporary impact alpha */
+	double lambda_a;       /* orders a day = exp(lambda_a + 1.15 L) */
 } liq_sim_opts;
 
 /* Fill o with the documented defaults (seed 1, 500 bonds, 2020-01-02 to

@@ -38,8 +38,7 @@ static const double TENOR_P[7] = { .05, .12, .25, .18, .25, .05, .10 };
 #define WI_DAYS 2             /* when-issued business days before issue */
 #define AR_PHI 0.98           /* daily persistence of latent liquidity */
 #define AR_SD 0.35            /* its stationary standard deviation */
-#define LAMBDA_A 0.8          /* trades/day = exp(A + B L) */
-#define LAMBDA_B 1.15
+#define LAMBDA_B 1.15         /* orders/day = exp(lambda_a + B L) */
 #define HS_A 2.9              /* half spread bps = exp(A - B L + C (notch-8)) */
 #define HS_B 0.55
 #define HS_C 0.06
@@ -182,6 +181,7 @@ liq_sim_defaults(liq_sim_opts *o)
 	o->off_hours = 1;
 	o->dormancy = 1;
 	o->alpha0 = 0.15;
+	o->lambda_a = 0.8;
 }
 
 /* ---- the universe ---------------------------------------------------- */
@@ -438,9 +438,9 @@ liq_sim_half_spread(const liq_sim_bond *b, double L)
 }
 
 double
-liq_sim_intensity(double L)
+liq_sim_intensity(const liq_sim *s, double L)
 {
-	return exp(LAMBDA_A + LAMBDA_B * L);
+	return exp(s->o.lambda_a + LAMBDA_B * L);
 }
 
 static void
@@ -478,8 +478,8 @@ build_latent(liq_sim *s)
 			sig = b->sigma0 * (1 + 0.5 * s->stress[k]);
 			sL += L;
 			hs[b->ndays] = liq_sim_half_spread(b, L);
-			sh += liq_sim_intensity(L) * hs[b->ndays];
-			sl += liq_sim_intensity(L);
+			sh += liq_sim_intensity(s, L) * hs[b->ndays];
+			sl += liq_sim_intensity(s, L);
 			ss += sig * sig;
 			b->ndays++;
 		}
