@@ -5,7 +5,8 @@
 load test_helper
 
 # sim_killed SIG FILE: start trace-sim writing raw.tsv, then clean.tsv
-# (large files, one after the other), send SIG once FILE's temporary holds
+# (large files, one after the other: the plain world, where every bond
+# trades often), send SIG once FILE's temporary holds
 # a megabyte, and check that no temporary and no FILE is left. The launcher gives
 # the signal its default action back (a background job of a shell without
 # job control starts with SIGINT ignored, and a tool leaves an ignored
@@ -13,7 +14,7 @@ load test_helper
 sim_killed() {
 	local sig=$1 file=$2 pid status i
 	perl -e '$SIG{INT} = $SIG{TERM} = "DEFAULT"; exec @ARGV or die' \
-		trace-sim -q -n 3000 -o raw.tsv --clean-out clean.tsv &
+		trace-sim -q --plain -n 3000 -o raw.tsv --clean-out clean.tsv &
 	pid=$!
 	for i in $(seq 1 300); do
 		[ -n "$(find . -name "$file.tmp.*" -size +1M)" ] && break
